@@ -1,0 +1,31 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { nodeProperties, route } from './actions/router';
+
+export class KoreAiContactCenter implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kore.ai Contact Center',
+		name: 'koreAiContactCenter',
+		icon: { light: 'file:../../icons/koreai.svg', dark: 'file:../../icons/koreai.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + " " + ($parameter["resource"] === "voiceCampaign" ? "voice" : "SMS") + " campaign" }}',
+		description: 'Manage Kore.ai Contact Center SMS and voice campaigns',
+		defaults: { name: 'Kore.ai Contact Center' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'koreAiApi', required: true }],
+		properties: nodeProperties(),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

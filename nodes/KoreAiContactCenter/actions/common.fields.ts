@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Fields shared by campaign operations; each operation lists the ones it uses. */
+
+export const CAMPAIGN_ID_EXAMPLE = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';
+
+export const campaignIdField: INodeProperties = {
+	displayName: 'Campaign',
+	name: 'campaignId',
+	type: 'resourceLocator',
+	default: { mode: 'id', value: '' },
+	required: true,
+	description: 'The campaign to act on: its ID, typed in or mapped from the previous node with an expression',
+	modes: [
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: CAMPAIGN_ID_EXAMPLE,
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[A-Za-z0-9][A-Za-z0-9_.:-]*\\s*$',
+						errorMessage: 'A Kore.ai campaign ID has only letters, digits and dashes, like cd-213cc43a-...',
+					},
+				},
+			],
+		},
+	],
+};
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether to return a flat object with the campaign's fields and the SMS text decoded, instead of Kore.ai's raw response",
+};
+
+export const streamIdOption: INodeProperties = {
+	displayName: 'Stream ID',
+	name: 'streamId',
+	type: 'string',
+	default: '',
+	placeholder: 'st-0603182c-7ffb-53c3-b307-47ca14bxxxxx',
+	description:
+		"The app (stream) whose campaign this is. Leave empty to use the credential's App ID, which is almost always right.",
+};

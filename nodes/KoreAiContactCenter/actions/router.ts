@@ -1,0 +1,125 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { deleteCampaign } from './campaign/delete.operation';
+import { CAMPAIGN_RESOURCES, type CampaignOperation, type CampaignResource } from './types';
+
+/** Every operation of the node. A new operation is a new file plus one line here. */
+const OPERATIONS: CampaignOperation[] = [deleteCampaign];
+
+const RESOURCE_NAMES = Object.keys(CAMPAIGN_RESOURCES) as CampaignResource[];
+
+/** The node's parameters: resource, one operation selector per resource, then each operation's fields. */
+export function nodeProperties(): INodeProperties[] {
+	const resource: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: RESOURCE_NAMES.map((name) => ({
+			name: `${CAMPAIGN_RESOURCES[name].label} Campaign`,
+			value: name,
+		})),
+		default: 'smsCampaign',
+	};
+
+	const operationSelectors: INodeProperties[] = RESOURCE_NAMES.map((name) => {
+		const { label } = CAMPAIGN_RESOURCES[name];
+		return {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [name] } },
+			options: OPERATIONS.map(
+				(operation): INodePropertyOptions => ({
+					name: operation.name,
+					value: operation.value,
+					action: operation.action(label),
+					description: operation.description(label),
+				}),
+			).sort((a, b) => a.name.localeCompare(b.name)),
+			default: 'delete',
+		};
+	});
+
+	const fields = OPERATIONS.flatMap((operation) =>
+		operation.properties.map(
+			(property): INodeProperties => ({
+				...property,
+				displayOptions: { show: { resource: RESOURCE_NAMES, operation: [operation.value] } },
+			}),
+		),
+	);
+
+	return [resource, ...operationSelectors, ...fields];
+}
+
+/**
+ * Runs the chosen operation for every input item. Exactly one output item per input item, in input
+ * order, paired with it. A failed item either stops the execution (n8n's default) or, with "On
+ * Error: Continue", becomes an item holding only `error` and `details`, which n8n routes to the error
+ * output when that is enabled; the other items go on.
+ */
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const results: INodeExecutionData[] = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const json = await runOne.call(this, itemIndex);
+			results.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const nodeError = asNodeError.call(this, error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			results.push(errorItem(nodeError, itemIndex));
+		}
+	}
+	return [results];
+}
+
+async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const resource = this.getNodeParameter('resource', itemIndex) as string;
+	const operationName = this.getNodeParameter('operation', itemIndex) as string;
+	const resourceInfo = CAMPAIGN_RESOURCES[resource as CampaignResource];
+	const operation = OPERATIONS.find((candidate) => candidate.value === operationName);
+	if (!resourceInfo || !operation) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" on "${resource}" is not supported by this version of the node. Choose one from the Operation list.`,
+			{ itemIndex },
+		);
+	}
+	return await operation.execute.call(this, itemIndex, {
+		resource: resource as CampaignResource,
+		campaignType: resourceInfo.campaignType,
+		typeLabel: resourceInfo.label,
+	});
+}
+
+/**
+ * Operations throw NodeApiError (Kore.ai answered or could not be reached) or NodeOperationError
+ * (input or configuration); anything else is a bug, still reported against the item.
+ */
+function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+}
+
+/** The item n8n expects for a failed item under "On Error: Continue": `error`, plus `details`. */
+export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const record = error as { message: string; httpCode?: unknown };
+	const details: IDataObject = { itemIndex };
+	if (typeof record.httpCode === 'string' && record.httpCode !== '') details.httpCode = Number(record.httpCode);
+	return {
+		json: { error: record.message, details },
+		pairedItem: { item: itemIndex },
+	};
+}

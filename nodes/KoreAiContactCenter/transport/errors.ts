@@ -1,0 +1,137 @@
+/**
+ * Turns what Kore.ai answers on failure into one sentence a user can act on.
+ *
+ * Kore.ai's platform answers errors as `{"errors":[{"msg":"...","code":4002}]}`; the campaign
+ * endpoints also use `{"status":"failure","message":"..."}`; proxies in front of it answer HTML
+ * pages (502/503/504). All three are read here; anything else falls back to the HTTP status text.
+ */
+
+export interface KoreAiErrorContext {
+	/** What was attempted, for the sentence: "delete SMS campaign cd-1". */
+	action: string;
+	campaignId?: string;
+	streamId: string;
+}
+
+export interface DescribedError {
+	message: string;
+	/** The server's own words, shortened, for the error's details. */
+	apiMessage?: string;
+	httpCode: number;
+	notFound: boolean;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	405: 'Method Not Allowed',
+	409: 'Conflict',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+};
+
+const NOT_FOUND_WORDS = /not\s*found|does\s*not\s*exist|doesn't\s*exist|no\s+such|no\s+campaign|invalid\s+campaign\s*id/i;
+
+export function extractApiMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (text === '') return undefined;
+		if (/^<(!doctype|html)/i.test(text) || /<\/(html|body|h1|title)>/i.test(text)) {
+			const title = text.match(/<title[^>]*>([^<]*)<\/title>/i)?.[1] ?? text.match(/<h1[^>]*>([^<]*)<\/h1>/i)?.[1];
+			return title ? `an HTML page titled "${shorten(title.trim())}"` : 'an HTML page instead of JSON';
+		}
+		return shorten(text);
+	}
+	if (body === null || typeof body !== 'object') return undefined;
+	const record = body as Record<string, unknown>;
+	if (Array.isArray(record.errors)) {
+		const messages = record.errors
+			.map((entry) => (entry && typeof entry === 'object' ? (entry as Record<string, unknown>).msg : entry))
+			.filter((msg): msg is string => typeof msg === 'string' && msg.trim() !== '');
+		if (messages.length > 0) return shorten(messages.join('; '));
+	}
+	for (const key of ['message', 'error', 'msg']) {
+		const value = record[key];
+		if (typeof value === 'string' && value.trim() !== '') return shorten(value);
+	}
+	return undefined;
+}
+
+export function describeHttpError(status: number, body: unknown, context: KoreAiErrorContext): DescribedError {
+	const apiMessage = extractApiMessage(body);
+	const statusLabel = `HTTP ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`;
+	const said = apiMessage ? `: ${apiMessage}` : '';
+	const notFound = status === 404 || (status < 500 && !!apiMessage && NOT_FOUND_WORDS.test(apiMessage));
+
+	let message: string;
+	if (status === 401) {
+		message = `Kore.ai rejected the credentials (${statusLabel}${said}). Check Client ID, Client Secret and Signing Algorithm in the Kore.ai API credential against your JWT app, that App ID and Account ID belong to it, and that the app has the Campaign Management API scope, published.`;
+	} else if (status === 403) {
+		message = `Kore.ai denied access to ${context.action} (${statusLabel}${said}). Give the JWT app the Campaign Management API scope and publish the app.`;
+	} else if (notFound && context.campaignId !== undefined) {
+		message = `Campaign ${context.campaignId} was not found in app ${context.streamId} (${statusLabel}${said}). It may already be deleted, be of the other campaign type, or belong to another app; check the Campaign ID.`;
+	} else if (notFound) {
+		message = `Kore.ai found nothing at this address (${statusLabel}${said}). Check the Environment URL (your region) and the App ID in the Kore.ai API credential.`;
+	} else if (status === 405) {
+		message = `Kore.ai does not accept this request (${statusLabel}${said}). Check that the Environment URL points at the Kore.ai platform that hosts your app.`;
+	} else if (status === 429) {
+		message = `Kore.ai's rate limit was reached (${statusLabel}${said}). Kore.ai allows 60 campaign requests per minute per account; wait a minute or lower the node's request rate.`;
+	} else if (status >= 500) {
+		message = `Kore.ai could not ${context.action} because of a server error (${statusLabel}${apiMessage ? `, it answered with ${apiMessage}` : ''}). This is usually temporary; try again later.`;
+	} else {
+		message = `Kore.ai refused to ${context.action} (${statusLabel}${said}). Check the node's fields against the message.`;
+	}
+	return { message, apiMessage, httpCode: status, notFound };
+}
+
+/** Errors thrown before any answer arrived (Node's / axios' error codes). */
+export function describeNetworkError(error: unknown, origin: string, context: KoreAiErrorContext): string {
+	const code = readCode(error);
+	const base = `Could not ${context.action}: `;
+	switch (code) {
+		case 'ECONNREFUSED':
+			return `${base}nothing answers at ${origin} (connection refused). Check the Environment URL in the Kore.ai API credential.`;
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return `${base}the host of ${origin} could not be found. Check the Environment URL in the Kore.ai API credential.`;
+		case 'ECONNRESET':
+		case 'EPIPE':
+		case 'ERR_STREAM_PREMATURE_CLOSE':
+			return `${base}the connection to ${origin} was closed before Kore.ai answered. Try again.`;
+		case 'ETIMEDOUT':
+		case 'ECONNABORTED':
+		case 'ESOCKETTIMEDOUT':
+			return `${base}Kore.ai at ${origin} did not answer in time. Try again, or raise the node's timeout.`;
+		case 'ERR_CANCELED':
+		case 'ABORT_ERR':
+			return `${base}the execution was cancelled.`;
+		case 'CERT_HAS_EXPIRED':
+		case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+		case 'SELF_SIGNED_CERT_IN_CHAIN':
+		case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+			return `${base}the TLS certificate of ${origin} is not trusted (${code}). Check the Environment URL.`;
+		default:
+			return `${base}the request to ${origin} failed${code ? ` (${code})` : ''}. Check the Environment URL and your network, then try again.`;
+	}
+}
+
+export function readCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const record = current as Record<string, unknown>;
+		if (typeof record.code === 'string' && record.code !== '') return record.code;
+		if (record.name === 'AbortError') return 'ABORT_ERR';
+		current = record.cause;
+	}
+	return undefined;
+}
+
+function shorten(text: string): string {
+	const single = text.replace(/\s+/g, ' ').trim();
+	return single.length > 300 ? `${single.slice(0, 297)}...` : single;
+}
