@@ -3,18 +3,42 @@
  * Workflow harness: runs n8n workflow JSON through n8n's REAL engine in-process
  * (n8n-core `WorkflowExecute`, n8n-workflow `Workflow`), with real HTTP (no mocks).
  *
- *   const { runWorkflow, allStoredText } = require('./test/harness');
- *
- *   const run = runWorkflow(workflowJson, {
- *     credentials: { koreAiApi: { host, accountId, appId, clientId, clientSecret } },
+ *   const { runWorkflow, allStoredText, KORE_NODE_TYPE } = require('./harness'); // from test/
+ *   const { startSandbox } = require('../sandbox');
+ *   const sandbox = await startSandbox();
+ *   const workflow = {
+ *     nodes: [
+ *       { id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1,
+ *         position: [0, 0], parameters: {} },
+ *       { id: 'k', name: 'Delete SMS Campaign', type: KORE_NODE_TYPE, // n8n-nodes-kore-ai.koreAiContactCenter
+ *         typeVersion: 1, position: [220, 0], onError: 'continueErrorOutput',
+ *         parameters: { resource: 'smsCampaign', operation: 'delete',
+ *           campaignId: { __rl: true, mode: 'id', value: '={{ $json.campaignId }}' } } },
+ *     ],
+ *     connections: { Start: { main: [[{ node: 'Delete SMS Campaign', type: 'main', index: 0 }]] } },
+ *   };
+ *   const run = runWorkflow(workflow, {
+ *     credentials: { koreAiApi: sandbox.credentials },
  *     input: [{ campaignId: 'cd-1' }, { campaignId: 'cd-2' }], // pinned output of the start node
  *   });
- *   // run.cancel() stops the execution (n8n's own cancel: aborts the node's cancel signal)
+ *   // run.cancel() cancels the execution (n8n's own cancel: aborts the execution's cancel signal)
  *   const result = await run;
- *   result.status;                  // 'success' | 'error' | 'canceled' | ...
- *   result.outputs('Delete');       // [[items of output 0], [items of output 1]] (last run)
- *   result.json('Delete', 1);       // json of output 1 (the error output) items
- *   allStoredText(result);          // JSON text of everything n8n would store for this execution
+ *   result.status;                                   // 'success' | 'error' | 'canceled' | ...
+ *   const [ok, failed] = result.outputs('Delete SMS Campaign'); // output 0, output 1 (error output)
+ *   result.json('Delete SMS Campaign', 1);           // json of the error-output items
+ *   allStoredText(result).includes(sandbox.credentials.clientSecret); // must be false
+ *
+ * n8n-core behaviour worth knowing (it is the engine's, not the harness's):
+ *   - error output: an item goes to output 1 if it has `item.error`, or its json has only the
+ *     keys error/message/details; n8n then MERGES the paired input item's json into it
+ *     ({ ...input.json, ...item.json }), and for items with `item.error` it finally REPLACES
+ *     json by { error: item.error.message } (details are lost).
+ *   - retryOnFail: maxTries is clamped to 2..5, waitBetweenTries to 0..5000 ms, and
+ *     waitBetweenTries 0 counts as unset (1000 ms). The whole execute() reruns for all items.
+ *   - a node error with On Error = stopWorkflow lands in result.error as a plain copy
+ *     ({ ...error, message, stack }): `cause` is not kept. n8n-core's ErrorReporter logs every
+ *     error of the cause chain: message, plus the stack for plain errors (e.g. the HTTP client's
+ *     AxiosError cause) and for n8n errors of level 'error' (captured in result.logs).
  *
  * runWorkflow(workflow, options) -> Promise<HarnessResult> & { cancel(): void }
  *   workflow: n8n workflow JSON ({ nodes, connections, settings?, pinData?, name?, id? }).
@@ -38,7 +62,9 @@
  *     nodeTypes:       { [typeName]: INodeType | IVersionedNodeType | class } extra node types,
  *                      e.g. test-local nodes or n8n-nodes-base nodes (`require(...).Set`).
  *     credentialTypes: { [credentialTypeName]: ICredentialType | class } extra credential types.
- *     packageDir:      directory of the package to load (default: the repo root).
+ *     packageDir:      directory of our package (default: the repo root).
+ *     packages:        more packages to load like n8n does, e.g. n8n-nodes-base once installed:
+ *                      [dir | { dir, includeNodes: ['n8n-nodes-base.httpRequest'] }].
  *     abortSignal:     AbortSignal; aborting it cancels the execution (same as run.cancel()).
  *     mode:            n8n WorkflowExecuteMode (default 'manual').
  *     executionId:     default: a counter.
@@ -115,17 +141,20 @@ function instantiate(typeOrClass) {
 	return typeof typeOrClass === 'function' ? new typeOrClass() : typeOrClass;
 }
 
-const packageCache = new Map(); // packageDir -> Promise<{ packageName, nodeTypes, credentialTypes }>
+const packageCache = new Map(); // key -> Promise<{ packageName, nodeTypes, credentialTypes }>
 
 /**
  * Loads a community package the way n8n does (n8n-core's PackageDirectoryLoader reading the
- * package.json `n8n` block). Node types are keyed `<packageName>.<nodeName>`.
+ * package.json `n8n` block). Node types are keyed `<packageName>.<nodeName>`. `includeNodes`
+ * (full type names, e.g. ['n8n-nodes-base.httpRequest']) limits what a big package loads.
+ * Cached per process.
  */
-function loadPackage(packageDir = REPO_ROOT) {
+function loadPackage(packageDir = REPO_ROOT, includeNodes = []) {
 	const dir = path.resolve(packageDir);
-	if (!packageCache.has(dir)) {
+	const key = `${dir}\n${[...includeNodes].sort().join(',')}`;
+	if (!packageCache.has(key)) {
 		const promise = (async () => {
-			const loader = new PackageDirectoryLoader(dir);
+			const loader = new PackageDirectoryLoader(dir, [], includeNodes);
 			await loader.loadAll();
 			const nodeTypes = {};
 			for (const [name, { type }] of Object.entries(loader.nodeTypes)) {
@@ -140,10 +169,10 @@ function loadPackage(packageDir = REPO_ROOT) {
 			}
 			return { packageName: loader.packageName, nodeTypes, credentialTypes };
 		})();
-		promise.catch(() => packageCache.delete(dir));
-		packageCache.set(dir, promise);
+		promise.catch(() => packageCache.delete(key));
+		packageCache.set(key, promise);
 	}
-	return packageCache.get(dir);
+	return packageCache.get(key);
 }
 
 /** An n8n INodeTypes over a plain map. */
@@ -333,8 +362,12 @@ async function resolveTypes(workflowData, options) {
 	const needsPackage = workflowData.nodes.some(
 		(node) => typeof node.type === 'string' && node.type.startsWith(`${PACKAGE_NAME}.`),
 	);
-	if (needsPackage || options.packageDir) {
-		const pkg = await loadPackage(packageDir);
+	const packages = (options.packages ?? []).map((entry) =>
+		typeof entry === 'string' ? { dir: entry } : entry,
+	);
+	if (needsPackage || options.packageDir) packages.unshift({ dir: packageDir });
+	for (const { dir, includeNodes } of packages) {
+		const pkg = await loadPackage(dir, includeNodes);
 		Object.assign(nodeTypes, pkg.nodeTypes);
 		Object.assign(credentialTypes, pkg.credentialTypes);
 	}
