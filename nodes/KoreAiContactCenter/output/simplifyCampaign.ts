@@ -64,19 +64,19 @@ export function simplifyCampaign(data: IDataObject | undefined, campaignType: Ca
 }
 
 /**
- * Decodes Kore.ai's base64 SMS text. A value that is not base64, or decodes to something that is
- * not text (control characters, more than a few invalid UTF-8 bytes), is returned as it came:
- * some tenants may store plain text, and a wrong decoding is worse than none. A few invalid bytes
- * are tolerated (shown as U+FFFD) because the documented sample itself is redacted mid-sequence.
+ * Decodes Kore.ai's base64 SMS text. A value that is not base64, or whose decoding is not text, is
+ * returned as it came: some tenants may store plain text, and a wrong decoding is worse than none.
+ * "Not text" means more than 1 in 20 characters are invalid UTF-8 or control characters; a few are
+ * tolerated (shown as U+FFFD) because the documented sample itself is redacted mid-sequence.
  */
 export function decodeBase64Text(value: string): string {
 	const compact = value.replace(/\s+/g, '');
 	if (compact === '' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) return value;
 	const urlSafe = compact.includes('-') || compact.includes('_');
-	const text = new TextDecoder('utf-8').decode(Buffer.from(compact, urlSafe ? 'base64url' : 'base64'));
-	const invalid = (text.match(/\uFFFD/g) ?? []).length;
-	if (/[^\P{Cc}\t\n\r]/u.test(text) || invalid * 20 > text.length) return value;
-	return text;
+	const decoded = new TextDecoder('utf-8').decode(Buffer.from(compact, urlSafe ? 'base64url' : 'base64'));
+	const text = decoded.replace(/[^\P{Cc}\t\n\r]/gu, '\uFFFD');
+	const unreadable = (text.match(/\uFFFD/g) ?? []).length;
+	return unreadable * 20 > text.length ? value : text;
 }
 
 function toNumber(value: unknown): unknown {
