@@ -35,7 +35,7 @@
  *   apps            all apps (with algorithms, enforceJti)
  *   tokensSeen      string[]: every `auth` header value received, in order
  *   requests        entries { seq, method, url, path, route, streamId, campaignId, campaignType,
- *                   accountId, iid, status, fault, reason, startedAt, endedAt }, in arrival order
+ *                   accountId, iid, status, fault, reason, delayMs, startedAt, endedAt }, in arrival order
  *                   (never the token)
  *   store           { has(id), get(id), typeOf(id), streamOf(id), ids(type), size, deletions,
  *                   setStatus(id, status), reset(), addCampaigns(n, type) }
@@ -202,6 +202,7 @@ async function startSandbox(options = {}) {
 			status: undefined,
 			fault: undefined,
 			reason: undefined,
+			delayMs: 0,
 			startedAt: now(),
 			endedAt: undefined,
 		};
@@ -232,6 +233,7 @@ async function startSandbox(options = {}) {
 		const delayMs = latencyMs + (latencyJitterMs > 0 ? Math.floor(latencyRng() * latencyJitterMs) : 0);
 		const fault = faults.pick({ method, campaignId: entry.campaignId });
 		if (fault) entry.fault = fault.type;
+		entry.delayMs = delayMs;
 		await delay(delayMs);
 		if (closed) return req.socket.destroy();
 
@@ -385,11 +387,13 @@ async function startSandbox(options = {}) {
 			closed = true;
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();
-			return new Promise((resolve) => {
-				server.close(() => resolve());
-				for (const socket of sockets) socket.destroy();
-				server.closeAllConnections?.();
-			});
+			const socketsClosed = [...sockets].map(
+				(socket) => new Promise((resolve) => (socket.destroyed && !sockets.has(socket) ? resolve() : socket.once('close', resolve))),
+			);
+			const serverClosed = new Promise((resolve) => server.close(() => resolve()));
+			for (const socket of sockets) socket.destroy();
+			server.closeAllConnections?.();
+			return Promise.all([serverClosed, ...socketsClosed]).then(() => undefined);
 		},
 	};
 	return sandbox;

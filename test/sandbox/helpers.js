@@ -71,8 +71,8 @@ const api = {
 			body,
 			...extra,
 		}),
-	status: (sb, id) =>
-		request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign/${encodeURIComponent(id)}/status?accountId=${sb.credentials.accountId}&view=status`, body: {} }),
+	status: (sb, id, extra = {}) =>
+		request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign/${encodeURIComponent(id)}/status?accountId=${sb.credentials.accountId}&view=status`, body: {}, ...extra }),
 };
 
 /** Waits (bounded) until check() is true; resolves false if it never is. */
