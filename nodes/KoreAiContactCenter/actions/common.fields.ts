@@ -48,3 +48,21 @@ export const streamIdOption: INodeProperties = {
 	description:
 		"The app (stream) whose campaign this is. Leave empty to use the credential's App ID, which is almost always right.",
 };
+
+/**
+ * Options every operation offers about how requests are sent (pacing, retries, timeouts). Filled
+ * by the transport's settings; operations add their own options in front via `optionsField`.
+ */
+export const requestOptions: INodeProperties[] = [];
+
+/** The "Options" collection of an operation: its own options, then the request options. */
+export function optionsField(own: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [...own, ...requestOptions],
+	};
+}

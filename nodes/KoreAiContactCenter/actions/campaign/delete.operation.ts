@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyCampaign } from '../../output/simplifyCampaign';
 import { koreAiRequest } from '../../transport/koreAiRequest';
-import { campaignIdField, simplifyField, streamIdOption } from '../common.fields';
+import { campaignIdField, optionsField, simplifyField, streamIdOption } from '../common.fields';
 import { readCampaignId, readStreamId } from '../readInputs';
 import type { CampaignOperation, OperationContext } from '../types';
 
@@ -23,14 +23,7 @@ export const deleteCampaign: CampaignOperation = {
 				'The campaign to delete: its ID, typed in or mapped from the previous node with an expression. Deletion is permanent and cannot be undone.',
 		},
 		simplifyField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [streamIdOption],
-		},
+		optionsField([streamIdOption]),
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject> {
