@@ -63,8 +63,8 @@ export function nodeProperties(): INodeProperties[] {
 }
 
 /**
- * Runs the chosen operation for every input item. Exactly one output item per input item, in input
- * order, paired with it. A failed item either stops the execution (n8n's default) or, with "On
+ * Runs the chosen operation for every input item. One output item per input item (Get Many: one
+ * per campaign found, possibly none), in input order, paired with it. A failed item either stops the execution (n8n's default) or, with "On
  * Error: Continue", becomes an item holding only `error` and `details`, which n8n routes to the error
  * output when that is enabled; the other items go on.
  */
@@ -74,8 +74,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const json = await runOne.call(this, itemIndex);
-			results.push({ json, pairedItem: { item: itemIndex } });
+			const output = await runOne.call(this, itemIndex);
+			for (const json of Array.isArray(output) ? output : [output]) {
+				results.push({ json, pairedItem: { item: itemIndex } });
+			}
 		} catch (error) {
 			const nodeError = asNodeError.call(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
@@ -85,7 +87,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	return [results];
 }
 
-async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
 	const operationName = this.getNodeParameter('operation', itemIndex) as string;
 	const resourceInfo = CAMPAIGN_RESOURCES[resource as CampaignResource];

@@ -29,5 +29,10 @@ export interface CampaignOperation {
 	description: (typeLabel: string) => string;
 	/** Fields without display rules; the router shows them for this operation only. */
 	properties: INodeProperties[];
-	execute: (this: IExecuteFunctions, itemIndex: number, context: OperationContext) => Promise<IDataObject>;
+	/** One output item's json, or a list of them (Get Many): each is paired with the input item. */
+	execute: (
+		this: IExecuteFunctions,
+		itemIndex: number,
+		context: OperationContext,
+	) => Promise<IDataObject | IDataObject[]>;
 }
