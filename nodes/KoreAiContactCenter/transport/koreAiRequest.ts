@@ -4,6 +4,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
 	type IHttpRequestOptions,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -20,6 +21,12 @@ import { describeHttpError, describeNetworkError, type KoreAiErrorContext } from
  */
 
 export const CREDENTIAL_TYPE = 'koreAiApi';
+
+/**
+ * Where requests are sent from: a workflow execution, or the editor loading the campaign picker's
+ * list (a load-options context: no input items, no execution cancel signal).
+ */
+export type KoreAiContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 const API_PREFIX = '/campaign/api/v2/public/';
 
@@ -49,7 +56,7 @@ export interface KoreAiTarget {
 }
 
 /** Reads and checks the credential; errors name the credential field to fix. */
-export async function resolveTarget(this: IExecuteFunctions, itemIndex: number): Promise<KoreAiTarget> {
+export async function resolveTarget(this: KoreAiContext, itemIndex: number): Promise<KoreAiTarget> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const checked = checkCredentialValues(credentials);
 	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
@@ -59,7 +66,7 @@ export async function resolveTarget(this: IExecuteFunctions, itemIndex: number):
 
 /** Sends one request and returns Kore.ai's answer whatever its status; throws only on network errors. */
 export async function sendOnce(
-	this: IExecuteFunctions,
+	this: KoreAiContext,
 	target: KoreAiTarget,
 	request: KoreAiRequest,
 	timeout: number,
@@ -75,7 +82,7 @@ export async function sendOnce(
 		// signed token included, into the error and from there into stored execution data.
 		ignoreHttpStatusErrors: true,
 		timeout,
-		abortSignal: this.getExecutionCancelSignal(),
+		abortSignal: 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined,
 	};
 	if (request.body !== undefined) options.body = request.body;
 
@@ -91,7 +98,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** One request, answered with Kore.ai's JSON body on success and a clear NodeApiError otherwise. */
 export async function koreAiRequest(
-	this: IExecuteFunctions,
+	this: KoreAiContext,
 	itemIndex: number,
 	request: KoreAiRequest,
 ): Promise<IDataObject> {
@@ -116,7 +123,7 @@ export async function koreAiRequest(
 }
 
 export function readResponse(
-	this: IExecuteFunctions,
+	this: KoreAiContext,
 	response: KoreAiResponse,
 	context: KoreAiErrorContext,
 	itemIndex: number,
@@ -135,7 +142,7 @@ export function readResponse(
 }
 
 function apiError(
-	this: IExecuteFunctions,
+	this: KoreAiContext,
 	described: { message: string; apiMessage?: string; httpCode: number; notFound?: boolean },
 	itemIndex: number,
 ): NodeApiError {
