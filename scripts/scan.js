@@ -9,34 +9,40 @@ const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
-async function main() {
-	const root = path.resolve(__dirname, '..');
+async function loadScanner() {
 	const scannerPath = require.resolve('@n8n/scan-community-package/scanner/scanner.mjs');
-	const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(pathToFileURL(scannerPath).href);
+	return import(pathToFileURL(scannerPath).href);
+}
 
+/** Packs `root` with npm and scans both legs. Resolves to [{ leg, passed, message, details }]. */
+async function scanPackage(root) {
+	const { analyzePackage, SOURCE_FILE_PATTERNS } = await loadScanner();
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-scan-'));
 	try {
 		const packed = JSON.parse(
 			execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
 		);
-		const tarball = path.join(work, packed[0].filename);
 		const unpacked = path.join(work, 'package');
 		fs.mkdirSync(unpacked);
-		execFileSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
-
-		const legs = [
-			['source', await analyzePackage(root, SOURCE_FILE_PATTERNS)],
-			['tarball', await analyzePackage(unpacked, ['**/*.js', 'package.json'])],
+		execFileSync('tar', ['-xzf', path.join(work, packed[0].filename), '-C', unpacked, '--strip-components=1']);
+		return [
+			{ leg: 'source', ...(await analyzePackage(root, SOURCE_FILE_PATTERNS)) },
+			{ leg: 'tarball', ...(await analyzePackage(unpacked, ['**/*.js', 'package.json'])) },
 		];
-		let failed = false;
-		for (const [name, result] of legs) {
-			console.log(`${result.passed ? 'pass' : 'FAIL'}  verification scanner, ${name}${result.message ? `: ${result.message}` : ''}`);
-			if (result.details) console.log(result.details);
-			failed ||= !result.passed;
-		}
-		process.exitCode = failed ? 1 : 0;
 	} finally {
 		fs.rmSync(work, { recursive: true, force: true });
+	}
+}
+
+// Usage: node scripts/scan.js [package-dir] [--json]
+async function main() {
+	const args = process.argv.slice(2);
+	const results = await scanPackage(path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(__dirname, '..')));
+	process.exitCode = results.every((result) => result.passed) ? 0 : 1;
+	if (args.includes('--json')) return void console.log(JSON.stringify(results));
+	for (const result of results) {
+		console.log(`${result.passed ? 'pass' : 'FAIL'}  verification scanner, ${result.leg}${result.message ? `: ${result.message}` : ''}`);
+		if (result.details) console.log(result.details);
 	}
 }
 
