@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { nodeProperties, route } from './actions/router';
+import { searchCampaigns } from './methods/searchCampaigns';
 
 export class KoreAiContactCenter implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,6 +24,10 @@ export class KoreAiContactCenter implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'koreAiApi', required: true }],
 		properties: nodeProperties(),
+	};
+
+	methods = {
+		listSearch: { searchCampaigns },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -8,10 +8,22 @@ export const campaignIdField: INodeProperties = {
 	displayName: 'Campaign',
 	name: 'campaignId',
 	type: 'resourceLocator',
-	default: { mode: 'id', value: '' },
+	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The campaign to act on: its ID, typed in or mapped from the previous node with an expression',
+	description:
+		'The campaign to act on: pick it from the list, or give its ID, typed in or mapped from the previous node with an expression',
 	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a campaign...',
+			typeOptions: {
+				// methods/searchCampaigns.ts: the campaigns of the chosen type (SMS or voice), with their status.
+				searchListMethod: 'searchCampaigns',
+				searchable: true,
+			},
+		},
 		{
 			displayName: 'By ID',
 			name: 'id',

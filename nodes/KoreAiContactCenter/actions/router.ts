@@ -9,10 +9,22 @@ import {
 } from 'n8n-workflow';
 
 import { deleteCampaign } from './campaign/delete.operation';
+import { getCampaign } from './campaign/get.operation';
+import { getManyCampaigns } from './campaign/getMany.operation';
+import { getCampaignStatus } from './campaign/getStatus.operation';
+import { startCampaign } from './campaign/start.operation';
+import { stopCampaign } from './campaign/stop.operation';
 import { CAMPAIGN_RESOURCES, type CampaignOperation, type CampaignResource } from './types';
 
 /** Every operation of the node. A new operation is a new file plus one line here. */
-const OPERATIONS: CampaignOperation[] = [deleteCampaign];
+const OPERATIONS: CampaignOperation[] = [
+	deleteCampaign,
+	getCampaign,
+	getManyCampaigns,
+	getCampaignStatus,
+	startCampaign,
+	stopCampaign,
+];
 
 const RESOURCE_NAMES = Object.keys(CAMPAIGN_RESOURCES) as CampaignResource[];
 

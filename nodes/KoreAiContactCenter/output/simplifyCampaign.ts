@@ -70,7 +70,8 @@ export function simplifyCampaign(data: IDataObject | undefined, campaignType: Ca
  * tolerated (shown as U+FFFD) because the documented sample itself is redacted mid-sequence.
  */
 export function decodeBase64Text(value: string): string {
-	const compact = value.replace(/\s+/g, '');
+	// The list endpoint's documented samples end the base64 with a URL-encoded padding ("...Zw%3D%3D").
+	const compact = value.replace(/\s+/g, '').replace(/%3D/gi, '=');
 	if (compact === '' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) return value;
 	const urlSafe = compact.includes('-') || compact.includes('_');
 	const decoded = new TextDecoder('utf-8').decode(Buffer.from(compact, urlSafe ? 'base64url' : 'base64'));
@@ -84,11 +85,11 @@ function toNumber(value: unknown): unknown {
 	return value;
 }
 
-function objectAt(source: IDataObject, key: string): IDataObject {
+export function objectAt(source: IDataObject, key: string): IDataObject {
 	const value = source[key];
 	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
-function put(target: IDataObject, key: string, value: unknown): void {
+export function put(target: IDataObject, key: string, value: unknown): void {
 	if (value !== undefined && value !== null) target[key] = value as IDataObject[string];
 }

@@ -1,0 +1,227 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { DateTime } from 'luxon';
+
+import { simplifyListedCampaign } from '../../output/simplifyResults';
+import { optionsField, simplifyField, streamIdOption } from '../common.fields';
+import { readStreamId } from '../readInputs';
+import type { CampaignOperation, OperationContext } from '../types';
+import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from './listCampaigns';
+
+/**
+ * Kore.ai: `POST /campaign/api/v2/public/{streamId}/campaign/getAllCampaignDetails?accountId=..`
+ * (see listCampaigns.ts), one request per page of up to 100 campaigns, `skip` advancing by what
+ * each page returned, until Kore.ai says there is no more (`hasMore`), the limit is reached, or a
+ * page brings no campaign not seen before (a server that ignored `skip` would otherwise repeat
+ * its first page forever).
+ */
+
+/** The statuses Kore.ai documents for the list filter. */
+const STATUSES = ['Active', 'Completed', 'Paused', 'Preparing', 'Ready', 'Rescheduled', 'Scheduled', 'Stopped'];
+const PRIORITIES = [1, 2, 3, 4, 5];
+/** 1,000 pages of 100: far beyond any account, and a bound on the loop. */
+const MAX_PAGES = 1000;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'From Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description:
+					"Only campaigns from this time on, sent as Kore.ai's startDate. A time without a time zone is read in the workflow's time zone.",
+			},
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'multiOptions',
+				options: PRIORITIES.map((priority) => ({ name: String(priority), value: priority })),
+				default: [],
+				description: 'Only campaigns with one of these priorities (1 to 5). Empty: any priority.',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'multiOptions',
+				options: STATUSES.map((status) => ({ name: status, value: status })),
+				default: [],
+				description:
+					'Only campaigns in one of these states, e.g. Active for the running ones. Empty: any status.',
+			},
+			{
+				displayName: 'To Date',
+				name: 'endDate',
+				type: 'dateTime',
+				default: '',
+				description:
+					"Only campaigns up to this time, sent as Kore.ai's endDate. A time without a time zone is read in the workflow's time zone.",
+			},
+		],
+	},
+	simplifyField,
+	optionsField([
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			options: [
+				{ name: 'Created At', value: 'createdAt' },
+				{ name: 'Name', value: 'name' },
+				{ name: 'Updated At', value: 'updatedAt' },
+			],
+			default: 'createdAt',
+			description: 'The campaign field Kore.ai sorts the list by',
+		},
+		{
+			displayName: 'Sort Order',
+			name: 'sortOrder',
+			type: 'options',
+			options: [
+				{ name: 'Ascending', value: 'asc' },
+				{ name: 'Descending', value: 'desc' },
+			],
+			default: 'desc',
+			description: 'Descending puts the newest (or Z) first',
+		},
+		streamIdOption,
+	]),
+];
+
+export const getManyCampaigns: CampaignOperation = {
+	value: 'getMany',
+	name: 'Get Many',
+	action: (type) => `Get Many ${type} Campaigns`,
+	description: (type) =>
+		`List the account's ${type} campaigns, one item per campaign, optionally filtered by status, priority and date`,
+	properties,
+
+	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject[]> {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Infinity : readLimit.call(this, itemIndex);
+		const filtersIn = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const streamId = readStreamId.call(this, itemIndex);
+		const sortBy = this.getNodeParameter('options.sortBy', itemIndex, 'createdAt') as string;
+		const sortOrder = this.getNodeParameter('options.sortOrder', itemIndex, 'desc') as string;
+
+		const filters: IDataObject = {};
+		const status = readChoices.call(this, filtersIn.status, 'Status', STATUSES, itemIndex);
+		if (status.length > 0) filters.status = status;
+		const priority = readChoices.call(this, filtersIn.priority, 'Priority', PRIORITIES, itemIndex);
+		if (priority.length > 0) filters.priority = priority;
+		const startDate = readDate.call(this, filtersIn.startDate, 'From Date', itemIndex);
+		const endDate = readDate.call(this, filtersIn.endDate, 'To Date', itemIndex);
+
+		const pageSize = Math.min(limit, LIST_PAGE_SIZE);
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		const seen = new Set<string>();
+		const out: IDataObject[] = [];
+		let skip = 0;
+		for (let pages = 0; pages < MAX_PAGES && out.length < limit; pages++) {
+			const page = await fetchCampaignPage.call(this, itemIndex, {
+				campaignType: context.campaignType,
+				limit: pageSize,
+				skip,
+				sortBy: { [sortBy]: sortOrder },
+				filters,
+				startDate,
+				endDate,
+				streamId,
+			});
+			let fresh = 0;
+			for (const entry of page.results) {
+				const id = listedCampaignId(entry);
+				if (id !== undefined) {
+					if (seen.has(id)) continue;
+					seen.add(id);
+				}
+				fresh++;
+				if (out.length < limit) out.push(simplify ? simplifyListedCampaign(entry, context.campaignType) : entry);
+			}
+			if (!page.hasMore || fresh === 0) break;
+			skip += page.results.length;
+		}
+		return out;
+	},
+};
+
+function readLimit(this: IExecuteFunctions, itemIndex: number): number {
+	const raw = this.getNodeParameter('limit', itemIndex, 50);
+	const limit = typeof raw === 'string' ? Number(raw) : raw;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Limit of item ${itemIndex} must be a whole number of at least 1, not ${JSON.stringify(raw)}. Or turn on Return All.`,
+			{ itemIndex },
+		);
+	}
+	return limit;
+}
+
+/**
+ * A multi-choice filter as the editor sets it (a list), or as an expression or an AI agent may
+ * give it: one value, or text like "Active, Paused". Matched without regard to case.
+ */
+function readChoices<T extends string | number>(
+	this: IExecuteFunctions,
+	raw: unknown,
+	field: string,
+	allowed: T[],
+	itemIndex: number,
+): T[] {
+	if (raw === undefined || raw === null || raw === '') return [];
+	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw];
+	const chosen: T[] = [];
+	for (const value of values) {
+		const text = String(value).trim();
+		if (text === '') continue;
+		const match = allowed.find((candidate) => String(candidate).toLowerCase() === text.toLowerCase());
+		if (match === undefined) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Filter ${field} of item ${itemIndex} has "${text.slice(0, 40)}", which Kore.ai does not know. Use one or more of: ${allowed.join(', ')}.`,
+				{ itemIndex },
+			);
+		}
+		if (!chosen.includes(match)) chosen.push(match);
+	}
+	return chosen;
+}
+
+/** An ISO 8601 timestamp in UTC, read in the workflow's time zone when it names none. */
+function readDate(this: IExecuteFunctions, raw: unknown, field: string, itemIndex: number): string | undefined {
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	let date: DateTime | undefined;
+	if (raw instanceof Date) date = DateTime.fromJSDate(raw);
+	else if (DateTime.isDateTime(raw)) date = raw;
+	else if (typeof raw === 'string') date = DateTime.fromISO(raw.trim(), { zone: this.getTimezone() });
+	if (!date || !date.isValid) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Filter ${field} of item ${itemIndex} is not a date: ${JSON.stringify(String(raw)).slice(0, 60)}. Use a date like 2025-12-01 or 2025-12-01T09:00:00Z.`,
+			{ itemIndex },
+		);
+	}
+	return date.toUTC().toISO() ?? undefined;
+}

@@ -1,0 +1,79 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type ILoadOptionsFunctions,
+	type INodeListSearchItems,
+	type INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../actions/campaign/listCampaigns';
+import { CAMPAIGN_RESOURCES, type CampaignResource } from '../actions/types';
+import { checkIdentifier } from '../validation/identifiers';
+
+/**
+ * The Campaign field's "From List" mode: the account's campaigns of the node's resource (SMS or
+ * voice), by name, each shown as "<name> (<status>)". Kore.ai's list endpoint has no name search,
+ * so the search text is matched here, against name and ID, without regard to case.
+ *
+ * n8n's `paginationToken` is Kore.ai's `skip` for the next request. Without search text one page
+ * is read per call; with search text, pages are read until something matches (at most
+ * MAX_PAGES_PER_CALL), so a rare name does not leave the editor with an empty page.
+ */
+
+const MAX_PAGES_PER_CALL = 5;
+
+export async function searchCampaigns(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const resource = this.getCurrentNodeParameter('resource');
+	const { campaignType } = CAMPAIGN_RESOURCES[resource as CampaignResource] ?? CAMPAIGN_RESOURCES.smsCampaign;
+	const streamId = currentStreamId.call(this);
+	const wanted = (filter ?? '').trim().toLowerCase();
+
+	let skip = Number(paginationToken);
+	if (!Number.isInteger(skip) || skip < 0) skip = 0;
+	const results: INodeListSearchItems[] = [];
+
+	for (let pages = 0; pages < MAX_PAGES_PER_CALL; pages++) {
+		const page = await fetchCampaignPage.call(this, 0, {
+			campaignType,
+			limit: LIST_PAGE_SIZE,
+			skip,
+			sortBy: { name: 'asc' },
+			streamId,
+		});
+		for (const entry of page.results) {
+			const item = toListItem(entry);
+			if (!item) continue;
+			if (wanted !== '' && !`${item.name}\n${item.value}`.toLowerCase().includes(wanted)) continue;
+			results.push(item);
+		}
+		skip += page.results.length;
+		if (!page.hasMore) return { results };
+		if (wanted === '' || results.length > 0) break;
+	}
+	return { results, paginationToken: String(skip) };
+}
+
+function toListItem(entry: IDataObject): INodeListSearchItems | undefined {
+	const id = listedCampaignId(entry);
+	if (id === undefined) return undefined;
+	const name = typeof entry.name === 'string' && entry.name.trim() !== '' ? entry.name.trim() : id;
+	const status = typeof entry.status === 'string' && entry.status !== '' ? ` (${entry.status})` : '';
+	return { name: `${name}${status}`, value: id };
+}
+
+/**
+ * The Stream ID option as currently typed in the editor; an expression cannot be resolved without
+ * an input item, so the credential's App ID is used then.
+ */
+function currentStreamId(this: ILoadOptionsFunctions): string | undefined {
+	const options = this.getCurrentNodeParameter('options');
+	const raw = options && typeof options === 'object' ? (options as IDataObject).streamId : undefined;
+	if (typeof raw !== 'string' || raw.trim() === '' || raw.startsWith('=')) return undefined;
+	const checked = checkIdentifier(raw, 'Stream ID', 0, 'st-0603182c-7ffb-53c3-b307-47ca14bxxxxx');
+	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem.replace(' of item 0', ' option'));
+	return checked.id;
+}
