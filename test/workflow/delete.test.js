@@ -226,7 +226,12 @@ describe('credentials', () => {
 		const closed = await startSandbox({ rateLimit: false });
 		const host = closed.url;
 		await closed.close();
-		const result = await run(deleteWorkflow(), [{ campaignId: SEED_ID }], { ...sandbox.credentials, host });
-		expect(result.outputs(NODE)[1][0].json.error).toMatch(new RegExp(`nothing answers at ${host.replace(/\./g, '\\.')} \\(connection refused\\)`));
+		// A refused connection is retried (nothing was sent); short waits keep the test quick.
+		const options = { retryDelay: 0.01 };
+		const result = await run(deleteWorkflow({ parameters: { options } }), [{ campaignId: SEED_ID }], { ...sandbox.credentials, host });
+		const [failed] = result.outputs(NODE)[1];
+		expect(failed.json.error).toMatch(new RegExp(`nothing answers at ${host.replace(/\./g, '\\.')} \\(connection refused\\)`));
+		expect(failed.json.error).toMatch(/Tried 5 times in [\d.]+ s \(Max Tries is 5\)\.$/);
+		expect(failed.json.details).toMatchObject({ attempts: 5 });
 	});
 });

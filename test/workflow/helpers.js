@@ -9,11 +9,16 @@ function loadWorkflow(name = 'delete-campaigns') {
 	return require(path.join(__dirname, '..', 'fixtures', 'workflows', `${name}.json`));
 }
 
-/** The fixture workflow with the Kore.ai node's parameters and settings changed. */
+/**
+ * The fixture workflow with the Kore.ai node's parameters and settings changed. Pacing is off
+ * (Requests per Minute 0) unless the test sets it: these tests run against a sandbox without rate
+ * limit, and pacing has its own tests (test/bulk/).
+ */
 function deleteWorkflow({ parameters = {}, settings = {} } = {}) {
 	const workflow = structuredClone(loadWorkflow());
 	const node = workflow.nodes.find((n) => n.name === NODE);
 	Object.assign(node.parameters, parameters);
+	node.parameters.options = { requestsPerMinute: 0, ...node.parameters.options };
 	Object.assign(node, settings);
 	return workflow;
 }

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptions } from '../transport/requestOptions';
+
 /** Fields shared by campaign operations; each operation lists the ones it uses. */
 
 export const CAMPAIGN_ID_EXAMPLE = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';
@@ -62,10 +64,11 @@ export const streamIdOption: INodeProperties = {
 };
 
 /**
- * Options every operation offers about how requests are sent (pacing, retries, timeouts). Filled
- * by the transport's settings; operations add their own options in front via `optionsField`.
+ * Options every operation offers about how requests are sent (pacing, concurrency, retries,
+ * timeouts), defined with the transport that reads them; operations add their own options in
+ * front via `optionsField`.
  */
-export const requestOptions: INodeProperties[] = [];
+export { requestOptions };
 
 /** The "Options" collection of an operation: its own options, then the request options. */
 export function optionsField(own: INodeProperties[]): INodeProperties {

@@ -14,6 +14,7 @@ import { getManyCampaigns } from './campaign/getMany.operation';
 import { getCampaignStatus } from './campaign/getStatus.operation';
 import { startCampaign } from './campaign/start.operation';
 import { stopCampaign } from './campaign/stop.operation';
+import { readConcurrency } from '../transport/requestOptions';
 import { CAMPAIGN_RESOURCES, type CampaignOperation, type CampaignResource } from './types';
 
 /** Every operation of the node. A new operation is a new file plus one line here. */
@@ -74,29 +75,71 @@ export function nodeProperties(): INodeProperties[] {
 	return [resource, ...operationSelectors, ...fields];
 }
 
+interface FailedItem {
+	itemIndex: number;
+	error: NodeApiError | NodeOperationError;
+}
+
 /**
- * Runs the chosen operation for every input item. One output item per input item (Get Many: one
- * per campaign found, possibly none), in input order, paired with it. A failed item either stops the execution (n8n's default) or, with "On
- * Error: Continue", becomes an item holding only `error` and `details`, which n8n routes to the error
- * output when that is enabled; the other items go on.
+ * Runs the chosen operation for every input item, up to Concurrency items at once (Options; read
+ * from the first item, default 5). One output item per input item (Get Many: one per campaign
+ * found, possibly none), in input order, paired with it, whatever finishes first.
+ *
+ * A failed item either stops the execution (n8n's default) or, with "On Error: Continue", becomes
+ * an item holding only `error` and `details`, which n8n routes to the error output when that is
+ * enabled; the other items go on. When stopping, no new item is started, items in flight finish,
+ * and the error of the first failed item (in input order) is thrown.
+ *
+ * Cancelling the execution stops every item at once (waits and requests in flight are aborted by
+ * the transport) and nothing more is started.
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const results: INodeExecutionData[] = [];
+	const outputs: INodeExecutionData[][] = new Array(items.length);
+	const signal = this.getExecutionCancelSignal();
+	const continueOnFail = this.continueOnFail();
+	if (items.length === 0) return [[]];
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const output = await runOne.call(this, itemIndex);
-			for (const json of Array.isArray(output) ? output : [output]) {
-				results.push({ json, pairedItem: { item: itemIndex } });
-			}
-		} catch (error) {
-			const nodeError = asNodeError.call(this, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			results.push(errorItem(nodeError, itemIndex));
-		}
+	let concurrency: number;
+	try {
+		concurrency = readConcurrency.call(this);
+	} catch (error) {
+		// The setting itself is wrong: no item can run, and nothing was sent.
+		const nodeError = asNodeError.call(this, error, 0);
+		if (!continueOnFail) throw nodeError;
+		return [items.map((_item, itemIndex) => errorItem(nodeError, itemIndex))];
 	}
-	return [results];
+
+	let next = 0;
+	// In an object: TypeScript does not follow assignments made inside the workers.
+	const failed: { first?: FailedItem } = {};
+	const worker = async (): Promise<void> => {
+		while (next < items.length && failed.first === undefined && !signal?.aborted) {
+			const itemIndex = next++;
+			try {
+				const output = await runOne.call(this, itemIndex);
+				outputs[itemIndex] = (Array.isArray(output) ? output : [output]).map((json) => ({
+					json,
+					pairedItem: { item: itemIndex },
+				}));
+			} catch (error) {
+				const nodeError = asNodeError.call(this, error, itemIndex);
+				if (continueOnFail && !signal?.aborted) {
+					outputs[itemIndex] = [errorItem(nodeError, itemIndex)];
+				} else {
+					const first = failed.first as FailedItem | undefined;
+					if (first === undefined || itemIndex < first.itemIndex) failed.first = { itemIndex, error: nodeError };
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+
+	if (signal?.aborted) {
+		throw new NodeOperationError(this.getNode(), 'The execution was cancelled before every item was done.');
+	}
+	if (failed.first !== undefined) throw failed.first.error;
+	return [outputs.flat()];
 }
 
 async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
@@ -129,9 +172,11 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 
 /** The item n8n expects for a failed item under "On Error: Continue": `error`, plus `details`. */
 export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const record = error as { message: string; httpCode?: unknown };
+	const record = error as { message: string; httpCode?: unknown; context?: IDataObject };
 	const details: IDataObject = { itemIndex };
 	if (typeof record.httpCode === 'string' && record.httpCode !== '') details.httpCode = Number(record.httpCode);
+	// Tries made when the transport retried (pacing, retries: transport/koreAiRequest.ts).
+	if (typeof record.context?.attempts === 'number') details.attempts = record.context.attempts;
 	return {
 		json: { error: record.message, details },
 		pairedItem: { item: itemIndex },

@@ -10,11 +10,18 @@ import {
 } from 'n8n-workflow';
 
 import { checkCredentialValues } from '../../../credentials/koreAiCredentialValues';
-import { describeHttpError, describeNetworkError, type KoreAiErrorContext } from './errors';
+import { describeHttpError, describeNetworkError, extractApiMessage, readCode, type KoreAiErrorContext } from './errors';
+import { intervalForRate, pacerFor } from './pacer';
+import { defaultRequestSettings, readRequestSettings, type RequestSettings } from './requestOptions';
+import { decideRetry, networkEffect, parseRetryAfter, statusEffect, type Effect, type StopReason } from './retry';
+import { ExecutionCancelledError, systemClock } from './wait';
 
 /**
  * The one way the node talks to Kore.ai. Every operation calls `koreAiRequest`; the credential
  * adds the signed token and the `iid`/`accountId` headers (see KoreAiApi.credentials.ts).
+ *
+ * Pacing, retries, timeouts and cancellation happen here too, for every operation alike:
+ * see pacer.ts and retry.ts.
  *
  * All v2 campaign endpoints live under `/campaign/api/v2/public/{streamId}` and take `accountId`
  * as a query parameter as well as a header, so both are added here.
@@ -41,6 +48,12 @@ export interface KoreAiRequest {
 	/** For error messages. */
 	action: string;
 	campaignId?: string;
+	/**
+	 * Whether repeating the request after a try that may have taken effect does no harm (see
+	 * retry.ts). Default: true for GET, DELETE and PUT, false for POST; read-only POST endpoints
+	 * (list, status) should say true.
+	 */
+	idempotent?: boolean;
 }
 
 export interface KoreAiResponse {
@@ -94,7 +107,94 @@ export async function sendOnce(
 	return { statusCode: response.statusCode, body: parseBody(response.body), headers: response.headers ?? {} };
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+/** What came back for one request after all its tries. */
+export interface KoreAiExchange {
+	/** Kore.ai's final answer (2xx, or an error that retrying would not change). */
+	response: KoreAiResponse;
+	/** Tries made, this one included. */
+	attempts: number;
+	/**
+	 * Whether an earlier try may have taken effect although its answer never arrived or was damaged
+	 * (timeout, reset, 502/503/504, a cut-off body). A DELETE answered "not found" after such a try
+	 * was most likely done by that try.
+	 */
+	earlierTryMayHaveTakenEffect: boolean;
+	context: KoreAiErrorContext;
+}
+
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE', 'PUT']);
+
+const LIST_SEARCH_SETTINGS: RequestSettings = {
+	...defaultRequestSettings(),
+	maxTries: 3,
+	maxTotalWaitMs: 10_000,
+	timeoutMs: 15_000,
+};
+
+function isExecution(context: KoreAiContext): context is IExecuteFunctions {
+	return typeof (context as Partial<IExecuteFunctions>).getExecutionCancelSignal === 'function';
+}
+
+/**
+ * Sends one request with pacing, retries and timeouts (see retry.ts for what is retried and why,
+ * pacer.ts for pacing), and returns Kore.ai's final answer whatever its status. Throws a
+ * NodeApiError when no usable answer came (network failure, retries exhausted) and a
+ * NodeOperationError for invalid settings or a cancelled execution.
+ */
+export async function koreAiSend(
+	this: KoreAiContext,
+	itemIndex: number,
+	request: KoreAiRequest,
+): Promise<KoreAiExchange> {
+	const execution = isExecution(this);
+	// The editor's list search has no Options to read: it uses the defaults, with short waits.
+	const settings = execution ? readRequestSettings.call(this, itemIndex) : LIST_SEARCH_SETTINGS;
+	const target = await resolveTarget.call(this, itemIndex);
+	const context: KoreAiErrorContext = {
+		action: request.action,
+		campaignId: request.campaignId,
+		streamId: request.streamId ?? target.appId,
+	};
+	const signal = execution ? this.getExecutionCancelSignal() : undefined;
+	const pacer = pacerFor(target.origin, target.accountId);
+	const intervalMs = intervalForRate(settings.requestsPerMinute);
+	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
+	const startedAt = Date.now();
+	let waitedMs = 0;
+	let mayHaveTakenEffect = false;
+
+	for (let attempt = 1; ; attempt++) {
+		await cancellable.call(this, pacer.acquire(intervalMs, signal), context, itemIndex);
+		const outcome = await tryOnce.call(this, target, request, settings.timeoutMs, context);
+		if (signal?.aborted) throw cancelledError.call(this, context, itemIndex);
+		if (outcome.kind === 'answer') {
+			return { response: outcome.response, attempts: attempt, earlierTryMayHaveTakenEffect: mayHaveTakenEffect, context };
+		}
+		if (outcome.kind === 'fatal') {
+			throw failure.call(this, outcome, { attempts: attempt, startedAt, itemIndex });
+		}
+
+		const retryAfterMs = outcome.response ? parseRetryAfter(headerOf(outcome.response, 'retry-after'), Date.now()) : undefined;
+		const decision = decideRetry({
+			triesDone: attempt,
+			effect: outcome.effect,
+			idempotent,
+			retryAfterMs,
+			waitedMs,
+			maxTries: settings.maxTries,
+			maxTotalWaitMs: settings.maxTotalWaitMs,
+			retryDelayMs: settings.retryDelayMs,
+		});
+		if (!decision.retry) {
+			throw failure.call(this, outcome, { attempts: attempt, startedAt, itemIndex, stop: decision.reason });
+		}
+		if (outcome.effect !== 'none') mayHaveTakenEffect = true;
+		// Kore.ai's limit is per account: hold every request to it, not just this one.
+		if (outcome.response?.statusCode === 429) pacer.hold(Date.now() + decision.delayMs);
+		await cancellable.call(this, systemClock.sleep(decision.delayMs, signal), context, itemIndex);
+		waitedMs += decision.delayMs;
+	}
+}
 
 /** One request, answered with Kore.ai's JSON body on success and a clear NodeApiError otherwise. */
 export async function koreAiRequest(
@@ -102,58 +202,180 @@ export async function koreAiRequest(
 	itemIndex: number,
 	request: KoreAiRequest,
 ): Promise<IDataObject> {
-	const target = await resolveTarget.call(this, itemIndex);
-	const context: KoreAiErrorContext = {
-		action: request.action,
-		campaignId: request.campaignId,
-		streamId: request.streamId ?? target.appId,
-	};
-	let response: KoreAiResponse;
-	try {
-		response = await sendOnce.call(this, target, request, DEFAULT_TIMEOUT_MS);
-	} catch (error) {
-		// The caught error may hold the request options, signed token included: only its code is kept.
-		throw new NodeApiError(
-			this.getNode(),
-			{ code: 'NETWORK_ERROR' },
-			{ message: describeNetworkError(error, target.origin, context), itemIndex },
-		);
-	}
-	return readResponse.call(this, response, context, itemIndex);
+	const exchange = await koreAiSend.call(this, itemIndex, request);
+	return readResponse.call(this, exchange.response, exchange.context, itemIndex, exchange.attempts);
 }
 
+type TryOutcome =
+	| { kind: 'answer'; response: KoreAiResponse }
+	/** Worth another try; `effect` says whether this try may have done something. */
+	| { kind: 'retryable'; effect: Effect; response?: KoreAiResponse; code?: string; message: string; httpCode?: number }
+	| { kind: 'fatal'; code?: string; message: string };
+
+async function tryOnce(
+	this: KoreAiContext,
+	target: KoreAiTarget,
+	request: KoreAiRequest,
+	timeoutMs: number,
+	context: KoreAiErrorContext,
+): Promise<TryOutcome> {
+	let response: KoreAiResponse;
+	try {
+		response = await sendOnce.call(this, target, request, timeoutMs);
+	} catch (error) {
+		// The caught error may hold the request options, signed token included: only its code is kept.
+		const code = readCode(error);
+		const effect = networkEffect(code);
+		const message = describeNetworkError(error, target.origin, context);
+		return effect === undefined ? { kind: 'fatal', code, message } : { kind: 'retryable', effect, code, message };
+	}
+	const { statusCode, body } = response;
+	const effect = statusEffect(statusCode);
+	if (effect !== undefined) {
+		return { kind: 'retryable', effect, response, httpCode: statusCode, message: describeHttpError(statusCode, body, context).message };
+	}
+	if (statusCode >= 200 && statusCode < 300 && !isObject(body)) {
+		// Kore.ai did the work but its answer arrived damaged (cut off, not JSON).
+		return { kind: 'retryable', effect: 'applied', response, httpCode: statusCode, message: damagedAnswerMessage(statusCode, body, context) };
+	}
+	return { kind: 'answer', response };
+}
+
+interface FailureInfo {
+	attempts: number;
+	startedAt: number;
+	itemIndex: number;
+	stop?: StopReason;
+}
+
+/** The error for a request that got no usable answer: what happened last, and how many tries. */
+function failure(
+	this: KoreAiContext,
+	outcome: Exclude<TryOutcome, { kind: 'answer' }>,
+	info: FailureInfo,
+): NodeApiError {
+	let message = outcome.message;
+	if (info.stop?.kind === 'unsafe') {
+		message += ' It was not tried again: Kore.ai may already have acted on it, and repeating this request is not safe. Check the campaign in Kore.ai before running it again.';
+	} else if (info.attempts > 1 || info.stop?.kind === 'maxTotalWait') {
+		message += ` ${triesSentence(info)}`;
+	}
+	const details: JsonObject = { attempts: info.attempts };
+	if (outcome.kind === 'retryable' && outcome.httpCode !== undefined) details.httpCode = outcome.httpCode;
+	if (outcome.kind === 'retryable' && outcome.response) {
+		const apiMessage = extractApiMessage(outcome.response.body);
+		if (apiMessage !== undefined) details.apiMessage = apiMessage;
+	}
+	if (outcome.kind !== 'retryable' || outcome.response === undefined) {
+		// Not the Node error code itself: n8n would swap the message for its generic text for it.
+		details.code = 'NETWORK_ERROR';
+		if (outcome.code !== undefined) details.networkCode = outcome.code;
+	}
+	const error = new NodeApiError(this.getNode(), details, {
+		message,
+		itemIndex: info.itemIndex,
+		...(outcome.kind === 'retryable' && outcome.httpCode !== undefined ? { httpCode: String(outcome.httpCode) } : {}),
+	});
+	// n8n rewrites messages that mention common network error codes; this one is already specific.
+	error.message = message;
+	error.context.attempts = info.attempts;
+	return error;
+}
+
+function triesSentence(info: FailureInfo): string {
+	const tries = info.attempts === 1 ? 'once' : `${info.attempts} times`;
+	const over = seconds(Date.now() - info.startedAt);
+	const stop = info.stop;
+	if (stop?.kind === 'maxTotalWait') {
+		const waitWhy = stop.fromRetryAfter ? 'Kore.ai asked to wait' : 'the next retry would wait';
+		return `Tried ${tries} in ${over}; gave up because ${waitWhy} ${seconds(stop.neededMs)} more, beyond Max Total Wait (${seconds(stop.maxTotalWaitMs)}).`;
+	}
+	if (stop?.kind === 'maxTries') return `Tried ${tries} in ${over} (Max Tries is ${stop.maxTries}).`;
+	return `Tried ${tries} in ${over}.`;
+}
+
+function seconds(ms: number): string {
+	const s = ms / 1000;
+	return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
+}
+
+function damagedAnswerMessage(statusCode: number, body: unknown, context: KoreAiErrorContext): string {
+	const apiMessage = extractApiMessage(body);
+	return `Kore.ai answered HTTP ${statusCode} without a readable JSON body while trying to ${context.action}${apiMessage ? ` (${apiMessage})` : ''}. Try again; if it persists, check the Environment URL.`;
+}
+
+async function cancellable<T>(
+	this: KoreAiContext,
+	promise: Promise<T>,
+	context: KoreAiErrorContext,
+	itemIndex: number,
+): Promise<T> {
+	try {
+		return await promise;
+	} catch (error) {
+		if (error instanceof ExecutionCancelledError) throw cancelledError.call(this, context, itemIndex);
+		throw error;
+	}
+}
+
+function cancelledError(this: KoreAiContext, context: KoreAiErrorContext, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(this.getNode(), `Stopped before Kore.ai answered (${context.action}): the execution was cancelled.`, {
+		itemIndex,
+	});
+}
+
+function headerOf(response: KoreAiResponse, name: string): unknown {
+	for (const [key, value] of Object.entries(response.headers)) {
+		if (key.toLowerCase() === name) return value;
+	}
+	return undefined;
+}
+
+/** Whether Kore.ai's answer is a success: 2xx, a JSON object, and no `status: "failure"`. */
+export function isSuccess(response: KoreAiResponse): response is KoreAiResponse & { body: IDataObject } {
+	const { statusCode, body } = response;
+	return statusCode >= 200 && statusCode < 300 && isObject(body) && body.status !== 'failure';
+}
+
+/** Whether Kore.ai's answer says the campaign (or whatever the path names) does not exist. */
+export function isNotFound(response: KoreAiResponse, context: KoreAiErrorContext): boolean {
+	return !isSuccess(response) && describeHttpError(response.statusCode, response.body, context).notFound;
+}
+
+/** Kore.ai's JSON body on success; otherwise throws the NodeApiError that explains the answer. */
 export function readResponse(
 	this: KoreAiContext,
 	response: KoreAiResponse,
 	context: KoreAiErrorContext,
 	itemIndex: number,
+	attempts = 1,
 ): IDataObject {
+	if (isSuccess(response)) return response.body;
 	const { statusCode, body } = response;
-	if (statusCode >= 200 && statusCode < 300 && isObject(body) && body.status !== 'failure') {
-		return body;
-	}
 	if (statusCode >= 200 && statusCode < 300 && !isObject(body)) {
 		const described = describeHttpError(statusCode, body, context);
-		const message = `Kore.ai answered HTTP ${statusCode} without a JSON body while trying to ${context.action}${described.apiMessage ? ` (${described.apiMessage})` : ''}. Try again; if it persists, check the Environment URL.`;
-		throw apiError.call(this, { ...described, message }, itemIndex);
+		throw apiError.call(this, { ...described, message: damagedAnswerMessage(statusCode, body, context) }, itemIndex, attempts);
 	}
 	// Non-2xx, or a 2xx whose body says `status: "failure"`.
-	throw apiError.call(this, describeHttpError(statusCode, body, context), itemIndex);
+	throw apiError.call(this, describeHttpError(statusCode, body, context), itemIndex, attempts);
 }
 
 function apiError(
 	this: KoreAiContext,
 	described: { message: string; apiMessage?: string; httpCode: number; notFound?: boolean },
 	itemIndex: number,
+	attempts: number,
 ): NodeApiError {
 	const details: JsonObject = { httpCode: described.httpCode };
 	if (described.apiMessage !== undefined) details.apiMessage = described.apiMessage;
 	if (described.notFound) details.notFound = true;
-	return new NodeApiError(this.getNode(), details, {
+	const error = new NodeApiError(this.getNode(), details, {
 		message: described.message,
 		httpCode: String(described.httpCode),
 		itemIndex,
 	});
+	if (attempts > 1) error.context.attempts = attempts;
+	return error;
 }
 
 function parseBody(body: unknown): unknown {

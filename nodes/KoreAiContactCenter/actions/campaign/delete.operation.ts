@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyCampaign } from '../../output/simplifyCampaign';
-import { koreAiRequest } from '../../transport/koreAiRequest';
+import { isNotFound, isSuccess, koreAiSend, readResponse } from '../../transport/koreAiRequest';
 import { campaignIdField, optionsField, simplifyField, streamIdOption } from '../common.fields';
 import { readCampaignId, readStreamId } from '../readInputs';
 import type { CampaignOperation, OperationContext } from '../types';
@@ -10,7 +10,28 @@ import type { CampaignOperation, OperationContext } from '../types';
  * Kore.ai: `DELETE /campaign/api/v2/public/{streamId}/campaign/{campaignId}?accountId=..&campaignType=sms|voice`.
  * Deletion is permanent: Kore.ai has no undo and answers with the deleted campaign's details, which
  * become the output item. Deleting a campaign a second time answers "not found".
+ *
+ * A DELETE can be repeated safely: a repeat cannot delete anything more. So the transport retries
+ * it after tries whose outcome is unknown (timeout, connection reset, 502/503/504, an answer lost
+ * or cut off on the way back). If such a retry answers "not found", the earlier try deleted the
+ * campaign: the item says `deleted: true` with `confirmedOnRetry: true` and `attempts`. Kore.ai's
+ * answer to the try that deleted it was lost, so such an item has no campaign details (name,
+ * status, ...), whatever Simplify says.
+ *
+ * "Not found" without such an earlier try means the campaign was not there: an error, unless the
+ * option "Treat Missing Campaigns as Deleted" is on; then the item says `deleted: false` and gives
+ * the `reason`.
  */
+
+export const treatMissingAsDeletedOption: INodeProperties = {
+	displayName: 'Treat Missing Campaigns as Deleted',
+	name: 'treatMissingAsDeleted',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether a campaign that does not exist counts as done instead of failing the item. Such items say deleted: false and why. Useful when re-running a sheet after a partial run.',
+};
+
 export const deleteCampaign: CampaignOperation = {
 	value: 'delete',
 	name: 'Delete',
@@ -23,14 +44,16 @@ export const deleteCampaign: CampaignOperation = {
 				'The campaign to delete: its ID, typed in or mapped from the previous node with an expression. Deletion is permanent and cannot be undone.',
 		},
 		simplifyField,
-		optionsField([streamIdOption]),
+		optionsField([streamIdOption, treatMissingAsDeletedOption]),
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject> {
 		const campaignId = readCampaignId.call(this, itemIndex);
 		const streamId = readStreamId.call(this, itemIndex);
 
-		const response = await koreAiRequest.call(this, itemIndex, {
+		const treatMissingAsDeleted = this.getNodeParameter('options.treatMissingAsDeleted', itemIndex, false) === true;
+
+		const exchange = await koreAiSend.call(this, itemIndex, {
 			method: 'DELETE',
 			path: `/campaign/${encodeURIComponent(campaignId)}`,
 			qs: { campaignType: context.campaignType },
@@ -38,6 +61,28 @@ export const deleteCampaign: CampaignOperation = {
 			action: `delete ${context.typeLabel} campaign ${campaignId}`,
 			campaignId,
 		});
+
+		if (!isSuccess(exchange.response) && isNotFound(exchange.response, exchange.context)) {
+			if (exchange.earlierTryMayHaveTakenEffect) {
+				return {
+					deleted: true,
+					campaignId,
+					campaignType: context.campaignType,
+					confirmedOnRetry: true,
+					attempts: exchange.attempts,
+					message: `Campaign ${campaignId} is deleted: Kore.ai's answer to an earlier try was lost, and the retry found the campaign gone. Its details are not available.`,
+				};
+			}
+			if (treatMissingAsDeleted) {
+				return {
+					deleted: false,
+					campaignId,
+					campaignType: context.campaignType,
+					reason: `Campaign ${campaignId} was not found in app ${exchange.context.streamId}, so there was nothing to delete (it may have been deleted earlier).`,
+				};
+			}
+		}
+		const response = readResponse.call(this, exchange.response, exchange.context, itemIndex, exchange.attempts);
 
 		if (!this.getNodeParameter('simplify', itemIndex, true)) return response;
 		return {
