@@ -174,7 +174,8 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const record = error as { message: string; httpCode?: unknown; context?: IDataObject };
 	const details: IDataObject = { itemIndex };
-	if (typeof record.httpCode === 'string' && record.httpCode !== '') details.httpCode = Number(record.httpCode);
+	// Only a real HTTP status: for network failures n8n may fill httpCode with an error code.
+	if (typeof record.httpCode === 'string' && /^\d{3}$/.test(record.httpCode)) details.httpCode = Number(record.httpCode);
 	// Tries made when the transport retried (pacing, retries: transport/koreAiRequest.ts).
 	if (typeof record.context?.attempts === 'number') details.attempts = record.context.attempts;
 	return {

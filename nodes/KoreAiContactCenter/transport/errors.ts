@@ -80,7 +80,7 @@ export function describeHttpError(status: number, body: unknown, context: KoreAi
 	} else if (status === 405) {
 		message = `Kore.ai does not accept this request (${statusLabel}${said}). Check that the Environment URL points at the Kore.ai platform that hosts your app.`;
 	} else if (status === 429) {
-		message = `Kore.ai's rate limit was reached (${statusLabel}${said}). Kore.ai allows 60 campaign requests per minute per account; wait a minute or lower the node's request rate.`;
+		message = `Kore.ai's rate limit was reached (${statusLabel}${said}). Kore.ai allows 60 campaign requests per minute per account; wait a minute, or lower Requests per Minute in the node's Options if other tools use the same account.`;
 	} else if (status >= 500) {
 		message = `Kore.ai could not ${context.action} because of a server error (${statusLabel}${apiMessage ? `, it answered with ${apiMessage}` : ''}). This is usually temporary; try again later.`;
 	} else {
@@ -106,7 +106,7 @@ export function describeNetworkError(error: unknown, origin: string, context: Ko
 		case 'ETIMEDOUT':
 		case 'ECONNABORTED':
 		case 'ESOCKETTIMEDOUT':
-			return `${base}Kore.ai at ${origin} did not answer in time. Try again, or raise the node's timeout.`;
+			return `${base}Kore.ai at ${origin} did not answer in time. Try again, or raise Timeout (s) in the node's Options.`;
 		case 'ERR_CANCELED':
 		case 'ABORT_ERR':
 			return `${base}the execution was cancelled.`;
