@@ -35,8 +35,8 @@
  *   apps            all apps (with algorithms, enforceJti)
  *   tokensSeen      string[]: every `auth` header value received, in order
  *   requests        entries { seq, method, url, path, route, streamId, campaignId, campaignType,
- *                   accountId, iid, status, fault, reason, delayMs, startedAt, endedAt }, in arrival order
- *                   (never the token)
+ *                   accountId, iid, body (parsed JSON, when authenticated and sent), status, fault,
+ *                   reason, delayMs, startedAt, endedAt }, in arrival order (never the token)
  *   store           { has(id), get(id), typeOf(id), streamOf(id), ids(type), size, deletions,
  *                   setStatus(id, status), reset(), addCampaigns(n, type) }
  *   stats           (getter) { requests, answered, byStatus, faults: {type: n}, rateLimited,
@@ -303,6 +303,8 @@ async function startSandbox(options = {}) {
 			}
 		}
 
+		// The list endpoint's paging and filters travel in the body: kept for tests (it holds no secret).
+		if (record && body !== undefined) entry.body = body;
 		const ctx = { store, streamId: entry.streamId, campaignId: entry.campaignId, query: url.searchParams, body, notFoundStyle, nowIso };
 		const before = store.deletions.length;
 		const result = dispatch(route, method, ctx);
