@@ -1,0 +1,297 @@
+// The importable workflows in examples/: each parses, is wired correctly, uses only our node's real
+// resources, operations and parameters (checked against the built node's description), names n8n
+// node types and versions that exist in n8n 1.123 and 2.41, and the ones that need no outside
+// service run through n8n's engine against the sandbox.
+const fs = require('node:fs');
+const path = require('node:path');
+const { NodeHelpers } = require('n8n-workflow');
+const { startSandbox } = require('../../sandbox');
+const { runWorkflow, loadPackage, KORE_NODE_TYPE, REPO_ROOT } = require('../harness');
+
+const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+const KORE_TOOL_TYPE = `${KORE_NODE_TYPE}Tool`; // how n8n names a usableAsTool node used as an AI tool
+
+/**
+ * n8n's own node types the examples may use, with a typeVersion that both n8n 1.123 (checked
+ * against its n8n-nodes-base 1.121 and @n8n/n8n-nodes-langchain 1.122) and n8n 2.x offer.
+ */
+const N8N_TYPES = {
+	'n8n-nodes-base.manualTrigger': [1],
+	'n8n-nodes-base.stickyNote': [1],
+	'n8n-nodes-base.googleSheets': [4.7],
+	'n8n-nodes-base.set': [3.4],
+	'n8n-nodes-base.merge': [3.2],
+	'n8n-nodes-base.summarize': [1.1],
+	'@n8n/n8n-nodes-langchain.chatTrigger': [1.1],
+	'@n8n/n8n-nodes-langchain.agent': [3],
+	'@n8n/n8n-nodes-langchain.lmChatOpenAi': [1.2],
+	'@n8n/n8n-nodes-langchain.memoryBufferWindow': [1.3],
+};
+/** Parameters n8n adds to a node used as a tool (convertNodeToAiTool). */
+const TOOL_PARAMETERS = ['descriptionType', 'toolDescription'];
+
+const files = fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json')).sort();
+const load = (file) => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
+const isOurs = (node) => node.type === KORE_NODE_TYPE || node.type === KORE_TOOL_TYPE;
+const isExpression = (value) => typeof value === 'string' && value.startsWith('=');
+
+let description;
+beforeAll(async () => {
+	const pkg = await loadPackage();
+	description = pkg.nodeTypes[KORE_NODE_TYPE].description;
+});
+
+/** The node's properties shown for these parameters (n8n's own display rules). */
+function visibleProperties(parameters) {
+	return description.properties.filter((property) =>
+		NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, description, parameters),
+	);
+}
+
+/** Problems with one of our nodes' parameters, as sentences (empty: none). */
+function problemsOf(node) {
+	const problems = [];
+	const where = `${node.name}:`;
+	const parameters = node.parameters ?? {};
+	const resources = description.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+	if (!resources.includes(parameters.resource)) problems.push(`${where} resource "${parameters.resource}"`);
+	const operations = description.properties
+		.filter((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(parameters.resource))
+		.flatMap((p) => p.options.map((o) => o.value));
+	if (!operations.includes(parameters.operation)) problems.push(`${where} operation "${parameters.operation}"`);
+
+	const visible = visibleProperties(parameters);
+	const byName = new Map(visible.map((p) => [p.name, p]));
+	for (const [key, value] of Object.entries(parameters)) {
+		if (node.type === KORE_TOOL_TYPE && TOOL_PARAMETERS.includes(key)) continue;
+		const property = byName.get(key);
+		if (!property) {
+			problems.push(`${where} parameter "${key}" is not shown for ${parameters.resource}/${parameters.operation}`);
+			continue;
+		}
+		problems.push(...valueProblems(`${where} ${key}`, property, value));
+	}
+	for (const property of visible) {
+		if (property.required && parameters[property.name] === undefined) problems.push(`${where} required "${property.name}" missing`);
+	}
+	if (node.type === KORE_TOOL_TYPE && !(typeof parameters.toolDescription === 'string' && parameters.toolDescription.length > 20)) {
+		problems.push(`${where} a tool needs a toolDescription for the agent`);
+	}
+	return problems;
+}
+
+function valueProblems(where, property, value) {
+	if (isExpression(value)) return [];
+	switch (property.type) {
+		case 'options':
+			return property.options.some((o) => o.value === value) ? [] : [`${where}: "${value}" is not an option`];
+		case 'multiOptions':
+			return Array.isArray(value) && value.every((v) => property.options.some((o) => o.value === v))
+				? []
+				: [`${where}: ${JSON.stringify(value)} is not a list of its options`];
+		case 'boolean':
+			return typeof value === 'boolean' ? [] : [`${where}: not a boolean`];
+		case 'number':
+			return typeof value === 'number' ? [] : [`${where}: not a number`];
+		case 'resourceLocator': {
+			if (!value || value.__rl !== true) return [`${where}: not a resource locator value`];
+			const mode = property.modes.find((m) => m.name === value.mode);
+			if (!mode) return [`${where}: mode "${value.mode}" does not exist`];
+			return typeof value.value === 'string' && value.value !== '' ? [] : [`${where}: empty`];
+		}
+		case 'collection': {
+			if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${where}: not an object`];
+			return Object.entries(value).flatMap(([key, inner]) => {
+				const option = property.options.find((o) => o.name === key);
+				return option ? valueProblems(`${where}.${key}`, option, inner) : [`${where}.${key} is not one of its options`];
+			});
+		}
+		default:
+			return [];
+	}
+}
+
+describe('examples/', () => {
+	test('holds the three starting points', () => {
+		expect(files).toEqual([
+			'ai-agent-campaign-assistant.json',
+			'delete-sms-campaigns-from-sheet.json',
+			'stop-active-priority-1-sms-campaigns.json',
+		]);
+	});
+
+	describe.each(files)('%s', (file) => {
+		const workflow = load(file);
+
+		test('is a workflow n8n can import: named, unique node names and IDs, connections between existing nodes', () => {
+			expect(typeof workflow.name).toBe('string');
+			expect(Array.isArray(workflow.nodes)).toBe(true);
+			const names = workflow.nodes.map((n) => n.name);
+			expect(new Set(names).size).toBe(names.length);
+			expect(new Set(workflow.nodes.map((n) => n.id)).size).toBe(names.length);
+			for (const node of workflow.nodes) {
+				expect(node.position).toHaveLength(2);
+				expect(typeof node.parameters).toBe('object');
+			}
+			for (const [from, byType] of Object.entries(workflow.connections)) {
+				expect(names).toContain(from);
+				for (const [type, outputs] of Object.entries(byType)) {
+					for (const connection of outputs.flat()) {
+						expect(names).toContain(connection.node);
+						expect(connection.type).toBe(type);
+					}
+				}
+			}
+			// No credential IDs or secrets from someone's instance.
+			expect(workflow.nodes.every((n) => n.credentials === undefined)).toBe(true);
+		});
+
+		test("uses only our node's real resources, operations and parameters, and n8n types that exist", () => {
+			const ours = workflow.nodes.filter(isOurs);
+			expect(ours.length).toBeGreaterThan(0);
+			const problems = [];
+			for (const node of workflow.nodes) {
+				if (isOurs(node)) {
+					if (node.typeVersion !== 1) problems.push(`${node.name}: typeVersion ${node.typeVersion}`);
+					problems.push(...problemsOf(node));
+				} else if (!(N8N_TYPES[node.type] ?? []).includes(node.typeVersion)) {
+					problems.push(`${node.name}: ${node.type} v${node.typeVersion} is not one the examples may use`);
+				}
+			}
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test('the parameter check finds what is wrong (it can fail)', () => {
+		const node = (parameters, type = KORE_NODE_TYPE) => ({ name: 'n', type, parameters });
+		const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
+		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'stop', campaignId: rl('cd-1') }))).toEqual([]);
+		expect(problemsOf(node({ resource: 'emailCampaign', operation: 'stop', campaignId: rl('cd-1') }))).toContain(
+			'n: resource "emailCampaign"',
+		);
+		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'pause', campaignId: rl('cd-1') }))).toContain(
+			'n: operation "pause"',
+		);
+		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'stop', campaignId: rl('cd-1'), limit: 5 }))).toEqual([
+			'n: parameter "limit" is not shown for smsCampaign/stop',
+		]);
+		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'stop', campaignId: rl('cd-1', 'url') }))).toEqual([
+			'n: campaignId: mode "url" does not exist',
+		]);
+		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'getMany', filters: { status: ['Running'] } }))).toEqual([
+			'n: filters.status: ["Running"] is not a list of its options',
+		]);
+		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'getMany', filters: { state: 'x' } }))).toEqual([
+			'n: filters.state is not one of its options',
+		]);
+		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'delete' }))).toEqual(['n: required "campaignId" missing']);
+		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'delete', campaignId: rl('cd-1') }, KORE_TOOL_TYPE))).toEqual([
+			'n: a tool needs a toolDescription for the agent',
+		]);
+	});
+
+	test('the AI agent has the node as three tools (list, stop, delete), each filled by the model through $fromAI', () => {
+		const workflow = load('ai-agent-campaign-assistant.json');
+		const agent = workflow.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.agent');
+		const tools = workflow.nodes.filter((n) => n.type === KORE_TOOL_TYPE);
+		expect(tools.map((t) => t.parameters.operation).sort()).toEqual(['delete', 'getMany', 'stop']);
+		for (const tool of tools) {
+			expect(workflow.connections[tool.name].ai_tool).toEqual([[{ node: agent.name, type: 'ai_tool', index: 0 }]]);
+			// n8n turns the node name into the tool name the model sees.
+			expect(tool.name).toMatch(/^[a-z_]+$/);
+			expect(agent.parameters.options.systemMessage).toContain(tool.name);
+		}
+		const model = Object.entries(workflow.connections).find(([, c]) => c.ai_languageModel);
+		expect(model).toBeDefined();
+		// $fromAI keys must match n8n's rule (1-64 letters, digits, _ or -).
+		const keys = JSON.stringify(tools.map((t) => t.parameters)).match(/\$fromAI\('([^']*)'/g) ?? [];
+		expect(keys.length).toBeGreaterThanOrEqual(5);
+		for (const key of keys) expect(key.slice("$fromAI('".length, -1)).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
+	});
+});
+
+describe('examples run through n8n\'s engine against the sandbox', () => {
+	let sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ rateLimit: false });
+	});
+	beforeEach(() => sandbox.reset());
+	afterAll(() => sandbox.close());
+
+	/** Pacing off for the test (the sandbox has no rate limit here); the examples keep the default. */
+	function runnable(workflow) {
+		for (const node of workflow.nodes.filter(isOurs)) node.parameters.options = { ...node.parameters.options, requestsPerMinute: 0 };
+		// Sticky notes are editor-only (n8n never executes them).
+		workflow.nodes = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote');
+		return workflow;
+	}
+
+	test('"Stop every active SMS campaign of priority 1" stops exactly those', async () => {
+		const generated = sandbox.addCampaigns(20, 'sms', { status: 'Active' }); // priorities 1..5 in turn
+		const activeP1 = sandbox.store
+			.ids('sms')
+			.filter((id) => sandbox.store.get(id).status === 'Active' && Number(sandbox.store.get(id).priority) === 1);
+		expect(activeP1.length).toBeGreaterThanOrEqual(5);
+		const before = Object.fromEntries(sandbox.store.ids().map((id) => [id, sandbox.store.get(id).status]));
+
+		const workflow = runnable(load('stop-active-priority-1-sms-campaigns.json'));
+		const result = await runWorkflow(workflow, { credentials: { koreAiApi: sandbox.credentials } });
+
+		expect(result.status).toBe('success');
+		const [stopped, failed] = result.outputs('Stop SMS Campaign');
+		expect(failed).toEqual([]);
+		expect(stopped.map((item) => item.json.campaignId).sort()).toEqual([...activeP1].sort());
+		expect(stopped.every((item) => item.json.status === 'Stopped')).toBe(true);
+		for (const id of sandbox.store.ids()) {
+			expect(sandbox.store.get(id).status).toBe(activeP1.includes(id) ? 'Stopped' : before[id]);
+		}
+		expect(generated).toHaveLength(20);
+	});
+
+	test('"Delete SMS campaigns from a sheet", with the sheet replaced by pinned rows: deleted and not-deleted rows', async () => {
+		const workflow = runnable(load('delete-sms-campaigns-from-sheet.json'));
+		// The sheet node becomes the start node with its rows pinned; the rest is the example as is.
+		const sheet = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.googleSheets');
+		workflow.nodes = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.manualTrigger');
+		Object.assign(sheet, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+		delete workflow.connections['When clicking ‘Execute workflow’'];
+		const n8nBase = findN8nNodesBase();
+		if (!n8nBase) {
+			// Without n8n's own nodes installed, run up to our node only.
+			for (const name of ['Deleted', 'Not deleted', 'All rows', 'Summary']) delete workflow.connections[name];
+			workflow.connections['Delete SMS Campaign'] = { main: [[], []] };
+			workflow.nodes = workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-kore-ai') || n.type === 'n8n-nodes-base.manualTrigger');
+		}
+		const rows = [
+			{ campaignId: 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx' },
+			{ campaignId: 'cd-00000000-0000-0000-0000-000000000000' },
+			{ campaignId: 'cd-e7110489-a30a-5d1e-80ee-f246cc8d3a51 ' }, // trailing space from a sheet cell
+		];
+		const result = await runWorkflow(workflow, {
+			credentials: { koreAiApi: sandbox.credentials },
+			input: rows,
+			packages: n8nBase ? [{ dir: n8nBase, includeNodes: ['n8n-nodes-base.set', 'n8n-nodes-base.merge', 'n8n-nodes-base.summarize'] }] : [],
+		});
+		expect(result.status).toBe('success');
+		const [deleted, failed] = result.outputs('Delete SMS Campaign');
+		expect(deleted.map((item) => item.json.campaignId)).toEqual([
+			'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx',
+			'cd-e7110489-a30a-5d1e-80ee-f246cc8d3a51',
+		]);
+		expect(failed.map((item) => item.json.campaignId)).toEqual(['cd-00000000-0000-0000-0000-000000000000']);
+		expect(failed[0].json.error).toMatch(/was not found/);
+		if (n8nBase) {
+			const summary = result.json('Summary');
+			expect(summary).toEqual([
+				expect.objectContaining({ outcome: 'deleted', count_campaignId: 2 }),
+				expect.objectContaining({ outcome: 'not deleted', count_campaignId: 1 }),
+			]);
+		}
+	});
+});
+
+/** n8n's own nodes, when the end-to-end setup installed n8n 1.123 (`node e2e/install.js n8n1`). */
+function findN8nNodesBase() {
+	const dir = path.join(REPO_ROOT, '.e2e', 'n8n-1.123.81', 'node_modules', 'n8n-nodes-base');
+	return process.env.EXAMPLES_WITH_N8N_NODES_BASE !== '0' && fs.existsSync(path.join(dir, 'package.json')) ? dir : undefined;
+}
