@@ -205,3 +205,15 @@ describe('Get Many Voice Campaigns', () => {
 		expect(result.json(NODE).map((item) => item.name)).toEqual(['Past Due Collections Agentless']);
 	});
 });
+
+describe('Get Many retries', () => {
+	test('a list page whose answer was lost is asked for again (a read), and no campaign comes twice', async () => {
+		sandbox.addCampaigns(150, 'sms');
+		sandbox.setFaults({ seed: 3, lostResponse: { rate: 1, count: 1 } });
+		const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true, options: { retryDelay: 0.01 } }));
+		const ids = result.json(NODE).map((item) => item.campaignId);
+		expect(ids).toHaveLength(160);
+		expect(new Set(ids).size).toBe(160);
+		expect(listRequests()).toHaveLength(3);
+	});
+});

@@ -135,3 +135,30 @@ describe('Get SMS/Voice Campaign Status', () => {
 		expect(result.json(NODE, 1)[0].error).toMatch(/^Campaign cd-ffffffff-0000-0000-0000-000000000000 was not found in app/);
 	});
 });
+
+describe('retries (the transport\'s rules, applied to these endpoints)', () => {
+	const fast = { options: { retryDelay: 0.01 } };
+
+	test('Get Status is a read although it is a POST: retried after a lost answer', async () => {
+		sandbox.setFaults({ byCampaign: { [SMS_ACTIVE]: ['lostResponse'] } });
+		const result = await runOperation(sandbox, op('smsCampaign', 'getStatus', SMS_ACTIVE, fast));
+		expect(result.json(NODE)[0].status).toBe('Active');
+		expect(sandbox.requests.filter((r) => r.route === 'status')).toHaveLength(2);
+	});
+
+	test('Start is not repeated after a lost answer (it may have started the campaign): the item fails, saying so', async () => {
+		sandbox.setFaults({ byCampaign: { [SMS_READY]: ['lostResponse'] } });
+		const result = await runOperation(sandbox, op('smsCampaign', 'start', SMS_READY, fast), continueOnError);
+		expect(result.json(NODE, 1)).toHaveLength(1);
+		expect(sandbox.requests.filter((r) => r.campaignId === SMS_READY)).toHaveLength(1);
+		// The sandbox did start it: the answer was lost on the way back.
+		expect(sandbox.store.get(SMS_READY).status).toBe('Active');
+	});
+
+	test('Start is retried after a 429 (Kore.ai refused it before doing anything)', async () => {
+		sandbox.setFaults({ byCampaign: { [SMS_READY]: [{ type: 'status429', retryAfter: false }] } });
+		const result = await runOperation(sandbox, op('smsCampaign', 'start', SMS_READY, fast));
+		expect(result.json(NODE)[0].status).toBe('Active');
+		expect(sandbox.requests.filter((r) => r.campaignId === SMS_READY)).toHaveLength(2);
+	});
+});

@@ -37,6 +37,8 @@ export const getCampaignStatus: CampaignOperation = {
 			qs: { view: 'status' },
 			body: {},
 			streamId,
+			// A read despite POST: repeating it after a lost answer changes nothing.
+			idempotent: true,
 			action: `get the status of ${context.typeLabel} campaign ${campaignId}`,
 			campaignId,
 		});

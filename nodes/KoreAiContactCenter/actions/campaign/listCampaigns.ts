@@ -53,6 +53,8 @@ export async function fetchCampaignPage(this: KoreAiContext, itemIndex: number, 
 		path: '/campaign/getAllCampaignDetails',
 		body,
 		streamId: query.streamId,
+		// A read: repeating it after a lost answer changes nothing.
+		idempotent: true,
 		action: `list ${query.campaignType === 'voice' ? 'voice' : 'SMS'} campaigns`,
 	});
 
