@@ -6,8 +6,10 @@
 //      workflows of e2e/workflows/, run each with `n8n execute --rawOutput`, assert on the items
 //   4. searches everything n8n wrote for the client secrets and every JWT the sandbox received
 //   5. the browser test against the playground (e2e/browser.js)
-// Options: --line n8n1|n8n2 (repeatable; default both), --no-browser, --skip-build, --skip-install
-// Env: E2E_CACHE_DIR (installs and run folders, default .e2e), E2E_LINES=n8n1,n8n2, E2E_BROWSER=0.
+// Options: --line n8n1|n8n2 (repeatable; default both), --no-browser, --skip-build, --skip-install,
+//          --tarball FILE (test this packed tarball instead of building and packing the work tree)
+// Env: E2E_CACHE_DIR (installs and run folders, default .e2e), E2E_LINES=n8n1,n8n2, E2E_BROWSER=0,
+//      E2E_TARBALL=FILE.
 // Ends with "N passed, N failed" and exits non-zero on any failure.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -23,13 +25,14 @@ const BAD_CRED_ID = 'koreSandboxBad01';
 const WRONG_SECRET = 'wrong-secret-e2e-Zr8Kq3Vn5Tx1Lw7Jd2Pb';
 
 function parseArgs(argv) {
-	const opts = { lines: [], browser: process.env.E2E_BROWSER !== '0', build: true, install: true };
+	const opts = { lines: [], browser: process.env.E2E_BROWSER !== '0', build: true, install: true, tarball: process.env.E2E_TARBALL };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--line') opts.lines.push(argv[++i]);
 		else if (a === '--no-browser') opts.browser = false;
 		else if (a === '--skip-build') opts.build = false;
 		else if (a === '--skip-install') opts.install = false;
+		else if (a === '--tarball') opts.tarball = path.resolve(argv[++i]);
 		else throw new Error(`unknown option ${a}`);
 	}
 	if (!opts.lines.length) opts.lines = (process.env.E2E_LINES || 'n8n1,n8n2').split(',').filter(Boolean);
@@ -47,6 +50,17 @@ function notRouted(successItems) {
 			'or its json is exactly {error} or {error, message}. First one: ' +
 			JSON.stringify(stray[0].json).slice(0, 400),
 	);
+}
+
+/** An existing tarball (--tarball / E2E_TARBALL), e.g. the one CI packed or a published version. */
+function tarballInfo(tarball) {
+	const { execFileSync } = require('node:child_process');
+	const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+		.split('\n')
+		.filter((f) => f && !f.endsWith('/'))
+		.map((f) => f.replace(/^package\//, ''));
+	log(`using ${tarball}: ${files.length} files`);
+	return { tarball, files };
 }
 
 function pairedIndexes(items) {
@@ -265,7 +279,7 @@ async function main() {
 		timings.install = Date.now() - t;
 	}
 	const t1 = Date.now();
-	const { tarball, files } = await buildAndPack(path.join(CACHE_DIR, 'pack'), { skipBuild: !opts.build });
+	const { tarball, files } = opts.tarball ? tarballInfo(opts.tarball) : await buildAndPack(path.join(CACHE_DIR, 'pack'), { skipBuild: !opts.build });
 	timings.buildPack = Date.now() - t1;
 	await checks.check('packed tarball holds only dist/, README, LICENSE, package.json', () => {
 		const odd = files.filter((f) => !/^(dist\/|README\.md$|LICENSE(\.md)?$|package\.json$)/.test(f));
