@@ -67,7 +67,11 @@ export function nodeProperties(): INodeProperties[] {
 		operation.properties.map(
 			(property): INodeProperties => ({
 				...property,
-				displayOptions: { show: { resource: RESOURCE_NAMES, operation: [operation.value] } },
+				// An operation's own rules (Limit only without Return All) are kept.
+				displayOptions: {
+					...property.displayOptions,
+					show: { ...property.displayOptions?.show, resource: RESOURCE_NAMES, operation: [operation.value] },
+				},
 			}),
 		),
 	);

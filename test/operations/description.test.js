@@ -1,0 +1,60 @@
+// What n8n's editor and AI agents read: the operations per resource, their action names and
+// descriptions, and which fields each operation shows (the built node, as n8n loads it).
+const { NodeHelpers } = require('n8n-workflow');
+const { loadPackage, KORE_NODE_TYPE } = require('../harness');
+
+let description;
+beforeAll(async () => {
+	description = (await loadPackage()).nodeTypes[KORE_NODE_TYPE].description;
+});
+
+const operationsOf = (resource) =>
+	description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource[0] === resource).options;
+const fieldsOf = (parameters) =>
+	description.properties
+		.filter((p) => NodeHelpers.displayParameter(parameters, p, { typeVersion: 1 }, description, parameters))
+		.map((p) => p.name);
+
+test('the node is usable as an AI tool and lists campaigns for its picker', () => {
+	expect(description.usableAsTool).toBe(true);
+});
+
+test.each([
+	['smsCampaign', 'SMS'],
+	['voiceCampaign', 'Voice'],
+])('%s: six operations with Kore.ai-style action names, sorted by name', (resource, label) => {
+	const options = operationsOf(resource);
+	expect(options.map((o) => [o.value, o.name, o.action])).toEqual([
+		['delete', 'Delete', `Delete ${label} Campaign`],
+		['get', 'Get', `Get ${label} Campaign`],
+		['getMany', 'Get Many', `Get Many ${label} Campaigns`],
+		['getStatus', 'Get Status', `Get ${label} Campaign Status`],
+		['start', 'Start', `Start ${label} Campaign`],
+		['stop', 'Stop', `Stop ${label} Campaign`],
+	]);
+	for (const option of options) {
+		expect(option.description).toContain(`${label} campaign`);
+		expect(option.description.length).toBeGreaterThan(30);
+	}
+});
+
+test.each([
+	['delete', ['campaignId', 'simplify', 'options']],
+	['get', ['campaignId', 'simplify', 'options']],
+	['getStatus', ['campaignId', 'simplify', 'options']],
+	['start', ['campaignId', 'simplify', 'options']],
+	['stop', ['campaignId', 'simplify', 'options']],
+	['getMany', ['returnAll', 'limit', 'filters', 'simplify', 'options']],
+])('%s shows exactly its own fields', (operation, fields) => {
+	const shown = fieldsOf({ resource: 'voiceCampaign', operation, returnAll: false });
+	expect(shown.filter((name) => !['resource', 'operation'].includes(name))).toEqual(fields);
+});
+
+test('Get Many: Limit hides with Return All; filters and sort options', () => {
+	expect(fieldsOf({ resource: 'smsCampaign', operation: 'getMany', returnAll: true })).not.toContain('limit');
+	const getManyProps = description.properties.filter((p) => p.displayOptions?.show?.operation?.[0] === 'getMany');
+	const filters = getManyProps.find((p) => p.name === 'filters');
+	expect(filters.options.map((o) => o.name)).toEqual(['startDate', 'priority', 'status', 'endDate']);
+	const options = getManyProps.find((p) => p.name === 'options');
+	expect(options.options.map((o) => o.name)).toEqual(expect.arrayContaining(['sortBy', 'sortOrder', 'streamId']));
+});
