@@ -54,7 +54,8 @@ test('Get Many: Limit hides with Return All; filters and sort options', () => {
 	expect(fieldsOf({ resource: 'smsCampaign', operation: 'getMany', returnAll: true })).not.toContain('limit');
 	const getManyProps = description.properties.filter((p) => p.displayOptions?.show?.operation?.[0] === 'getMany');
 	const filters = getManyProps.find((p) => p.name === 'filters');
-	expect(filters.options.map((o) => o.name)).toEqual(['startDate', 'priority', 'status', 'endDate']);
+	expect(filters.options.map((o) => o.name)).toEqual(['dialingMode', 'startDate', 'priority', 'status', 'endDate']);
+	expect(filters.options[0].displayOptions).toEqual({ show: { '/resource': ['voiceCampaign'] } });
 	const options = getManyProps.find((p) => p.name === 'options');
 	expect(options.options.map((o) => o.name)).toEqual(expect.arrayContaining(['sortBy', 'sortOrder', 'streamId']));
 });

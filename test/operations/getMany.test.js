@@ -200,6 +200,15 @@ describe('Get Many Voice Campaigns', () => {
 		expect(listBodies()[0].type).toBe('voice');
 	});
 
+	test('the Dialing Modes filter (voice only) goes to Kore.ai as a list', async () => {
+		const result = await runOperation(
+			sandbox,
+			getMany('voiceCampaign', { returnAll: true, filters: { dialingMode: 'Preview, Agentless' } }),
+		);
+		expect(listBodies()[0].filters).toEqual({ dialingMode: ['Preview', 'Agentless'] });
+		expect(new Set(result.json(NODE).map((item) => item.dialingMode))).toEqual(new Set(['Preview', 'Agentless']));
+	});
+
 	test('filters work for voice too', async () => {
 		const result = await runOperation(sandbox, getMany('voiceCampaign', { returnAll: true, filters: { status: ['Stopped'] } }));
 		expect(result.json(NODE).map((item) => item.name)).toEqual(['Past Due Collections Agentless']);

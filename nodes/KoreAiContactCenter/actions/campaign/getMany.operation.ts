@@ -46,6 +46,16 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Dialing Modes',
+				name: 'dialingMode',
+				type: 'string',
+				default: '',
+				placeholder: 'Progressive, Preview',
+				description:
+					'Voice only. Only campaigns with one of these dialing modes, comma-separated, written as Kore.ai shows them (e.g. Progressive, Preview, Agentless).',
+				displayOptions: { show: { '/resource': ['voiceCampaign'] } },
+			},
+			{
 				displayName: 'From Date',
 				name: 'startDate',
 				type: 'dateTime',
@@ -130,6 +140,10 @@ export const getManyCampaigns: CampaignOperation = {
 		if (status.length > 0) filters.status = status;
 		const priority = readChoices.call(this, filtersIn.priority, 'Priority', PRIORITIES, itemIndex);
 		if (priority.length > 0) filters.priority = priority;
+		if (context.campaignType === 'voice') {
+			const dialingModes = readTextList(filtersIn.dialingMode);
+			if (dialingModes.length > 0) filters.dialingMode = dialingModes;
+		}
 		const startDate = readDate.call(this, filtersIn.startDate, 'From Date', itemIndex);
 		const endDate = readDate.call(this, filtersIn.endDate, 'To Date', itemIndex);
 
@@ -207,6 +221,13 @@ function readChoices<T extends string | number>(
 		if (!chosen.includes(match)) chosen.push(match);
 	}
 	return chosen;
+}
+
+/** A free-text list: a list, or text separated by commas. */
+function readTextList(raw: unknown): string[] {
+	if (raw === undefined || raw === null) return [];
+	const values = Array.isArray(raw) ? raw : String(raw).split(',');
+	return [...new Set(values.map((value) => String(value).trim()).filter((value) => value !== ''))];
 }
 
 /** An ISO 8601 timestamp in UTC, read in the workflow's time zone when it names none. */
