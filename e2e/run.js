@@ -16,7 +16,7 @@ const path = require('node:path');
 const { CACHE_DIR, LINES, REPO_ROOT } = require('./lib/lines');
 const { log, elapsed } = require('./lib/proc');
 const { Checks, assert, eq } = require('./lib/checks');
-const { buildAndPack, installCommunityPackage, n8nEnv, n8nCli, parseRunOutput, NODE_TYPE, PACKAGE_NAME } = require('./lib/n8n');
+const { buildAndPack, installCommunityPackage, n8nEnv, n8nCli, parseRunOutput, networkAttempts, NODE_TYPE, PACKAGE_NAME } = require('./lib/n8n');
 const { loadWorkflow, outputItems } = require('./lib/workflows');
 const { scanForSecrets, tokenNeedles } = require('./lib/scan');
 
@@ -61,6 +61,12 @@ function tarballInfo(tarball) {
 		.map((f) => f.replace(/^package\//, ''));
 	log(`using ${tarball}: ${files.length} files`);
 	return { tarball, files };
+}
+
+function formatAttempts(attempts) {
+	const byHost = new Map();
+	for (const a of attempts) if (!byHost.has(a.host)) byHost.set(a.host, a);
+	return [...byHost.values()].map((a) => `${a.kind} ${a.host}${a.port ? `:${a.port}` : ''}\n    ${a.stack.join('\n    ')}`).join('\n');
 }
 
 function pairedIndexes(items) {
@@ -258,6 +264,10 @@ async function runLine(line, tarball, checks, timings) {
 		log(`${tag} scanned ${files} files (${(bytes / 1e6).toFixed(1)} MB) for ${needles.length} secrets/tokens`);
 		assert(files >= 3 && fs.readdirSync(path.join(userFolder, '.n8n')).some((f) => f.startsWith('database.sqlite')), 'no database file was scanned');
 		if (hits.length) throw new Error(hits.map((h) => `${h.label} in ${path.relative(runDir, h.file)} at ${h.offset}`).join('\n'));
+	});
+	await checks.check(`${tag} n8n tried no network beyond loopback (telemetry, templates, version checks off)`, () => {
+		const attempts = networkAttempts(userFolder);
+		if (attempts.length) throw new Error(formatAttempts(attempts));
 	});
 	timings[line.id] = Date.now() - started;
 	log(`${tag} done in ${elapsed(timings[line.id])}`);

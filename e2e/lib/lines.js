@@ -36,7 +36,8 @@ const LINES = {
 		node24: true,
 		overrides: {},
 		rebuild: ['sqlite3', 'isolated-vm'],
-		env: {},
+		// mcp-registry (2.x only) fetches a server list from n8n's API at start.
+		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 	},
 };
 

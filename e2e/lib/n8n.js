@@ -77,9 +77,15 @@ async function installCommunityPackage(userFolder, tarball, { npmEnv } = {}) {
 	return pkgDir;
 }
 
-/** The environment every n8n process of the harness gets: offline, quiet, deterministic. */
+/**
+ * The environment every n8n process of the harness gets: offline, quiet, deterministic. The network
+ * guard (lib/netguard.js) is preloaded and records any non-loopback lookup/connect in
+ * <userFolder>/../netguard.jsonl (see netguardLog()).
+ */
 function n8nEnv(line, userFolder, extra = {}) {
 	return cleanEnv({
+		NODE_OPTIONS: `--require ${JSON.stringify(path.join(__dirname, 'netguard.js'))}`,
+		E2E_NETGUARD_LOG: netguardLog(userFolder),
 		N8N_USER_FOLDER: userFolder,
 		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',
@@ -93,6 +99,8 @@ function n8nEnv(line, userFolder, extra = {}) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_AI_ENABLED: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// The vetted-packages list comes from n8n's API; our package is installed from a tarball anyway.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_SECURE_COOKIE: 'false',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
@@ -107,11 +115,42 @@ function n8nEnv(line, userFolder, extra = {}) {
 	});
 }
 
-/** Runs `n8n <args>` of a line; stdout/stderr are captured and appended to logFile. */
+function netguardLog(userFolder) {
+	return path.join(path.dirname(userFolder), 'netguard.jsonl');
+}
+
+/** Non-loopback network attempts recorded by the guard for this user folder: [{ kind, host, port, stack }]. */
+function networkAttempts(userFolder) {
+	const file = netguardLog(userFolder);
+	if (!fs.existsSync(file)) return [];
+	return fs
+		.readFileSync(file, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((l) => JSON.parse(l));
+}
+
+/** A port that was free on 127.0.0.1 a moment ago. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = require('node:net').createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Runs `n8n <args>` of a line; stdout/stderr are captured and appended to logFile. n8n 2.x always
+ * starts its task broker (for the Code node's runner), on 5679 by default: every process gets a
+ * free port instead, so the harness never collides with a running playground or another n8n.
+ */
 async function n8nCli(line, userFolder, args, { logFile, env, allowFail = true, timeoutMs = 300000 } = {}) {
 	const res = await run(line.nodeBin, [line.n8nBin, ...args], {
 		cwd: userFolder,
-		env: env || n8nEnv(line, userFolder),
+		env: { ...(env || n8nEnv(line, userFolder)), N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
 		capture: true,
 		allowFail,
 		timeoutMs,
@@ -146,4 +185,4 @@ function parseRunOutput(stdout) {
 	return undefined;
 }
 
-module.exports = { PACKAGE_NAME, NODE_TYPE, cleanEnv, buildAndPack, installCommunityPackage, n8nEnv, n8nCli, parseRunOutput };
+module.exports = { PACKAGE_NAME, NODE_TYPE, cleanEnv, buildAndPack, installCommunityPackage, n8nEnv, n8nCli, parseRunOutput, networkAttempts, freePort };
