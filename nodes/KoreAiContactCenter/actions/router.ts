@@ -140,7 +140,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 
 	if (signal?.aborted) {
-		throw new NodeOperationError(this.getNode(), 'The execution was cancelled before every item was done.');
+		// n8n recognises a cancellation by "canceled" in the message (its spelling).
+		throw new NodeOperationError(this.getNode(), 'The execution was canceled before every item was done.');
 	}
 	if (failed.first !== undefined) throw failed.first.error;
 	return [outputs.flat()];
@@ -148,8 +149,16 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 
 async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
-	const operationName = this.getNodeParameter('operation', itemIndex) as string;
 	const resourceInfo = CAMPAIGN_RESOURCES[resource as CampaignResource];
+	if (!resourceInfo) {
+		// Checked first: for an unknown resource n8n cannot even read the Operation parameter.
+		throw new NodeOperationError(
+			this.getNode(),
+			`The resource "${resource}" is not supported by this version of the node. Choose one from the Resource list (SMS Campaign or Voice Campaign).`,
+			{ itemIndex },
+		);
+	}
+	const operationName = this.getNodeParameter('operation', itemIndex) as string;
 	const operation = OPERATIONS.find((candidate) => candidate.value === operationName);
 	if (!resourceInfo || !operation) {
 		throw new NodeOperationError(

@@ -109,7 +109,7 @@ export function describeNetworkError(error: unknown, origin: string, context: Ko
 			return `${base}Kore.ai at ${origin} did not answer in time. Try again, or raise Timeout (s) in the node's Options.`;
 		case 'ERR_CANCELED':
 		case 'ABORT_ERR':
-			return `${base}the execution was cancelled.`;
+			return `${base}the execution was canceled.`;
 		case 'CERT_HAS_EXPIRED':
 		case 'DEPTH_ZERO_SELF_SIGNED_CERT':
 		case 'SELF_SIGNED_CERT_IN_CHAIN':

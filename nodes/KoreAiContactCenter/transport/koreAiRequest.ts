@@ -319,7 +319,7 @@ async function cancellable<T>(
 }
 
 function cancelledError(this: KoreAiContext, context: KoreAiErrorContext, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(this.getNode(), `Stopped before Kore.ai answered (${context.action}): the execution was cancelled.`, {
+	return new NodeOperationError(this.getNode(), `Stopped before Kore.ai answered (${context.action}): the execution was canceled.`, {
 		itemIndex,
 	});
 }

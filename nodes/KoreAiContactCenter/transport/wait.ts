@@ -9,7 +9,7 @@ import { sleep } from 'n8n-workflow';
 /** Thrown when the execution's cancel signal fires while the node waits or a request is in flight. */
 export class ExecutionCancelledError extends Error {
 	constructor() {
-		super('The execution was cancelled');
+		super('The execution was canceled');
 		this.name = 'ExecutionCancelledError';
 	}
 }
