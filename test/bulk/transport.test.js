@@ -157,7 +157,7 @@ describe('retries', () => {
 		const result = await run(sandbox, deleteWorkflow({ ...FAST, timeout: 0.2, maxTries: 2 }), rowsOf([id, other]));
 		const [, failed] = outputsOf(result);
 		for (const item of failed) {
-			expect(item.json.error).toMatch(/did not answer in time\. Try again, or raise Timeout \(s\) in the node's Options\. Tried 2 times in [\d.]+ s \(Max Tries is 2\)\.$/);
+			expect(item.json.error).toMatch(/did not answer in time\. Try again, or raise Timeout \(Seconds\) in the node's Options\. Tried 2 times in [\d.]+ s \(Max Tries is 2\)\.$/);
 		}
 		expect(deletes()).toHaveLength(4);
 

@@ -76,12 +76,12 @@ const CASES = [
 	['Concurrency from an object', { options: { concurrency: '={{ { n: 4 } }}' } }, option('Concurrency', 'a whole number from 1 to 50', 'an object')],
 	['Max Tries 0', { options: { maxTries: 0 } }, option('Max Tries', 'a whole number from 1 to 10 (1 turns retries off)', '0')],
 	['Max Tries 11', { options: { maxTries: 11 } }, option('Max Tries', 'a whole number from 1 to 10 (1 turns retries off)', '11')],
-	['Max Total Wait negative', { options: { maxTotalWait: -5 } }, option('Max Total Wait (s)', 'a number from 0 to 3600', '-5')],
-	['Max Total Wait null', { options: { maxTotalWait: '={{ null }}' } }, option('Max Total Wait (s)', 'a number from 0 to 3600', 'empty')],
-	['Retry Delay 0', { options: { retryDelay: 0 } }, option('Retry Delay (s)', 'a number from 0.01 to 60', '0')],
-	['Timeout 0', { options: { timeout: 0 } }, option('Timeout (s)', 'a number from 0.1 to 600', '0')],
-	['Timeout a day', { options: { timeout: 86_400 } }, option('Timeout (s)', 'a number from 0.1 to 600', '86400')],
-	['Timeout as a boolean', { options: { timeout: '={{ true }}' } }, option('Timeout (s)', 'a number from 0.1 to 600', 'a boolean')],
+	['Max Total Wait negative', { options: { maxTotalWait: -5 } }, option('Max Total Wait (Seconds)', 'a number from 0 to 3600', '-5')],
+	['Max Total Wait null', { options: { maxTotalWait: '={{ null }}' } }, option('Max Total Wait (Seconds)', 'a number from 0 to 3600', 'empty')],
+	['Retry Delay 0', { options: { retryDelay: 0 } }, option('Retry Delay (Seconds)', 'a number from 0.01 to 60', '0')],
+	['Timeout 0', { options: { timeout: 0 } }, option('Timeout (Seconds)', 'a number from 0.1 to 600', '0')],
+	['Timeout a day', { options: { timeout: 86_400 } }, option('Timeout (Seconds)', 'a number from 0.1 to 600', '86400')],
+	['Timeout as a boolean', { options: { timeout: '={{ true }}' } }, option('Timeout (Seconds)', 'a number from 0.1 to 600', 'a boolean')],
 ];
 
 test('the table has at least 30 bad inputs', () => {
@@ -124,7 +124,7 @@ test('an option that is bad for one item only fails that item; the others are de
 	const [ok, failed] = outputsOf(result);
 	expect(ok.map((i) => i.pairedItem.item)).toEqual([0, 2]);
 	expect(failed.map((i) => i.pairedItem.item)).toEqual([1]);
-	expect(failed[0].json.error).toMatch(/^Timeout \(s\) \(in Options\) must be a number from 0\.1 to 600, but for item 1 it is -1\./);
+	expect(failed[0].json.error).toMatch(/^Timeout \(Seconds\) \(in Options\) must be a number from 0\.1 to 600, but for item 1 it is -1\./);
 	expect(sandbox.store.has(ids[1])).toBe(true);
 	expect(sandbox.requests.map((r) => r.campaignId)).toEqual([ids[0], ids[2]]);
 });

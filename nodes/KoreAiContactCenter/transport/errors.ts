@@ -106,7 +106,7 @@ export function describeNetworkError(error: unknown, origin: string, context: Ko
 		case 'ETIMEDOUT':
 		case 'ECONNABORTED':
 		case 'ESOCKETTIMEDOUT':
-			return `${base}Kore.ai at ${origin} did not answer in time. Try again, or raise Timeout (s) in the node's Options.`;
+			return `${base}Kore.ai at ${origin} did not answer in time. Try again, or raise Timeout (Seconds) in the node's Options.`;
 		case 'ERR_CANCELED':
 		case 'ABORT_ERR':
 			return `${base}the execution was canceled.`;

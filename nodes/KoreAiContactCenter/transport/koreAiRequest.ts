@@ -14,7 +14,7 @@ import { describeHttpError, describeNetworkError, extractApiMessage, readCode, t
 import { intervalForRate, pacerFor } from './pacer';
 import { defaultRequestSettings, readRequestSettings, type RequestSettings } from './requestOptions';
 import { decideRetry, networkEffect, parseRetryAfter, statusEffect, type Effect, type StopReason } from './retry';
-import { ExecutionCancelledError, systemClock } from './wait';
+import { systemClock } from './wait';
 
 /**
  * The one way the node talks to Kore.ai. Every operation calls `koreAiRequest`; the credential
@@ -304,17 +304,17 @@ function damagedAnswerMessage(statusCode: number, body: unknown, context: KoreAi
 	return `Kore.ai answered HTTP ${statusCode} without a readable JSON body while trying to ${context.action}${apiMessage ? ` (${apiMessage})` : ''}. Try again; if it persists, check the Environment URL.`;
 }
 
-async function cancellable<T>(
+/** Waits on the pacer or a retry delay; both reject only when the execution is canceled. */
+async function cancellable(
 	this: KoreAiContext,
-	promise: Promise<T>,
+	waiting: Promise<void>,
 	context: KoreAiErrorContext,
 	itemIndex: number,
-): Promise<T> {
+): Promise<void> {
 	try {
-		return await promise;
-	} catch (error) {
-		if (error instanceof ExecutionCancelledError) throw cancelledError.call(this, context, itemIndex);
-		throw error;
+		await waiting;
+	} catch {
+		throw cancelledError.call(this, context, itemIndex);
 	}
 }
 

@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from './wait';
+import { ExecutionCancelledError, systemClock, type Clock } from './wait';
 
 /**
  * Pacing: Kore.ai allows 60 Contact Center requests per minute per account, counted over sixty
@@ -63,12 +63,14 @@ export class Pacer {
 		this.tail = new Promise<void>((resolve) => {
 			release = resolve;
 		});
-		try {
-			await this.clock.race(previous, signal);
-		} catch (error) {
+		const cancelled = await this.clock.race(previous, signal).then(
+			() => false,
+			() => true,
+		);
+		if (cancelled) {
 			// Keep the queue's order: whoever waits behind us goes when the one before us has gone.
 			void previous.then(release);
-			throw error;
+			throw new ExecutionCancelledError();
 		}
 		try {
 			for (;;) {

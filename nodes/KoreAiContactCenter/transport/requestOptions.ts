@@ -16,88 +16,108 @@ export interface RequestSettings {
 	timeoutMs: number;
 }
 
+type SettingName = 'requestsPerMinute' | 'concurrency' | 'maxTries' | 'maxTotalWait' | 'retryDelay' | 'timeout';
+
+/**
+ * The request options every operation offers, after its own options. These fields are also the
+ * rules the values are checked against: default, minValue, maxValue, and numberPrecision 0 for
+ * whole numbers.
+ */
+export const requestOptions: INodeProperties[] = [
+	{
+		displayName: 'Requests per Minute',
+		name: 'requestsPerMinute',
+		type: 'number',
+		default: 60,
+		typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 2 },
+		description:
+			'Most requests sent to this Kore.ai account per minute, spread evenly (60 = one a second) and shared by every workflow in this n8n instance that uses the same account and Environment URL. Kore.ai allows 60 per minute per account: raise it only if Kore.ai gave your account a higher limit. 0 turns pacing off.',
+	},
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		default: 5,
+		typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
+		description:
+			'How many items this execution works on at once (requests in flight), always within Requests per Minute. Output order stays the input order. When an item fails and On Error stops the workflow, items already in flight still finish.',
+	},
+	{
+		displayName: 'Max Tries',
+		name: 'maxTries',
+		type: 'number',
+		default: 5,
+		typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
+		description:
+			'Attempts per item, the first included, when Kore.ai is rate limiting (HTTP 429), briefly unavailable (502, 503, 504), too slow to answer, or the connection fails. Each try signs a fresh token. 1 turns retries off.',
+	},
+	{
+		displayName: 'Max Total Wait (Seconds)',
+		name: 'maxTotalWait',
+		type: 'number',
+		default: 120,
+		typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 2 },
+		description:
+			'Longest time in seconds one item may wait between its tries, all waits together. If Kore.ai asks for a longer wait (Retry-After), the item fails at once and says so.',
+	},
+	{
+		displayName: 'Retry Delay (Seconds)',
+		name: 'retryDelay',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 0.01, maxValue: 60, numberPrecision: 2 },
+		description:
+			'Seconds before the first retry; each further retry waits twice as long (at most 30 s), with random jitter so items do not retry in step. A wait Kore.ai asks for (Retry-After) is used instead.',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		default: 30,
+		typeOptions: { minValue: 0.1, maxValue: 600, numberPrecision: 2 },
+		description:
+			"Seconds to wait for Kore.ai's answer to one request before giving up on that try (and retrying it when that is safe)",
+	},
+];
+
+/** What a range means, for the error sentence. */
+const HINTS: Partial<Record<SettingName, string>> = {
+	requestsPerMinute: '0 turns pacing off',
+	maxTries: '1 turns retries off',
+};
+
 interface NumberSetting {
-	name: keyof typeof FIELD_NAMES;
+	name: SettingName;
 	displayName: string;
 	default: number;
 	min: number;
 	max: number;
 	integer: boolean;
-	/** What the range means, for the error sentence. */
 	hint?: string;
 }
 
-const FIELD_NAMES = {
-	requestsPerMinute: 'requestsPerMinute',
-	concurrency: 'concurrency',
-	maxTries: 'maxTries',
-	maxTotalWait: 'maxTotalWait',
-	retryDelay: 'retryDelay',
-	timeout: 'timeout',
-} as const;
-
-/** Kore.ai's documented limit for Contact Center APIs: 60 requests per minute per account. */
-export const DEFAULT_REQUESTS_PER_MINUTE = 60;
-
-const SETTINGS: Record<keyof typeof FIELD_NAMES, NumberSetting> = {
-	requestsPerMinute: {
-		name: 'requestsPerMinute',
-		displayName: 'Requests per Minute',
-		default: DEFAULT_REQUESTS_PER_MINUTE,
-		min: 0,
-		max: 60_000,
-		integer: false,
-		hint: '0 turns pacing off',
-	},
-	concurrency: { name: 'concurrency', displayName: 'Concurrency', default: 5, min: 1, max: 50, integer: true },
-	maxTries: { name: 'maxTries', displayName: 'Max Tries', default: 5, min: 1, max: 10, integer: true, hint: '1 turns retries off' },
-	maxTotalWait: { name: 'maxTotalWait', displayName: 'Max Total Wait (s)', default: 120, min: 0, max: 3600, integer: false },
-	retryDelay: { name: 'retryDelay', displayName: 'Retry Delay (s)', default: 1, min: 0.01, max: 60, integer: false },
-	timeout: { name: 'timeout', displayName: 'Timeout (s)', default: 30, min: 0.1, max: 600, integer: false },
-};
-
-function numberField(setting: NumberSetting, description: string): INodeProperties {
+function setting(name: SettingName): NumberSetting {
+	const field = requestOptions.find((candidate) => candidate.name === name) as INodeProperties;
+	const typeOptions = field.typeOptions ?? {};
 	return {
-		displayName: setting.displayName,
-		name: setting.name,
-		type: 'number',
-		default: setting.default,
-		typeOptions: {
-			minValue: setting.min,
-			maxValue: setting.max,
-			...(setting.integer ? { numberPrecision: 0 } : { numberPrecision: 2 }),
-		},
-		description,
+		name,
+		displayName: field.displayName,
+		default: field.default as number,
+		min: typeOptions.minValue as number,
+		max: typeOptions.maxValue as number,
+		integer: typeOptions.numberPrecision === 0,
+		hint: HINTS[name],
 	};
 }
 
-/** The request options every operation offers, after its own options. */
-export const requestOptions: INodeProperties[] = [
-	numberField(
-		SETTINGS.requestsPerMinute,
-		"Most requests sent to this Kore.ai account per minute, spread evenly (60 = one a second) and shared by every workflow in this n8n instance that uses the same account and Environment URL. Kore.ai allows 60 per minute per account: raise it only if Kore.ai gave your account a higher limit. 0 turns pacing off.",
-	),
-	numberField(
-		SETTINGS.concurrency,
-		'How many items this execution works on at once (requests in flight), always within Requests per Minute. Output order stays the input order. When an item fails and On Error stops the workflow, items already in flight still finish.',
-	),
-	numberField(
-		SETTINGS.maxTries,
-		'Attempts per item, the first included, when Kore.ai is rate limiting (HTTP 429), briefly unavailable (502, 503, 504), too slow to answer, or the connection fails. Each try signs a fresh token. 1 turns retries off.',
-	),
-	numberField(
-		SETTINGS.maxTotalWait,
-		'Longest time in seconds one item may wait between its tries, all waits together. If Kore.ai asks for a longer wait (Retry-After), the item fails at once and says so.',
-	),
-	numberField(
-		SETTINGS.retryDelay,
-		"Seconds before the first retry; each further retry waits twice as long (at most 30 s), with random jitter so items do not retry in step. A wait Kore.ai asks for (Retry-After) is used instead.",
-	),
-	numberField(
-		SETTINGS.timeout,
-		"Seconds to wait for Kore.ai's answer to one request before giving up on that try (and retrying it when that is safe)",
-	),
-];
+const SETTINGS: Record<SettingName, NumberSetting> = {
+	requestsPerMinute: setting('requestsPerMinute'),
+	concurrency: setting('concurrency'),
+	maxTries: setting('maxTries'),
+	maxTotalWait: setting('maxTotalWait'),
+	retryDelay: setting('retryDelay'),
+	timeout: setting('timeout'),
+};
 
 /** All request settings for one item, each checked. */
 export function readRequestSettings(this: IExecuteFunctions, itemIndex: number): RequestSettings {
