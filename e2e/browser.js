@@ -11,11 +11,10 @@ const { log, elapsed } = require('./lib/proc');
 const { Checks, assert, eq } = require('./lib/checks');
 const { startPlayground } = require('./lib/playground');
 const { scanForSecrets, tokenNeedles } = require('./lib/scan');
-const { PACKAGE_NAME, networkAttempts } = require('./lib/n8n');
+const { PACKAGE_NAME, networkAttempts, freePort } = require('./lib/n8n');
 
 const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
 const DOCS = path.join(REPO_ROOT, 'docs');
-const PORT = Number(process.env.E2E_BROWSER_PORT || 5688);
 const STEP_TIMEOUT = 30000;
 
 async function runBrowserTest({ checks, tarball }) {
@@ -29,7 +28,8 @@ async function runBrowserTest({ checks, tarball }) {
 	const logFile = path.join(runDir, 'n8n.log');
 	fs.mkdirSync(userFolder, { recursive: true });
 
-	const pg = await startPlayground({ userFolder, tarball, port: PORT, sandboxPort: 0, logFile });
+	const port = Number(process.env.E2E_BROWSER_PORT || (await freePort()));
+	const pg = await startPlayground({ userFolder, tarball, port, sandboxPort: 0, logFile });
 	const smsRows = pg.rows.filter((r) => !r.note || !r.note.startsWith('already'));
 	let browser;
 	let page;

@@ -126,21 +126,26 @@ async function ensureLine(id) {
 		log(`${line.label}: wrote ${path.relative(process.cwd(), committedLock)}`);
 	}
 
-	// Native modules: compile against the Node this line runs on.
-	const buildEnv = { npm_config_build_from_source: 'true' };
+	// Native modules, for the Node this line runs on: compiled from source where the package would
+	// download a binary (sqlite3), the package's own prebuilt binary where it ships one (isolated-vm).
+	const buildEnv = {};
 	if (line.node24) {
 		buildEnv.PATH = `${path.dirname(NODE24.bin)}${path.delimiter}${process.env.PATH}`;
 		buildEnv.npm_config_nodedir = NODE24.root;
 	}
 	const t2 = Date.now();
-	log(`${line.label}: compiling ${line.rebuild.join(', ')} (about a minute each)`);
-	await run('npm', ['rebuild', ...line.rebuild, '--ignore-scripts=false', '--foreground-scripts=false', ...npmArgs], {
-		cwd: line.dir,
-		env: cleanEnv(buildEnv),
-		label: `npm rebuild ${line.rebuild.join(' ')}`,
-	});
+	for (const mod of line.rebuild) {
+		const fromSource = line.fromSource.includes(mod);
+		log(`${line.label}: ${fromSource ? 'compiling' : 'rebuilding'} ${mod}${fromSource ? ' (about two minutes)' : ''}`);
+		const env = cleanEnv(fromSource ? { ...buildEnv, npm_config_build_from_source: 'true' } : buildEnv);
+		await run('npm', ['rebuild', mod, '--ignore-scripts=false', '--foreground-scripts=false', ...npmArgs], {
+			cwd: line.dir,
+			env,
+			label: `npm rebuild ${mod}`,
+		});
+	}
 	timings.rebuildMs = Date.now() - t2;
-	log(`${line.label}: native modules built in ${elapsed(timings.rebuildMs)}`);
+	log(`${line.label}: native modules ready in ${elapsed(timings.rebuildMs)}`);
 
 	// Prove the install loads: sqlite3's binding with the line's node, and n8n answers --version.
 	await run(line.nodeBin, ['-e', "require('sqlite3'); " + (line.rebuild.includes('isolated-vm') ? "require('isolated-vm');" : '')], {

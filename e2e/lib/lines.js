@@ -25,6 +25,8 @@ const LINES = {
 		// n8n-nodes-base 1.x asks for an xlsx tarball from a CDN that is not reachable here.
 		overrides: { xlsx: '0.18.5' },
 		rebuild: ['sqlite3'],
+		// sqlite3's prebuilt binaries would be downloaded from GitHub (not reachable): always compile it.
+		fromSource: ['sqlite3'],
 		// The 1.x "vm" expression engine needs isolated-vm, which does not build on Node 20.
 		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 	},
@@ -36,6 +38,10 @@ const LINES = {
 		node24: true,
 		overrides: {},
 		rebuild: ['sqlite3', 'isolated-vm'],
+		// isolated-vm 7 ships prebuilt binaries for Node 24 (ABI 137) inside its npm package; node-gyp-build
+		// picks the one for the node running the rebuild and compiles (with npm_config_nodedir) only
+		// when none fits. Compiling it anyway costs ~7 minutes on 2 cores.
+		fromSource: ['sqlite3'],
 		// mcp-registry (2.x only) fetches a server list from n8n's API at start.
 		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 	},
