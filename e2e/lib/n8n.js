@@ -49,7 +49,6 @@ async function installCommunityPackage(userFolder, tarball, { npmEnv } = {}) {
 	fs.mkdirSync(pkgDir, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1'], { heartbeat: 0, label: 'tar -xzf' });
 	const pkgJsonPath = path.join(pkgDir, 'package.json');
-	// eslint-disable-next-line no-unused-vars
 	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(fs.readFileSync(pkgJsonPath, 'utf8'));
 	fs.writeFileSync(pkgJsonPath, JSON.stringify(pkg, null, 2), 'utf-8');
 	await run(
