@@ -31,7 +31,7 @@ export const requestOptions: INodeProperties[] = [
 		default: 60,
 		typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 2 },
 		description:
-			'Most requests sent to this Kore.ai account per minute, spread evenly (60 = one a second) and shared by every workflow in this n8n instance that uses the same account and Environment URL. Kore.ai allows 60 per minute per account: raise it only if Kore.ai gave your account a higher limit. 0 turns pacing off.',
+			"Most requests sent to this Kore.ai account per minute, spread evenly and shared by every workflow in this n8n instance that uses the same account and Environment URL. The default, 60 (one a second), is Kore.ai's documented limit per account: raise it only if Kore.ai gave your account a higher one. 0 turns pacing off.",
 	},
 	{
 		displayName: 'Concurrency',
@@ -40,7 +40,7 @@ export const requestOptions: INodeProperties[] = [
 		default: 5,
 		typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
 		description:
-			'How many items this execution works on at once (requests in flight), always within Requests per Minute. Output order stays the input order. When an item fails and On Error stops the workflow, items already in flight still finish.',
+			'How many items this execution works on at once (requests in flight), always within Requests per Minute. The default, 5, keeps the pace even when Kore.ai answers slowly. Output order stays the input order. When an item fails and On Error stops the workflow, items already in flight still finish.',
 	},
 	{
 		displayName: 'Max Tries',
@@ -49,7 +49,7 @@ export const requestOptions: INodeProperties[] = [
 		default: 5,
 		typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
 		description:
-			'Attempts per item, the first included, when Kore.ai is rate limiting (HTTP 429), briefly unavailable (502, 503, 504), too slow to answer, or the connection fails. Each try signs a fresh token. 1 turns retries off.',
+			'Attempts per item, the first included (default 5), when Kore.ai is rate limiting (HTTP 429), briefly unavailable (502, 503, 504), too slow to answer, or the connection fails. Each try signs a fresh token. A delete is retried only in ways that cannot delete twice; a start is retried only when Kore.ai certainly did not act. 1 turns retries off.',
 	},
 	{
 		displayName: 'Max Total Wait (Seconds)',
@@ -58,7 +58,7 @@ export const requestOptions: INodeProperties[] = [
 		default: 120,
 		typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 2 },
 		description:
-			'Longest time in seconds one item may wait between its tries, all waits together. If Kore.ai asks for a longer wait (Retry-After), the item fails at once and says so.',
+			"Longest time in seconds one item may wait between its tries, all waits together. The default, 120, lets an item sit out a full minute of Kore.ai's rate limit. If Kore.ai asks for a longer wait (Retry-After), the item fails at once and says so.",
 	},
 	{
 		displayName: 'Retry Delay (Seconds)',
@@ -67,7 +67,7 @@ export const requestOptions: INodeProperties[] = [
 		default: 1,
 		typeOptions: { minValue: 0.01, maxValue: 60, numberPrecision: 2 },
 		description:
-			'Seconds before the first retry; each further retry waits twice as long (at most 30 s), with random jitter so items do not retry in step. A wait Kore.ai asks for (Retry-After) is used instead.',
+			'Seconds before the first retry; each further retry waits twice as long (at most 30 s), with random jitter so items do not retry in step: with the default, 1, about 1, 2, 4 and 8 s. A wait Kore.ai asks for (Retry-After) is used instead.',
 	},
 	{
 		displayName: 'Timeout (Seconds)',
@@ -76,7 +76,7 @@ export const requestOptions: INodeProperties[] = [
 		default: 30,
 		typeOptions: { minValue: 0.1, maxValue: 600, numberPrecision: 2 },
 		description:
-			"Seconds to wait for Kore.ai's answer to one request before giving up on that try (and retrying it when that is safe)",
+			"Seconds to wait for Kore.ai's answer to one request (default 30) before giving up on that try, and retrying it when that is safe",
 	},
 ];
 

@@ -29,7 +29,7 @@ export const treatMissingAsDeletedOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether a campaign that does not exist counts as done instead of failing the item. Such items say deleted: false and why. Useful when re-running a sheet after a partial run.',
+		'Whether a campaign that does not exist counts as done instead of failing the item; such items say deleted: false and give the reason. Off by default: a missing campaign is an error. Useful when re-running a sheet after a partial run. (A campaign found gone when a delete is retried after a lost answer is always reported deleted.)',
 };
 
 export const deleteCampaign: CampaignOperation = {
