@@ -118,7 +118,7 @@ async function runBrowserTest({ checks, tarball }) {
 			const labels = await page.getByTestId('edge-label').allInnerTexts();
 			for (const want of ['4 items', '3 items', '1 item']) assert(labels.some((l) => l.trim() === want), `no connection labelled "${want}" (${labels.join(', ')})`);
 			await page.getByTestId('execute-workflow-button').filter({ hasText: 'Execute workflow' }).waitFor();
-			await page.waitForTimeout(500);
+			await closeToasts(page);
 			fs.mkdirSync(DOCS, { recursive: true });
 			await page.screenshot({ path: path.join(DOCS, 'workflow-run.png') });
 
@@ -130,8 +130,7 @@ async function runBrowserTest({ checks, tarball }) {
 			// JSON view: the simplified item reads better than a narrow table.
 			await output.getByTestId('radio-button-json').click();
 			await output.getByText('"deleted": true').first().waitFor();
-			await page.locator('.el-notification .el-notification__closeBtn').first().click().catch(() => {});
-			await page.waitForTimeout(300);
+			await closeToasts(page);
 			await page.screenshot({ path: path.join(DOCS, 'run-output.png') });
 			await output.getByText('Error Branch (1 item)').click();
 			await output.getByText(/was not found in app/).first().waitFor();
@@ -168,6 +167,17 @@ async function runBrowserTest({ checks, tarball }) {
 
 function canvasNode(page, name) {
 	return page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+}
+
+/** Closes n8n's toasts ("Workflow executed successfully") so screenshots do not depend on timing. */
+async function closeToasts(page) {
+	const toasts = page.locator('.el-notification');
+	for (let i = 0; i < 5 && (await toasts.count()); i++) {
+		await toasts.first().locator('.el-notification__closeBtn').click().catch(() => {});
+		await page.waitForTimeout(200);
+	}
+	await toasts.first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+	await page.waitForTimeout(500);
 }
 
 /** Closes the node panel (NDV) if it is open. */
