@@ -1,4 +1,4 @@
-import { ExecutionCancelledError, systemClock, type Clock } from './wait';
+import { canceled, systemClock, type Clock } from './wait';
 
 /**
  * Pacing: Kore.ai allows 60 Contact Center requests per minute per account, counted over sixty
@@ -70,7 +70,7 @@ export class Pacer {
 		if (cancelled) {
 			// Keep the queue's order: whoever waits behind us goes when the one before us has gone.
 			void previous.then(release);
-			throw new ExecutionCancelledError();
+			throw canceled();
 		}
 		try {
 			for (;;) {

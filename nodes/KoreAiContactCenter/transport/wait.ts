@@ -14,6 +14,14 @@ export class ExecutionCancelledError extends Error {
 	}
 }
 
+/**
+ * The cancellation signal between the transport's own parts (pacer, waits). It never leaves the
+ * transport: koreAiRequest.ts turns it into a NodeOperationError for the item.
+ */
+export function canceled(): ExecutionCancelledError {
+	return new ExecutionCancelledError();
+}
+
 export interface Clock {
 	now(): number;
 	/** Resolves after `ms`, or rejects with ExecutionCancelledError when `signal` aborts first. */
@@ -24,10 +32,10 @@ export interface Clock {
 
 async function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
 	if (!signal) return await promise;
-	if (signal.aborted) throw new ExecutionCancelledError();
+	if (signal.aborted) throw canceled();
 	let onAbort: (() => void) | undefined;
 	const aborted = new Promise<never>((_resolve, reject) => {
-		onAbort = () => reject(new ExecutionCancelledError());
+		onAbort = () => reject(canceled());
 		signal.addEventListener('abort', onAbort, { once: true });
 	});
 	try {
@@ -40,13 +48,13 @@ async function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<
 export const systemClock: Clock = {
 	now: () => Date.now(),
 	async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-		if (signal?.aborted) throw new ExecutionCancelledError();
+		if (signal?.aborted) throw canceled();
 		if (ms <= 0) return;
 		const slept = sleep(ms, signal).catch(() => {
 			// Aborted: the race below reports it as ExecutionCancelledError.
 		});
 		await raceAbort(slept, signal);
-		if (signal?.aborted) throw new ExecutionCancelledError();
+		if (signal?.aborted) throw canceled();
 	},
 	race: raceAbort,
 };
