@@ -114,7 +114,7 @@ test('520 deletes through 429s, 5xx, HTML pages, resets, hangs and lost answers:
 	expect(failed.map((item) => rows[item.pairedItem.item])).toEqual(missing);
 	for (const item of failed) {
 		expect(item.json.error).toMatch(/^Campaign cd-missing-\d+ was not found in app /);
-		expect(item.json.details.httpCode).toBe(404);
+		expect(item.json.error).toMatch(/\(HTTP 404 Not Found/);
 	}
 
 	// Every campaign is gone, and every one is reported deleted exactly as its faults predict.

@@ -90,8 +90,7 @@ interface FailedItem {
  * found, possibly none), in input order, paired with it, whatever finishes first.
  *
  * A failed item either stops the execution (n8n's default) or, with "On Error: Continue", becomes
- * an item holding only `error` and `details`, which n8n routes to the error output when that is
- * enabled; the other items go on. When stopping, no new item is started, items in flight finish,
+ * an item holding only `error`, which n8n routes to the error output when that is enabled; the other items go on. When stopping, no new item is started, items in flight finish,
  * and the error of the first failed item (in input order) is thrown.
  *
  * Cancelling the execution stops every item at once (waits and requests in flight are aborted by
@@ -183,16 +182,13 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 	return new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
 }
 
-/** The item n8n expects for a failed item under "On Error: Continue": `error`, plus `details`. */
+/**
+ * The item n8n expects for a failed item under "On Error: Continue": `{ error }` and nothing else.
+ * n8n 1.x sends an item to the error output only when its json is exactly `{ error }` or
+ * `{ error, message }` (2.x also allows `details`), and both lines replace the json of items that
+ * carry `item.error`. So the sentence itself says everything: the HTTP status and, after retries,
+ * how many tries were made. On the error output n8n merges in the input row (the campaign ID).
+ */
 export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const record = error as { message: string; httpCode?: unknown; context?: IDataObject };
-	const details: IDataObject = { itemIndex };
-	// Only a real HTTP status: for network failures n8n may fill httpCode with an error code.
-	if (typeof record.httpCode === 'string' && /^\d{3}$/.test(record.httpCode)) details.httpCode = Number(record.httpCode);
-	// Tries made when the transport retried (pacing, retries: transport/koreAiRequest.ts).
-	if (typeof record.context?.attempts === 'number') details.attempts = record.context.attempts;
-	return {
-		json: { error: record.message, details },
-		pairedItem: { item: itemIndex },
-	};
+	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
 }
