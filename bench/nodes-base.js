@@ -12,9 +12,11 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { cacheDir } = require('../scripts/cache-dir');
+
 const REPO_ROOT = path.resolve(__dirname, '..');
 const NODES_BASE_VERSION = '2.41.1';
-const CACHE_DIR = path.join(REPO_ROOT, '.bench', `n8n-nodes-base-${NODES_BASE_VERSION}`);
+const CACHE_DIR = path.join(cacheDir('bench'), `n8n-nodes-base-${NODES_BASE_VERSION}`);
 const PACKAGE_DIR = path.join(CACHE_DIR, 'node_modules', 'n8n-nodes-base');
 const SHARED = ['n8n-workflow', 'n8n-core'];
 
@@ -46,7 +48,7 @@ function linkShared() {
 /** The directory of n8n-nodes-base, installed on first use. Logs progress to stderr. */
 function ensureNodesBase({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
 	if (installedVersion() !== NODES_BASE_VERSION) {
-		log(`bench: installing n8n-nodes-base@${NODES_BASE_VERSION} into ${path.relative(REPO_ROOT, CACHE_DIR)}/ (first run only; a few minutes)`);
+		log(`bench: installing n8n-nodes-base@${NODES_BASE_VERSION} into ${CACHE_DIR} (first run only; a few minutes)`);
 		fs.mkdirSync(CACHE_DIR, { recursive: true });
 		fs.writeFileSync(
 			path.join(CACHE_DIR, 'package.json'),

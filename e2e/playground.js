@@ -4,7 +4,7 @@
 // example workflow "Kore.ai example: campaign rows -> Delete SMS Campaign -> results" and an owner
 // account. The first run installs n8n (minutes, with progress); later runs start in seconds.
 // Ctrl-C stops everything. The user folder is kept in <E2E_CACHE_DIR>/playground (delete it to start over).
-// Env: PLAYGROUND_PORT (5678), PLAYGROUND_SANDBOX_PORT (4010), E2E_CACHE_DIR (.e2e).
+// Env: PLAYGROUND_PORT (5678), PLAYGROUND_SANDBOX_PORT (4010), E2E_CACHE_DIR (~/.cache/n8n-nodes-kore-ai/e2e).
 const fs = require('node:fs');
 const path = require('node:path');
 const { CACHE_DIR, REPO_ROOT } = require('./lib/lines');

@@ -8,7 +8,7 @@
 //   5. the browser test against the playground (e2e/browser.js)
 // Options: --line n8n1|n8n2 (repeatable; default both), --no-browser, --skip-build, --skip-install,
 //          --tarball FILE (test this packed tarball instead of building and packing the work tree)
-// Env: E2E_CACHE_DIR (installs and run folders, default .e2e), E2E_LINES=n8n1,n8n2, E2E_BROWSER=0,
+// Env: E2E_CACHE_DIR (installs and run folders, default ~/.cache/n8n-nodes-kore-ai/e2e), E2E_LINES=n8n1,n8n2, E2E_BROWSER=0,
 //      E2E_TARBALL=FILE.
 // Ends with "N passed, N failed" and exits non-zero on any failure.
 const fs = require('node:fs');

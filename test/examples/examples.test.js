@@ -5,6 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { NodeHelpers } = require('n8n-workflow');
+const { cacheDir } = require('../../scripts/cache-dir');
 const { startSandbox } = require('../../sandbox');
 const { runWorkflow, loadPackage, KORE_NODE_TYPE, REPO_ROOT } = require('../harness');
 
@@ -292,6 +293,6 @@ describe('examples run through n8n\'s engine against the sandbox', () => {
 
 /** n8n's own nodes, when the end-to-end setup installed n8n 1.123 (`node e2e/install.js n8n1`). */
 function findN8nNodesBase() {
-	const dir = path.join(REPO_ROOT, '.e2e', 'n8n-1.123.81', 'node_modules', 'n8n-nodes-base');
+	const dir = path.join(process.env.E2E_CACHE_DIR || cacheDir('e2e'), 'n8n-1.123.81', 'node_modules', 'n8n-nodes-base');
 	return process.env.EXAMPLES_WITH_N8N_NODES_BASE !== '0' && fs.existsSync(path.join(dir, 'package.json')) ? dir : undefined;
 }
