@@ -68,13 +68,24 @@ export interface KoreAiTarget {
 	appId: string;
 }
 
+/**
+ * Where this execution's requests go, once checked: n8n reads credentials from its database, and
+ * the HTTP helper already reads them again for every request to sign it, so the node reads them
+ * once per execution (per node run), not once per item.
+ */
+const targets = new WeakMap<object, KoreAiTarget>();
+
 /** Reads and checks the credential; errors name the credential field to fix. */
 export async function resolveTarget(this: KoreAiContext, itemIndex: number): Promise<KoreAiTarget> {
+	const cached = targets.get(this);
+	if (cached !== undefined) return cached;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const checked = checkCredentialValues(credentials);
 	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
 	const { origin, accountId, appId } = checked.values;
-	return { origin, accountId, appId };
+	const target = { origin, accountId, appId };
+	targets.set(this, target);
+	return target;
 }
 
 /** Sends one request and returns Kore.ai's answer whatever its status; throws only on network errors. */

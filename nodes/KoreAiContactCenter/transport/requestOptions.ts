@@ -148,15 +148,41 @@ export function readConcurrency(this: IExecuteFunctions): number {
 	return readNumber.call(this, SETTINGS.concurrency, 0);
 }
 
+/**
+ * Values of options set without an expression, checked once per execution (node run): they are
+ * the same for every item. Options set with an expression are read and checked for every item.
+ */
+const constantValues = new WeakMap<object, Map<SettingName, number>>();
+
 function readNumber(this: IExecuteFunctions, setting: NumberSetting, itemIndex: number): number {
+	let constants = constantValues.get(this);
+	if (constants === undefined) {
+		constants = new Map();
+		constantValues.set(this, constants);
+		const options = this.getNode().parameters.options ?? {};
+		// The whole collection set by one expression: nothing is constant.
+		const given = typeof options === 'object' && !Array.isArray(options) ? options : undefined;
+		for (const name of given ? (Object.keys(SETTINGS) as SettingName[]) : []) {
+			const raw = (given as Record<string, unknown>)[name] ?? SETTINGS[name].default;
+			const isExpression = typeof raw === 'string' && raw.startsWith('=');
+			if (!isExpression && checkNumber(raw, SETTINGS[name]) === undefined) constants.set(name, toNumber(raw));
+		}
+	}
+	const constant = constants.get(setting.name);
+	if (constant !== undefined) return constant;
+
 	const raw = this.getNodeParameter(`options.${setting.name}`, itemIndex, setting.default) as unknown;
 	const problem = checkNumber(raw, setting);
-	if (problem === undefined) return typeof raw === 'string' ? Number(raw.trim()) : (raw as number);
+	if (problem === undefined) return toNumber(raw);
 	throw new NodeOperationError(
 		this.getNode(),
 		`${setting.displayName} (in Options) must be ${describeRange(setting)}, but for item ${itemIndex} it is ${problem}. Change the option or the expression that sets it.`,
 		{ itemIndex },
 	);
+}
+
+function toNumber(raw: unknown): number {
+	return typeof raw === 'string' ? Number(raw.trim()) : (raw as number);
 }
 
 /** Undefined when the value is acceptable, else how it was, for the sentence. */
