@@ -81,3 +81,12 @@ export function optionsField(own: INodeProperties[]): INodeProperties {
 		options: [...own, ...requestOptions],
 	};
 }
+
+/** The fields of an operation on one campaign: Campaign (described for this operation), Simplify, Options. */
+export function singleCampaignFields(campaignDescription: string, ownOptions: INodeProperties[] = []): INodeProperties[] {
+	return [
+		{ ...campaignIdField, description: campaignDescription },
+		simplifyField,
+		optionsField([streamIdOption, ...ownOptions]),
+	];
+}

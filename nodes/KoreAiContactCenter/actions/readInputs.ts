@@ -17,6 +17,14 @@ export function readStreamId(this: IExecuteFunctions, itemIndex: number): string
 	return checked.call(this, raw, 'Stream ID', itemIndex, 'st-0603182c-7ffb-53c3-b307-47ca14bxxxxx');
 }
 
+/** The campaign an operation acts on, and the stream (app) it belongs to. */
+export function readCampaignTarget(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { campaignId: string; streamId: string | undefined } {
+	return { campaignId: readCampaignId.call(this, itemIndex), streamId: readStreamId.call(this, itemIndex) };
+}
+
 function checked(this: IExecuteFunctions, raw: unknown, field: string, itemIndex: number, example: string): string {
 	const result = checkIdentifier(raw, field, itemIndex, example);
 	if ('problem' in result) throw new NodeOperationError(this.getNode(), result.problem, { itemIndex });

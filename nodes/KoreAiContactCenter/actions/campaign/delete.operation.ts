@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { simplifyCampaign } from '../../output/simplifyCampaign';
 import { isNotFound, isSuccess, koreAiSend, readResponse } from '../../transport/koreAiRequest';
-import { campaignIdField, optionsField, simplifyField, streamIdOption } from '../common.fields';
-import { readCampaignId, readStreamId } from '../readInputs';
+import { singleCampaignFields } from '../common.fields';
+import { readCampaignTarget } from '../readInputs';
 import type { CampaignOperation, OperationContext } from '../types';
 
 /**
@@ -37,19 +37,13 @@ export const deleteCampaign: CampaignOperation = {
 	name: 'Delete',
 	action: (type) => `Delete ${type} Campaign`,
 	description: (type) => `Permanently delete a ${type} campaign and return its details`,
-	properties: [
-		{
-			...campaignIdField,
-			description:
-				'The campaign to delete: its ID, typed in or mapped from the previous node with an expression. Deletion is permanent and cannot be undone.',
-		},
-		simplifyField,
-		optionsField([streamIdOption, treatMissingAsDeletedOption]),
-	],
+	properties: singleCampaignFields(
+		'The campaign to delete: pick it from the list, or give its ID (cd-...), typed in or mapped from the previous node with an expression. Deletion is permanent and cannot be undone.',
+		[treatMissingAsDeletedOption],
+	),
 
 	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject> {
-		const campaignId = readCampaignId.call(this, itemIndex);
-		const streamId = readStreamId.call(this, itemIndex);
+		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
 
 		const treatMissingAsDeleted = this.getNodeParameter('options.treatMissingAsDeleted', itemIndex, false) === true;
 

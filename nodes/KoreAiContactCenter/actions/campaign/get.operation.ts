@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyCampaign } from '../../output/simplifyCampaign';
 import { koreAiRequest } from '../../transport/koreAiRequest';
-import { campaignIdField, optionsField, simplifyField, streamIdOption } from '../common.fields';
-import { readCampaignId, readStreamId } from '../readInputs';
+import { singleCampaignFields } from '../common.fields';
+import { readCampaignTarget } from '../readInputs';
 import type { CampaignOperation, OperationContext } from '../types';
 
 /**
@@ -21,19 +21,12 @@ export const getCampaign: CampaignOperation = {
 	action: (type) => `Get ${type} Campaign`,
 	description: (type) =>
 		`Retrieve one ${type} campaign by its ID: name, status, priority, schedule, message and dialing settings`,
-	properties: [
-		{
-			...campaignIdField,
-			description:
-				'The campaign to retrieve: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
-		},
-		simplifyField,
-		optionsField([streamIdOption]),
-	],
+	properties: singleCampaignFields(
+		'The campaign to retrieve: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
+	),
 
 	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject> {
-		const campaignId = readCampaignId.call(this, itemIndex);
-		const streamId = readStreamId.call(this, itemIndex);
+		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
 
 		const response = await koreAiRequest.call(this, itemIndex, {
 			method: 'GET',

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyStatusResult } from '../../output/simplifyResults';
 import { koreAiRequest } from '../../transport/koreAiRequest';
-import { campaignIdField, optionsField, simplifyField, streamIdOption } from '../common.fields';
-import { readCampaignId, readStreamId } from '../readInputs';
+import { singleCampaignFields } from '../common.fields';
+import { readCampaignTarget } from '../readInputs';
 import type { CampaignOperation, OperationContext } from '../types';
 
 /**
@@ -17,19 +17,12 @@ export const getCampaignStatus: CampaignOperation = {
 	action: (type) => `Get ${type} Campaign Status`,
 	description: (type) =>
 		`Get only the current status of a ${type} campaign (e.g. Ready, Active, Paused, Stopped, Completed) with its name; lighter than Get`,
-	properties: [
-		{
-			...campaignIdField,
-			description:
-				'The campaign whose status to check: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
-		},
-		simplifyField,
-		optionsField([streamIdOption]),
-	],
+	properties: singleCampaignFields(
+		'The campaign whose status to check: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
+	),
 
 	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject> {
-		const campaignId = readCampaignId.call(this, itemIndex);
-		const streamId = readStreamId.call(this, itemIndex);
+		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
 
 		const response = await koreAiRequest.call(this, itemIndex, {
 			method: 'POST',

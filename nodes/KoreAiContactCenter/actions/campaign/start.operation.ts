@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyTriggerResult } from '../../output/simplifyResults';
 import { koreAiRequest } from '../../transport/koreAiRequest';
-import { campaignIdField, optionsField, simplifyField, streamIdOption } from '../common.fields';
-import { readCampaignId, readStreamId } from '../readInputs';
+import { singleCampaignFields } from '../common.fields';
+import { readCampaignTarget } from '../readInputs';
 import type { CampaignOperation, OperationContext } from '../types';
 
 /**
@@ -23,19 +23,12 @@ export const startCampaign: CampaignOperation = {
 	action: (type) => `Start ${type} Campaign`,
 	description: (type) =>
 		`Start (play) a ${type} campaign so it begins sending to its contact lists; the campaign becomes Active`,
-	properties: [
-		{
-			...campaignIdField,
-			description:
-				'The campaign to start: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression. Starting sends messages or places calls to real contacts.',
-		},
-		simplifyField,
-		optionsField([streamIdOption]),
-	],
+	properties: singleCampaignFields(
+		'The campaign to start: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression. Starting sends messages or places calls to real contacts.',
+	),
 
 	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject> {
-		const campaignId = readCampaignId.call(this, itemIndex);
-		const streamId = readStreamId.call(this, itemIndex);
+		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
 		const id = encodeURIComponent(campaignId);
 
 		const response = await koreAiRequest.call(this, itemIndex, {

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyTriggerResult } from '../../output/simplifyResults';
 import { koreAiRequest } from '../../transport/koreAiRequest';
-import { campaignIdField, optionsField, simplifyField, streamIdOption } from '../common.fields';
-import { readCampaignId, readStreamId } from '../readInputs';
+import { singleCampaignFields } from '../common.fields';
+import { readCampaignTarget } from '../readInputs';
 import type { CampaignOperation, OperationContext } from '../types';
 
 /**
@@ -21,19 +21,12 @@ export const stopCampaign: CampaignOperation = {
 	action: (type) => `Stop ${type} Campaign`,
 	description: (type) =>
 		`Stop a running ${type} campaign (for example an Active or Paused one); it becomes Stopped and sends no more`,
-	properties: [
-		{
-			...campaignIdField,
-			description:
-				'The campaign to stop: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
-		},
-		simplifyField,
-		optionsField([streamIdOption]),
-	],
+	properties: singleCampaignFields(
+		'The campaign to stop: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
+	),
 
 	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject> {
-		const campaignId = readCampaignId.call(this, itemIndex);
-		const streamId = readStreamId.call(this, itemIndex);
+		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
 
 		const response = await koreAiRequest.call(this, itemIndex, {
 			method: 'POST',
