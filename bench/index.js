@@ -21,12 +21,14 @@
  *                peak heap growth over the heap before the run, sampled every 10 ms (garbage not yet
  *                collected included). Target <= 100 MB.
  *
- * The HTTP Request node comes from n8n-nodes-base 2.41.1, installed into .bench/ on first run
- * (bench/nodes-base.js). It signs its requests with this project's Kore.ai credential
- * ("Predefined Credential Type"), so both nodes do the same work per request.
+ * The HTTP Request node comes from n8n-nodes-base 2.41.1, installed on first run into the tools
+ * cache outside the repository (~/.cache/n8n-nodes-kore-ai/bench; bench/nodes-base.js). It signs
+ * its requests with this project's Kore.ai credential ("Predefined Credential Type"), so both
+ * nodes do the same work per request.
  */
 
 const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
@@ -50,7 +52,7 @@ if (!args.includes('--no-build')) {
 const { startSandbox } = require('../sandbox');
 const { runWorkflow, KORE_NODE_TYPE } = require('../test/harness');
 const { signKoreAiJwt } = require('../dist/credentials/koreAiJwt');
-const { ensureNodesBase, NODES_BASE_VERSION } = require('./nodes-base');
+const { ensureNodesBase, NODES_BASE_VERSION, CACHE_DIR: NODES_BASE_CACHE_DIR } = require('./nodes-base');
 const { BenchFloor, BENCH_FLOOR_TYPE } = require('./floor-node');
 const { KoreAiApi } = require('../dist/credentials/KoreAiApi.credentials');
 
@@ -430,6 +432,13 @@ async function main() {
 	summary.machine = machine();
 	summary.command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 	if (args.includes('--child')) summary.command = 'child process of npm run bench';
+	if (!args.includes('--child')) {
+		// The last summary, also after a table run (for docs/benchmarks.md), next to the install.
+		const file = path.join(path.dirname(NODES_BASE_CACHE_DIR), 'last-run.json');
+		fs.mkdirSync(path.dirname(file), { recursive: true });
+		fs.writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+		log(`bench: summary written to ${file}`);
+	}
 	if (asJson) {
 		process.stdout.write(`${JSON.stringify(summary)}\n`);
 	} else {

@@ -28,17 +28,26 @@ function installedVersion() {
 	}
 }
 
+/**
+ * n8n-workflow and n8n-core resolve to this project's copies: npm's own copies are replaced by
+ * links, and where npm put none (n8n-core is not a dependency of n8n-nodes-base, yet some of its
+ * files require it) a link is added at the top of the cache's node_modules. A link that points
+ * elsewhere (the repository moved) is replaced too.
+ */
 function linkShared() {
 	for (const name of SHARED) {
 		const own = path.join(REPO_ROOT, 'node_modules', name);
-		for (const copy of [path.join(CACHE_DIR, 'node_modules', name), path.join(PACKAGE_DIR, 'node_modules', name)]) {
+		const top = path.join(CACHE_DIR, 'node_modules', name);
+		const nested = path.join(PACKAGE_DIR, 'node_modules', name);
+		for (const copy of [top, nested]) {
 			let stat;
 			try {
 				stat = fs.lstatSync(copy);
 			} catch {
+				if (copy === top) fs.symlinkSync(own, copy, 'dir');
 				continue;
 			}
-			if (stat.isSymbolicLink()) continue;
+			if (stat.isSymbolicLink() && fs.readlinkSync(copy) === own) continue;
 			fs.rmSync(copy, { recursive: true, force: true });
 			fs.symlinkSync(own, copy, 'dir');
 		}
@@ -67,7 +76,7 @@ function ensureNodesBase({ log = (line) => process.stderr.write(`${line}\n`) } =
 	return PACKAGE_DIR;
 }
 
-module.exports = { ensureNodesBase, NODES_BASE_VERSION, PACKAGE_DIR };
+module.exports = { ensureNodesBase, NODES_BASE_VERSION, PACKAGE_DIR, CACHE_DIR };
 
 if (require.main === module) {
 	console.log(ensureNodesBase());
