@@ -7,8 +7,13 @@ const { spawnSync } = require('node:child_process');
 
 // The scanner is an ES module; jest runs CommonJS, so the scan runs as its own process.
 function scanPackage(dir) {
+	// Without jest's NODE_ENV=test: eslint-plugin-n8n-nodes-base switches to a test mode under it and
+	// reports node files as misnamed trigger nodes.
+	const env = { ...process.env };
+	delete env.NODE_ENV;
 	const out = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'scan.js'), dir, '--json'], {
 		encoding: 'utf8',
+		env,
 	});
 	return JSON.parse(out.stdout);
 }
