@@ -90,8 +90,9 @@ interface FailedItem {
  * found, possibly none), in input order, paired with it, whatever finishes first.
  *
  * A failed item either stops the execution (n8n's default) or, with "On Error: Continue", becomes
- * an item holding only `error`, which n8n routes to the error output when that is enabled; the other items go on. When stopping, no new item is started, items in flight finish,
- * and the error of the first failed item (in input order) is thrown.
+ * an item holding only `error`, which n8n routes to the error output when that is enabled; the
+ * other items go on. When stopping, no new item is started, items in flight finish, and the error
+ * of the first failed item (in input order) is thrown.
  *
  * Cancelling the execution stops every item at once (waits and requests in flight are aborted by
  * the transport) and nothing more is started.
@@ -159,7 +160,7 @@ async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IData
 	}
 	const operationName = this.getNodeParameter('operation', itemIndex) as string;
 	const operation = OPERATIONS.find((candidate) => candidate.value === operationName);
-	if (!resourceInfo || !operation) {
+	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The operation "${operationName}" on "${resource}" is not supported by this version of the node. Choose one from the Operation list.`,
