@@ -5,7 +5,7 @@
 // the dialog shows. Only that last mapping is ours, reduced to what the rules need.
 const { Workflow, createEmptyRunExecutionData } = require('n8n-workflow');
 const { ExecuteContext, RoutingNode } = require('n8n-core');
-const { loadPackage, HarnessCredentialsHelper } = require('../harness');
+const { loadPackage, baseAdditionalData } = require('../harness');
 
 const PROBE_TYPE = 'harness.credentialTestProbe';
 
@@ -44,18 +44,7 @@ async function runCredentialTest(data) {
 		credentials: { koreAiApi: { id: 'test', name: 'Kore.ai' } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = {
-		credentialsHelper: new HarnessCredentialsHelper(pkg.credentialTypes, { koreAiApi: data }),
-		currentNodeParameters: {},
-		variables: {},
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		userId: 'harness-user',
-	};
+	const additionalData = baseAdditionalData(pkg.credentialTypes, { koreAiApi: data }, {});
 	const context = new ExecuteContext(
 		workflow,
 		node,

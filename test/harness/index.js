@@ -488,19 +488,10 @@ function runWorkflow(workflowJson, options = {}) {
 
 			// A plain object, like n8n's own node test harness (it uses a deep mock).
 			const additionalData = {
+				...baseAdditionalData(types.credentialTypes, credentialsByType),
 				executionId,
 				hooks,
-				credentialsHelper: new HarnessCredentialsHelper(types.credentialTypes, credentialsByType),
-				currentNodeParameters: undefined,
 				currentNodeExecutionIndex: 0,
-				variables: {},
-				restApiUrl: 'http://localhost:5678/rest',
-				instanceBaseUrl: 'http://localhost:5678/',
-				webhookBaseUrl: 'http://localhost:5678/webhook',
-				webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-				webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-				formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-				userId: 'harness-user',
 				setExecutionStatus: () => {},
 				sendDataToUI: () => {},
 				executeWorkflow: async () => {
@@ -531,8 +522,28 @@ function runWorkflow(workflowJson, options = {}) {
 	return promise;
 }
 
+/**
+ * The part of n8n's additionalData every context needs (workflow runs, the editor's load-options
+ * calls, the credential test): the credentials helper, the instance URLs and the user.
+ */
+function baseAdditionalData(credentialTypes, credentialsByType, currentNodeParameters) {
+	return {
+		credentialsHelper: new HarnessCredentialsHelper(credentialTypes, credentialsByType),
+		currentNodeParameters,
+		variables: {},
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		userId: 'harness-user',
+	};
+}
+
 module.exports = {
 	runWorkflow,
+	baseAdditionalData,
 	allStoredText,
 	toStoredJson,
 	loadPackage,

@@ -6,7 +6,7 @@
 // transport and the credential's real `authenticate`.
 const { Workflow } = require('n8n-workflow');
 const { LoadOptionsContext } = require('n8n-core');
-const { loadPackage, HarnessCredentialsHelper, NodeTypes, KORE_NODE_TYPE } = require('../harness');
+const { loadPackage, baseAdditionalData, NodeTypes, KORE_NODE_TYPE } = require('../harness');
 
 async function searchCampaigns({ credentials, parameters, filter, paginationToken, method = 'searchCampaigns' }) {
 	const pkg = await loadPackage();
@@ -21,18 +21,7 @@ async function searchCampaigns({ credentials, parameters, filter, paginationToke
 		credentials: { koreAiApi: { id: 'harness-koreAiApi', name: 'Kore.ai' } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = {
-		credentialsHelper: new HarnessCredentialsHelper(pkg.credentialTypes, { koreAiApi: credentials }),
-		currentNodeParameters: parameters,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
-		userId: 'harness-user',
-	};
+	const additionalData = baseAdditionalData(pkg.credentialTypes, { koreAiApi: credentials }, parameters);
 	const context = new LoadOptionsContext(workflow, workflow.getNode('Temp-Node'), additionalData, 'parameters.campaignId');
 	const nodeType = nodeTypes.getByNameAndVersion(KORE_NODE_TYPE, 1);
 	const listSearch = nodeType.methods?.listSearch?.[method];
