@@ -47,6 +47,21 @@ function ownKeys(value) {
 	return isErrorLike(value) ? Object.getOwnPropertyNames(value) : Object.keys(value);
 }
 
+/** An object's own fields, and an error's cause, each read safely: a getter that throws is skipped. */
+function* readableEntries(value) {
+	const keys = ownKeys(value);
+	if (isErrorLike(value) && !keys.includes('cause') && value.cause !== undefined) keys.push('cause');
+	for (const key of keys) {
+		let child;
+		try {
+			child = value[key];
+		} catch {
+			continue;
+		}
+		yield [key, child];
+	}
+}
+
 /** Collects every Error-like object reachable from root (including causes). */
 function collectErrors(root, budget) {
 	const found = [];
@@ -57,17 +72,7 @@ function collectErrors(root, budget) {
 		seen.add(value);
 		if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return;
 		if (isErrorLike(value)) found.push(value);
-		const keys = ownKeys(value);
-		if (isErrorLike(value) && !keys.includes('cause') && value.cause !== undefined) keys.push('cause');
-		for (const key of keys) {
-			let child;
-			try {
-				child = value[key];
-			} catch {
-				continue;
-			}
-			walk(child, depth + 1);
-		}
+		for (const [, child] of readableEntries(value)) walk(child, depth + 1);
 	};
 	walk(root, 0);
 	return found;
@@ -96,15 +101,7 @@ function deepPlain(root, budget) {
 		if (value instanceof Set) return copy([...value], depth);
 		if (Array.isArray(value)) return value.map((entry) => copy(entry, depth + 1));
 		const out = {};
-		const keys = ownKeys(value);
-		if (isErrorLike(value) && !keys.includes('cause') && value.cause !== undefined) keys.push('cause');
-		for (const key of keys) {
-			let child;
-			try {
-				child = value[key];
-			} catch {
-				continue;
-			}
+		for (const [key, child] of readableEntries(value)) {
 			const copied = copy(child, depth + 1);
 			if (copied !== undefined) out[key] = copied;
 		}
