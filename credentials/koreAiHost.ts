@@ -9,6 +9,8 @@
  * hosts, where the local Kore.ai sandbox runs.
  */
 
+import { describeChar, visible } from '../common/text';
+
 export const DEFAULT_HOST = 'https://platform.kore.ai';
 
 /** An Environment URL reduced to its origin, or the sentence telling the user what to fix. */
@@ -21,8 +23,14 @@ export function isLoopbackHostname(hostname: string): boolean {
 }
 
 export function parseHost(input: unknown): HostResult {
-	if (input === undefined || input === null || (typeof input === 'string' && input.trim() === '')) {
-		return { origin: DEFAULT_HOST };
+	// Missing altogether: n8n would have filled in the field's default, which is this.
+	if (input === undefined) return { origin: DEFAULT_HOST };
+	// Emptied by the user: never guess a host, a signed token would go where nobody chose.
+	if (input === null || (typeof input === 'string' && input.trim() === '')) {
+		return {
+			problem:
+				"Environment URL in the Kore.ai API credential is empty. Enter your region's platform URL, e.g. https://platform.kore.ai.",
+		};
 	}
 	if (typeof input !== 'string') {
 		return {
@@ -30,10 +38,16 @@ export function parseHost(input: unknown): HostResult {
 		};
 	}
 	const trimmed = input.trim();
+	const hidden = trimmed.match(/[^\x21-\x7e]/u);
+	if (hidden) {
+		return {
+			problem: `Environment URL "${visible(trimmed, 80)}" contains ${describeChar(hidden[0])}. Type the URL again, e.g. https://platform.kore.ai, in the Kore.ai API credential.`,
+		};
+	}
 	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
 	if (!URL.canParse(withScheme)) {
 		return {
-			problem: `Environment URL "${shorten(trimmed)}" is not a URL. Use your region's platform URL, e.g. https://platform.kore.ai, in the Kore.ai API credential.`,
+			problem: `Environment URL "${visible(trimmed, 80)}" is not a URL. Use your region's platform URL, e.g. https://platform.kore.ai, in the Kore.ai API credential.`,
 		};
 	}
 	const url = new URL(withScheme);
@@ -54,9 +68,4 @@ export function parseHost(input: unknown): HostResult {
 		};
 	}
 	return { origin: url.origin };
-}
-
-function shorten(value: string): string {
-	const printable = value.replace(/\p{Cc}/gu, '?');
-	return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
 }

@@ -14,7 +14,7 @@ describe('parseHost (Environment URL)', () => {
 		['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
 		['http://localhost:4010/', 'http://localhost:4010'],
 		['http://[::1]:4010', 'http://[::1]:4010'],
-		['', DEFAULT_HOST],
+		// Missing altogether: n8n fills in the field's default, this one.
 		[undefined, DEFAULT_HOST],
 	])('%p -> %p', (input, origin) => {
 		expect(parseHost(input)).toEqual({ origin });
@@ -26,7 +26,13 @@ describe('parseHost (Environment URL)', () => {
 		['ftp://platform.kore.ai', /must start with https/],
 		['https://user:pw@platform.kore.ai', /user name or password/],
 		['https://', /is not a URL/],
-		['https://exa mple.com', /is not a URL/],
+		['https://exa mple.com', /"https:\/\/exa mple\.com" contains a space/],
+		['', /is empty\. Enter your region's platform URL/],
+		['  \t', /is empty/],
+		[null, /is empty/],
+		['https://platform.kore.ai\u200b', /"https:\/\/platform\.kore\.ai<U\+200B>" contains an invisible formatting character \(U\+200B/],
+		['https://platform.kore.ai\u202e', /<U\+202E>" contains an invisible bidirectional control character \(U\+202E\)/],
+		['https://\u0440latform.kore.ai', /contains "\u0440" \(U\+0440\), a Cyrillic letter that looks like a Latin one/],
 		[42, /must be text/],
 	])('%p is refused', (input, problem) => {
 		const result = parseHost(input);

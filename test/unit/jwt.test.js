@@ -79,7 +79,7 @@ describe('KoreAiApi.authenticate', () => {
 			/Environment URL .*plain http/,
 		);
 		const error = await credential.authenticate({ ...data, clientSecret: '' }, { url: 'x' }).catch((e) => e);
-		expect(error.message).toMatch(/^Client Secret is empty/);
+		expect(error.message).toMatch(/^Client Secret in the Kore\.ai API credential is empty/);
 	});
 
 	test('the credential test is a read-only list call with rules for 401, 403 and 404', () => {

@@ -1,10 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptions } from '../transport/requestOptions';
+import { EXAMPLE_IDS, ID_PATTERN_SOURCE } from '../../../common/identifiers';
 
-/** Fields shared by campaign operations; each operation lists the ones it uses. */
-
-export const CAMPAIGN_ID_EXAMPLE = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';
+/** Fields shared by operations; each operation lists the ones it uses. */
 
 export const campaignIdField: INodeProperties = {
 	displayName: 'Campaign',
@@ -30,12 +28,13 @@ export const campaignIdField: INodeProperties = {
 			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
-			placeholder: CAMPAIGN_ID_EXAMPLE,
+			placeholder: EXAMPLE_IDS.campaign,
 			validation: [
 				{
 					type: 'regex',
 					properties: {
-						regex: '^\\s*[A-Za-z0-9][A-Za-z0-9_.:-]*\\s*$',
+						// Kore.ai's ID pattern; surrounding spaces are allowed (trimmed), as in sheets.
+						regex: `^\\s*${ID_PATTERN_SOURCE.slice(1, -1)}\\s*$`,
 						errorMessage: 'A Kore.ai campaign ID has only letters, digits and dashes, like cd-213cc43a-...',
 					},
 				},
@@ -58,17 +57,72 @@ export const streamIdOption: INodeProperties = {
 	name: 'streamId',
 	type: 'string',
 	default: '',
-	placeholder: 'st-0603182c-7ffb-53c3-b307-47ca14bxxxxx',
+	placeholder: EXAMPLE_IDS.stream,
 	description:
 		"The app (stream) whose campaign this is. Leave empty to use the credential's App ID, which is almost always right.",
 };
 
 /**
- * Options every operation offers about how requests are sent (pacing, concurrency, retries,
- * timeouts), defined with the transport that reads them; operations add their own options in
- * front via `optionsField`.
+ * How requests are sent (pacing, concurrency, retries, timeouts): every operation offers these
+ * options after its own. The transport reads and checks them (transport/settings.ts); their
+ * default, minValue, maxValue and numberPrecision are the rules it checks against.
  */
-export { requestOptions };
+export const requestOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Requests per Minute',
+		name: 'requestsPerMinute',
+		type: 'number',
+		default: 60,
+		typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 2 },
+		description:
+			"Most requests sent to this Kore.ai account per minute, spread evenly and shared by every workflow in this n8n instance that uses the same account and Environment URL. The default, 60 (one a second), is Kore.ai's documented limit per account: raise it only if Kore.ai gave your account a higher one. 0 turns pacing off.",
+	},
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		default: 5,
+		typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
+		description:
+			'How many items this execution works on at once (requests in flight), always within Requests per Minute. The default, 5, keeps the pace even when Kore.ai answers slowly. Output order stays the input order. When an item fails and On Error stops the workflow, items already in flight still finish.',
+	},
+	{
+		displayName: 'Max Tries',
+		name: 'maxTries',
+		type: 'number',
+		default: 5,
+		typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
+		description:
+			'Attempts per item, the first included (default 5), when Kore.ai is rate limiting (HTTP 429), briefly unavailable (502, 503, 504), too slow to answer, or the connection fails. Each try signs a fresh token. A delete is retried only in ways that cannot delete twice; a start is retried only when Kore.ai certainly did not act. 1 turns retries off.',
+	},
+	{
+		displayName: 'Max Total Wait (Seconds)',
+		name: 'maxTotalWait',
+		type: 'number',
+		default: 120,
+		typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 2 },
+		description:
+			"Longest time in seconds one item may wait between its tries, all waits together. The default, 120, lets an item sit out a full minute of Kore.ai's rate limit. If Kore.ai asks for a longer wait (Retry-After), the item fails at once and says so.",
+	},
+	{
+		displayName: 'Retry Delay (Seconds)',
+		name: 'retryDelay',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 0.01, maxValue: 60, numberPrecision: 2 },
+		description:
+			'Seconds before the first retry; each further retry waits twice as long (at most 30 s), with random jitter so items do not retry in step: with the default, 1, about 1, 2, 4 and 8 s. A wait Kore.ai asks for (Retry-After) is used instead.',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		default: 30,
+		typeOptions: { minValue: 0.1, maxValue: 600, numberPrecision: 2 },
+		description:
+			"Seconds to wait for Kore.ai's answer to one request (default 30) before giving up on that try, and retrying it when that is safe",
+	},
+];
 
 /** The "Options" collection of an operation: its own options, then the request options. */
 export function optionsField(own: INodeProperties[]): INodeProperties {
@@ -78,7 +132,7 @@ export function optionsField(own: INodeProperties[]): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [...own, ...requestOptions],
+		options: [...own, ...requestOptionFields],
 	};
 }
 

@@ -1,20 +1,28 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { checkIdentifier } from '../validation/identifiers';
-import { CAMPAIGN_ID_EXAMPLE } from './common.fields';
+import { checkIdentifier, EXAMPLE_IDS } from '../../../common/identifiers';
 
 /** Reads the per-item inputs that go into URL paths, refusing unsafe values before any request. */
 
-export function readCampaignId(this: IExecuteFunctions, itemIndex: number): string {
-	const raw = this.getNodeParameter('campaignId', itemIndex, undefined, { extractValue: true });
-	return checked.call(this, raw, 'Campaign ID', itemIndex, CAMPAIGN_ID_EXAMPLE);
+/** An identifier parameter of one item (a resource locator's value, or plain text), checked. */
+export function readIdentifier(
+	this: IExecuteFunctions,
+	parameter: string,
+	field: string,
+	itemIndex: number,
+	example: string,
+): string {
+	const raw = this.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true });
+	const result = checkIdentifier(raw, `${field} of item ${itemIndex}`, example);
+	if ('problem' in result) throw new NodeOperationError(this.getNode(), result.problem, { itemIndex });
+	return result.id;
 }
 
 /** The stream ID override from Options, or undefined to use the credential's App ID. */
 export function readStreamId(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	const raw = this.getNodeParameter('options.streamId', itemIndex, '');
 	if (raw === '' || raw === undefined || raw === null) return undefined;
-	return checked.call(this, raw, 'Stream ID', itemIndex, 'st-0603182c-7ffb-53c3-b307-47ca14bxxxxx');
+	return readIdentifier.call(this, 'options.streamId', 'Stream ID', itemIndex, EXAMPLE_IDS.stream);
 }
 
 /** The campaign an operation acts on, and the stream (app) it belongs to. */
@@ -22,11 +30,8 @@ export function readCampaignTarget(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): { campaignId: string; streamId: string | undefined } {
-	return { campaignId: readCampaignId.call(this, itemIndex), streamId: readStreamId.call(this, itemIndex) };
-}
-
-function checked(this: IExecuteFunctions, raw: unknown, field: string, itemIndex: number, example: string): string {
-	const result = checkIdentifier(raw, field, itemIndex, example);
-	if ('problem' in result) throw new NodeOperationError(this.getNode(), result.problem, { itemIndex });
-	return result.id;
+	return {
+		campaignId: readIdentifier.call(this, 'campaignId', 'Campaign ID', itemIndex, EXAMPLE_IDS.campaign),
+		streamId: readStreamId.call(this, itemIndex),
+	};
 }

@@ -6,9 +6,9 @@ import {
 	type INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../actions/campaign/listCampaigns';
-import { CAMPAIGN_RESOURCES, type CampaignResource } from '../actions/types';
-import { checkIdentifier } from '../validation/identifiers';
+import { checkIdentifier, EXAMPLE_IDS } from '../../../common/identifiers';
+import { campaignResource, SMS_CAMPAIGN } from '../actions/resources';
+import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../api/campaignList';
 
 /**
  * The Campaign field's "From List" mode: the account's campaigns of the node's resource (SMS or
@@ -27,8 +27,7 @@ export async function searchCampaigns(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const resource = this.getCurrentNodeParameter('resource');
-	const { campaignType } = CAMPAIGN_RESOURCES[resource as CampaignResource] ?? CAMPAIGN_RESOURCES.smsCampaign;
+	const { campaignType } = campaignResource(this.getCurrentNodeParameter('resource')) ?? SMS_CAMPAIGN;
 	const streamId = currentStreamId.call(this);
 	const wanted = (filter ?? '').trim().toLowerCase();
 
@@ -73,7 +72,7 @@ function currentStreamId(this: ILoadOptionsFunctions): string | undefined {
 	const options = this.getCurrentNodeParameter('options');
 	const raw = options && typeof options === 'object' ? (options as IDataObject).streamId : undefined;
 	if (typeof raw !== 'string' || raw.trim() === '' || raw.startsWith('=')) return undefined;
-	const checked = checkIdentifier(raw, 'Stream ID', 0, 'st-0603182c-7ffb-53c3-b307-47ca14bxxxxx');
-	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem.replace(' of item 0', ' option'));
+	const checked = checkIdentifier(raw, 'Stream ID option', EXAMPLE_IDS.stream, 'typed');
+	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem);
 	return checked.id;
 }
