@@ -1,6 +1,6 @@
 const { describeHttpError, describeNetworkError, extractApiMessage } = require('../../dist/nodes/KoreAiContactCenter/transport/errors');
 
-const context = { action: 'delete SMS campaign cd-1', campaignId: 'cd-1', streamId: 'st-9' };
+const subject = { action: 'delete SMS campaign cd-1', campaignId: 'cd-1', streamId: 'st-9' };
 
 describe('extractApiMessage', () => {
 	test.each([
@@ -20,7 +20,7 @@ describe('extractApiMessage', () => {
 
 describe('describeHttpError', () => {
 	test('401 names the credential values to check and the scope', () => {
-		const { message, httpCode } = describeHttpError(401, { errors: [{ msg: 'Invalid SDK credentials', code: 4002 }] }, context);
+		const { message, httpCode } = describeHttpError(401, { errors: [{ msg: 'Invalid SDK credentials', code: 4002 }] }, subject);
 		expect(httpCode).toBe(401);
 		expect(message).toMatch(/HTTP 401 Unauthorized: Invalid SDK credentials/);
 		expect(message).toMatch(/Client ID, Client Secret/);
@@ -32,25 +32,62 @@ describe('describeHttpError', () => {
 		[400, { errors: [{ msg: 'Campaign does not exist', code: 400 }] }],
 		[200, { status: 'failure', message: 'No campaign found with the given id' }],
 	])('not found (%p) says which campaign in which app', (status, body) => {
-		const described = describeHttpError(status, body, context);
+		const described = describeHttpError(status, body, subject);
 		expect(described.notFound).toBe(true);
 		expect(described.message).toMatch(/^Campaign cd-1 was not found in app st-9/);
 	});
 
 	test('HTML 502 page becomes a server-error sentence without the HTML', () => {
-		const { message } = describeHttpError(502, '<html><title>502 Bad Gateway</title><body>' + 'x'.repeat(5000) + '</body></html>', context);
+		const { message } = describeHttpError(502, '<html><title>502 Bad Gateway</title><body>' + 'x'.repeat(5000) + '</body></html>', subject);
 		expect(message).toMatch(/server error \(HTTP 502 Bad Gateway, it answered with an HTML page titled "502 Bad Gateway"\)/);
 		expect(message.length).toBeLessThan(400);
 	});
 
 	test('429 explains the rate limit', () => {
-		expect(describeHttpError(429, { errors: [{ msg: "You've exceeded the per-minute rate limit." }] }, context).message).toMatch(/60 campaign requests per minute/);
+		expect(describeHttpError(429, { errors: [{ msg: "You've exceeded the per-minute rate limit." }] }, subject).message).toMatch(/60 campaign requests per minute/);
 	});
 
 	test('an unknown status still names the status and the action', () => {
-		expect(describeHttpError(418, undefined, context).message).toBe(
-			'Kore.ai refused to delete SMS campaign cd-1 (HTTP 418). Check the node\'s fields against the message.',
+		expect(describeHttpError(418, undefined, subject).message).toBe(
+			"Kore.ai refused to delete SMS campaign cd-1 (HTTP 418). Check the node's fields against Kore.ai's message.",
 		);
+	});
+
+	// Kore.ai's own reason decides the advice; a generic "check the fields" would send the user
+	// looking in the wrong place.
+	test.each([
+		['Campaign is running and cannot be deleted', /: Campaign is running and cannot be deleted\)\. The campaign is running: stop it first \(the Stop operation\), then try again\.$/],
+		['Cannot delete an active campaign while it is active', /stop it first/],
+		['Campaign Spring is not running (status Ready)', /The campaign is not running, so there is nothing to stop or pause; check it with Get Status\.$/],
+		['Campaign is already running', /already running; there is no need to start it again\.$/],
+		['Campaign creation in progress', /still being prepared: wait until Get Status says Ready/],
+		['A campaign with this name already exists', /That name is already used in Kore\.ai: choose another name\.$/],
+		['priority must be between 1 and 5', /names the value it does not accept: correct that field/],
+		['Something else entirely', /Check the node's fields against Kore\.ai's message\.$/],
+	])('a refusal saying %p gets advice that follows from it', (reason, advice) => {
+		const { message } = describeHttpError(400, { status: 'failure', message: reason }, subject);
+		expect(message).toMatch(/^Kore\.ai refused to delete SMS campaign cd-1 \(HTTP 400 Bad Request: /);
+		expect(message).toMatch(advice);
+		expect(message).not.toMatch(reason === 'Something else entirely' ? /^$/ : /Check the node's fields/);
+	});
+});
+
+describe('koreAiApiError: the one error the transport throws', () => {
+	const { koreAiApiError } = require('../../dist/nodes/KoreAiContactCenter/transport/errors');
+	const node = { id: '1', name: 'Kore.ai', type: 'n8n-nodes-kore-ai.koreAiContactCenter', typeVersion: 1, position: [0, 0], parameters: {} };
+
+	test('an answer: message kept as written, details hold attempts, status and Kore.ai\'s words', () => {
+		const error = koreAiApiError(node, { message: 'Kore.ai refused X (HTTP 400).', attempts: 2, httpCode: 400, apiMessage: 'bad' }, 3);
+		expect(error.message).toBe('Kore.ai refused X (HTTP 400).');
+		expect(error.httpCode).toBe('400');
+		expect(error.context).toMatchObject({ itemIndex: 3, attempts: 2 });
+		expect(error.errorResponse).toEqual({ attempts: 2, httpCode: 400, apiMessage: 'bad' });
+	});
+
+	test('no answer: a network code, never the Node error code as n8n\'s generic message', () => {
+		const error = koreAiApiError(node, { message: 'Could not X: ECONNRESET happened.', attempts: 5, networkCode: 'ECONNRESET' }, 0);
+		expect(error.message).toBe('Could not X: ECONNRESET happened.');
+		expect(error.errorResponse).toEqual({ attempts: 5, code: 'NETWORK_ERROR', networkCode: 'ECONNRESET' });
 	});
 });
 
@@ -64,6 +101,6 @@ describe('describeNetworkError', () => {
 	])('%p', (code, pattern) => {
 		const error = new Error('boom');
 		if (code) error.cause = { code };
-		expect(describeNetworkError(error, 'https://x', context)).toMatch(pattern);
+		expect(describeNetworkError(error, 'https://x', subject)).toMatch(pattern);
 	});
 });

@@ -211,11 +211,11 @@ describe('credentials', () => {
 	});
 
 	test.each([
-		[{ clientSecret: '' }, /^Client Secret is empty/],
-		[{ appId: '' }, /^App ID is empty/],
-		[{ accountId: 'acc/../x' }, /^Account ID in the Kore\.ai API credential is not a valid/],
+		[{ clientSecret: '' }, /^Client Secret in the Kore\.ai API credential is empty/],
+		[{ appId: '' }, /^App ID in the Kore\.ai API credential is empty/],
+		[{ accountId: 'acc/../x' }, /^Account ID in the Kore\.ai API credential "acc\/\.\.\/x" contains/],
 		[{ host: 'http://platform.kore.ai' }, /plain http/],
-		[{ algorithm: 'RS256' }, /^Signing Algorithm must be HS256 or HS512/],
+		[{ algorithm: 'RS256' }, /^Signing Algorithm in the Kore\.ai API credential must be HS256 or HS512/],
 	])('credential problem %p is named before any request', async (override, message) => {
 		const result = await run(deleteWorkflow(), [{ campaignId: SEED_ID }], { ...sandbox.credentials, ...override });
 		const [, failed] = result.outputs(NODE);

@@ -14,11 +14,12 @@ import { getManyCampaigns } from './campaign/getMany.operation';
 import { getCampaignStatus } from './campaign/getStatus.operation';
 import { startCampaign } from './campaign/start.operation';
 import { stopCampaign } from './campaign/stop.operation';
-import { readConcurrency } from '../transport/requestOptions';
-import { CAMPAIGN_RESOURCES, type CampaignOperation, type CampaignResource } from './types';
+import { SMS_CAMPAIGN, VOICE_CAMPAIGN } from './resources';
+import { readNumberOption } from '../transport/settings';
+import type { CampaignResourceInfo, Operation, Resource, ResourceInfo } from './types';
 
-/** Every operation of the node. A new operation is a new file plus one line here. */
-const OPERATIONS: CampaignOperation[] = [
+/** What SMS and voice campaigns both offer. */
+const CAMPAIGN_OPERATIONS: Array<Operation<CampaignResourceInfo>> = [
 	deleteCampaign,
 	getCampaign,
 	getManyCampaigns,
@@ -27,56 +28,80 @@ const OPERATIONS: CampaignOperation[] = [
 	stopCampaign,
 ];
 
-const RESOURCE_NAMES = Object.keys(CAMPAIGN_RESOURCES) as CampaignResource[];
+/**
+ * Every resource of the node with its operations. A new operation is a new file plus one line here.
+ * Resource and operation lists are shown sorted by name.
+ */
+const RESOURCES: Resource[] = [
+	resource(SMS_CAMPAIGN, [...CAMPAIGN_OPERATIONS], 'delete'),
+	resource(VOICE_CAMPAIGN, [...CAMPAIGN_OPERATIONS], 'delete'),
+];
+
+function resource<R extends ResourceInfo>(info: R, operations: Array<Operation<R>>, defaultOperation: string): Resource {
+	return { info, operations, defaultOperation } as unknown as Resource;
+}
 
 /** The node's parameters: resource, one operation selector per resource, then each operation's fields. */
 export function nodeProperties(): INodeProperties[] {
-	const resource: INodeProperties = {
+	const resourceSelector: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: RESOURCE_NAMES.map((name) => ({
-			name: `${CAMPAIGN_RESOURCES[name].label} Campaign`,
-			value: name,
-		})),
+		options: RESOURCES.map(({ info }) => ({ name: info.name, value: info.value })).sort(byName),
+		// A literal: n8n's lint checks that selectors have one. Saved workflows rely on it not changing.
 		default: 'smsCampaign',
 	};
 
-	const operationSelectors: INodeProperties[] = RESOURCE_NAMES.map((name) => {
-		const { label } = CAMPAIGN_RESOURCES[name];
-		return {
+	const operationSelectors = RESOURCES.map(
+		({ info, operations, defaultOperation }): INodeProperties => ({
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
 			noDataExpression: true,
-			displayOptions: { show: { resource: [name] } },
-			options: OPERATIONS.map(
-				(operation): INodePropertyOptions => ({
-					name: operation.name,
-					value: operation.value,
-					action: operation.action(label),
-					description: operation.description(label),
-				}),
-			).sort((a, b) => a.name.localeCompare(b.name)),
-			default: 'delete',
-		};
-	});
+			displayOptions: { show: { resource: [info.value] } },
+			options: operations
+				.map(
+					(operation): INodePropertyOptions => ({
+						name: operation.name,
+						value: operation.value,
+						action: operation.action(info),
+						description: operation.description(info),
+					}),
+				)
+				.sort(byName),
+			default: defaultOperation,
+		}),
+	);
 
-	const fields = OPERATIONS.flatMap((operation) =>
+	// An operation object that serves several resources has its fields listed once, shown for all of them.
+	const servedBy = new Map<Operation, string[]>();
+	for (const { info, operations } of RESOURCES) {
+		for (const operation of operations) servedBy.set(operation, [...(servedBy.get(operation) ?? []), info.value]);
+	}
+	const fields = [...servedBy].flatMap(([operation, resources]) =>
 		operation.properties.map(
 			(property): INodeProperties => ({
 				...property,
 				// An operation's own rules (Limit only without Return All) are kept.
 				displayOptions: {
 					...property.displayOptions,
-					show: { ...property.displayOptions?.show, resource: RESOURCE_NAMES, operation: [operation.value] },
+					show: { ...property.displayOptions?.show, resource: resources, operation: [operation.value] },
 				},
 			}),
 		),
 	);
 
-	return [resource, ...operationSelectors, ...fields];
+	return [resourceSelector, ...operationSelectors, ...fields];
+}
+
+/** Concurrency applies to the whole execution: it is read from the first item. */
+function readConcurrency(this: IExecuteFunctions): number {
+	return readNumberOption.call(this, 'concurrency', 0);
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+	return a.name.localeCompare(b.name);
 }
 
 interface FailedItem {
@@ -94,7 +119,7 @@ interface FailedItem {
  * other items go on. When stopping, no new item is started, items in flight finish, and the error
  * of the first failed item (in input order) is thrown.
  *
- * Cancelling the execution stops every item at once (waits and requests in flight are aborted by
+ * Canceling the execution stops every item at once (waits and requests in flight are aborted by
  * the transport) and nothing more is started.
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -148,30 +173,26 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 }
 
 async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const resource = this.getNodeParameter('resource', itemIndex) as string;
-	const resourceInfo = CAMPAIGN_RESOURCES[resource as CampaignResource];
-	if (!resourceInfo) {
+	const resourceValue = this.getNodeParameter('resource', itemIndex) as string;
+	const chosen = RESOURCES.find(({ info }) => info.value === resourceValue);
+	if (!chosen) {
 		// Checked first: for an unknown resource n8n cannot even read the Operation parameter.
 		throw new NodeOperationError(
 			this.getNode(),
-			`The resource "${resource}" is not supported by this version of the node. Choose one from the Resource list (SMS Campaign or Voice Campaign).`,
+			`The resource "${resourceValue}" is not supported by this version of the node. Choose one from the Resource list (${RESOURCES.map(({ info }) => info.name).join(', ')}).`,
 			{ itemIndex },
 		);
 	}
-	const operationName = this.getNodeParameter('operation', itemIndex) as string;
-	const operation = OPERATIONS.find((candidate) => candidate.value === operationName);
+	const operationValue = this.getNodeParameter('operation', itemIndex) as string;
+	const operation = chosen.operations.find((candidate) => candidate.value === operationValue);
 	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The operation "${operationName}" on "${resource}" is not supported by this version of the node. Choose one from the Operation list.`,
+			`The operation "${operationValue}" on "${chosen.info.name}" is not supported by this version of the node. Choose one from the Operation list.`,
 			{ itemIndex },
 		);
 	}
-	return await operation.execute.call(this, itemIndex, {
-		resource: resource as CampaignResource,
-		campaignType: resourceInfo.campaignType,
-		typeLabel: resourceInfo.label,
-	});
+	return await operation.execute.call(this, itemIndex, chosen.info);
 }
 
 /**

@@ -1,38 +1,44 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { CampaignType } from '../output/simplifyCampaign';
+/** Kore.ai's `campaignType`: SMS and voice campaigns share most endpoints and differ by this value. */
+export type CampaignType = 'sms' | 'voice';
 
-/** The node's resources: one per Kore.ai campaign type, so actions read "Delete SMS Campaign". */
-export const CAMPAIGN_RESOURCES = {
-	smsCampaign: { campaignType: 'sms', label: 'SMS' },
-	voiceCampaign: { campaignType: 'voice', label: 'Voice' },
-} as const satisfies Record<string, { campaignType: CampaignType; label: string }>;
+/** A resource of the node ("SMS Campaign"), as its operations see it. */
+export interface ResourceInfo {
+	/** The Resource parameter's value, e.g. `smsCampaign`. */
+	value: string;
+	/** Shown in the Resource list, e.g. "SMS Campaign". */
+	name: string;
+	/** For sentences and action names: "SMS", "Voice", "Contact List". */
+	label: string;
+}
 
-export type CampaignResource = keyof typeof CAMPAIGN_RESOURCES;
-
-export interface OperationContext {
-	resource: CampaignResource;
+export interface CampaignResourceInfo extends ResourceInfo {
 	campaignType: CampaignType;
-	/** "SMS" or "Voice", for sentences. */
-	typeLabel: string;
 }
 
 /**
  * One operation of the node: its fields and its work, side by side in one file. The router owns the
- * item loop, error handling and pairing; an operation handles one item and throws on failure.
+ * item loop, error handling and pairing; an operation handles one item and throws on failure. An
+ * operation object may serve several resources (Delete serves SMS and voice campaigns): its texts
+ * and its work are told which one.
  */
-export interface CampaignOperation {
+export interface Operation<R extends ResourceInfo = ResourceInfo> {
 	value: string;
 	name: string;
 	/** Shown in n8n's actions panel and to AI agents, e.g. "Delete SMS Campaign". */
-	action: (typeLabel: string) => string;
-	description: (typeLabel: string) => string;
-	/** Fields without display rules; the router shows them for this operation only. */
+	action: (resource: R) => string;
+	description: (resource: R) => string;
+	/** Fields without resource/operation display rules; the router adds those. */
 	properties: INodeProperties[];
 	/** One output item's json, or a list of them (Get Many): each is paired with the input item. */
-	execute: (
-		this: IExecuteFunctions,
-		itemIndex: number,
-		context: OperationContext,
-	) => Promise<IDataObject | IDataObject[]>;
+	execute: (this: IExecuteFunctions, itemIndex: number, resource: R) => Promise<IDataObject | IDataObject[]>;
+}
+
+/** A resource with its operations, as the router lists them. */
+export interface Resource<R extends ResourceInfo = ResourceInfo> {
+	info: R;
+	operations: Array<Operation<R>>;
+	/** The operation selected when the resource is chosen. */
+	defaultOperation: string;
 }

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { CampaignType } from '../actions/types';
+
 /**
  * Kore.ai's campaign object (`data` in the Delete and Get responses), flattened for the next node.
  *
@@ -10,8 +12,6 @@ import type { IDataObject } from 'n8n-workflow';
  * "5" although documented as a number: it is given as a number. The SMS text arrives base64-encoded;
  * it is given decoded as `smsText`, next to the original.
  */
-
-export type CampaignType = 'sms' | 'voice';
 
 export function simplifyCampaign(data: IDataObject | undefined, campaignType: CampaignType): IDataObject {
 	const campaign = data ?? {};
@@ -61,6 +61,15 @@ export function simplifyCampaign(data: IDataObject | undefined, campaignType: Ca
 	put(out, 'createdAt', campaign.createdAt);
 	put(out, 'updatedAt', campaign.updatedAt);
 	return out;
+}
+
+/**
+ * Get's and Delete's answer, `{status, message, data: {...campaign}}`, as one flat item: the
+ * campaign, its ID (the one asked for when Kore.ai's `data` has none), and Kore.ai's message.
+ */
+export function simplifyCampaignAnswer(body: IDataObject, campaignId: string, campaignType: CampaignType): IDataObject {
+	const data = objectAt(body, 'data');
+	return { ...simplifyCampaign(data, campaignType), campaignId: data._id ?? campaignId, message: body.message };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { objectAt, put, simplifyCampaign, type CampaignType } from './simplifyCampaign';
+import type { CampaignType } from '../actions/types';
+import { objectAt, put, simplifyCampaign } from './simplifyCampaign';
 
 /**
  * The other answers Kore.ai gives, flattened the same way as a campaign (simplifyCampaign):

@@ -1,13 +1,19 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+import { shorten } from '../../../common/text';
+
 /**
- * Turns what Kore.ai answers on failure into one sentence a user can act on.
+ * Turns what Kore.ai answers on failure into one sentence a user can act on, and that sentence
+ * into the node's error (one builder, `koreAiApiError`, for every failure the transport reports).
  *
  * Kore.ai's platform answers errors as `{"errors":[{"msg":"...","code":4002}]}`; the campaign
  * endpoints also use `{"status":"failure","message":"..."}`; proxies in front of it answer HTML
  * pages (502/503/504). All three are read here; anything else falls back to the HTTP status text.
  */
 
-export interface KoreAiErrorContext {
-	/** What was attempted, for the sentence: "delete SMS campaign cd-1". */
+/** What a request was about, for the sentence. */
+export interface RequestSubject {
+	/** What was attempted: "delete SMS campaign cd-1". */
 	action: string;
 	campaignId?: string;
 	streamId: string;
@@ -62,7 +68,7 @@ export function extractApiMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-export function describeHttpError(status: number, body: unknown, context: KoreAiErrorContext): DescribedError {
+export function describeHttpError(status: number, body: unknown, subject: RequestSubject): DescribedError {
 	const apiMessage = extractApiMessage(body);
 	const statusLabel = `HTTP ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`;
 	const said = apiMessage ? `: ${apiMessage}` : '';
@@ -72,9 +78,9 @@ export function describeHttpError(status: number, body: unknown, context: KoreAi
 	if (status === 401) {
 		message = `Kore.ai rejected the credentials (${statusLabel}${said}). Check Client ID, Client Secret and Signing Algorithm in the Kore.ai API credential against your JWT app, that App ID and Account ID belong to it, and that the app has the Campaign Management API scope, published.`;
 	} else if (status === 403) {
-		message = `Kore.ai denied access to ${context.action} (${statusLabel}${said}). Give the JWT app the Campaign Management API scope and publish the app.`;
-	} else if (notFound && context.campaignId !== undefined) {
-		message = `Campaign ${context.campaignId} was not found in app ${context.streamId} (${statusLabel}${said}). It may already be deleted, be of the other campaign type, or belong to another app; check the Campaign ID.`;
+		message = `Kore.ai denied access to ${subject.action} (${statusLabel}${said}). Give the JWT app the Campaign Management API scope and publish the app.`;
+	} else if (notFound && subject.campaignId !== undefined) {
+		message = `Campaign ${subject.campaignId} was not found in app ${subject.streamId} (${statusLabel}${said}). It may already be deleted, be of the other campaign type, or belong to another app; check the Campaign ID.`;
 	} else if (notFound) {
 		message = `Kore.ai found nothing at this address (${statusLabel}${said}). Check the Environment URL (your region) and the App ID in the Kore.ai API credential.`;
 	} else if (status === 405) {
@@ -82,17 +88,17 @@ export function describeHttpError(status: number, body: unknown, context: KoreAi
 	} else if (status === 429) {
 		message = `Kore.ai's rate limit was reached (${statusLabel}${said}). Kore.ai allows 60 campaign requests per minute per account; wait a minute, or lower Requests per Minute in the node's Options if other tools use the same account.`;
 	} else if (status >= 500) {
-		message = `Kore.ai could not ${context.action} because of a server error (${statusLabel}${apiMessage ? `, it answered with ${apiMessage}` : ''}). This is usually temporary; try again later.`;
+		message = `Kore.ai could not ${subject.action} because of a server error (${statusLabel}${apiMessage ? `, it answered with ${apiMessage}` : ''}). This is usually temporary; try again later.`;
 	} else {
-		message = `Kore.ai refused to ${context.action} (${statusLabel}${said}). Check the node's fields against the message.`;
+		message = `Kore.ai refused to ${subject.action} (${statusLabel}${said}). ${adviceFor(apiMessage)}`;
 	}
 	return { message, apiMessage, httpCode: status, notFound };
 }
 
 /** Errors thrown before any answer arrived (Node's / axios' error codes). */
-export function describeNetworkError(error: unknown, origin: string, context: KoreAiErrorContext): string {
+export function describeNetworkError(error: unknown, origin: string, subject: RequestSubject): string {
 	const code = readCode(error);
-	const base = `Could not ${context.action}: `;
+	const base = `Could not ${subject.action}: `;
 	switch (code) {
 		case 'ECONNREFUSED':
 			return `${base}nothing answers at ${origin} (connection refused). Check the Environment URL in the Kore.ai API credential.`;
@@ -131,7 +137,78 @@ export function readCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-function shorten(text: string): string {
-	const single = text.replace(/\s+/g, ' ').trim();
-	return single.length > 300 ? `${single.slice(0, 297)}...` : single;
+/**
+ * When Kore.ai refuses with a reason of its own, what to do follows from that reason. Kore.ai
+ * documents no list of these messages; these are the states its campaign pages describe (a
+ * campaign runs, is stopped, is still being prepared; names must be unique).
+ */
+const REASONS: Array<[RegExp, string]> = [
+	[
+		/\b(is|are|still|currently)\s+(running|active|in progress)\b|\bwhile\s+(it\s+is\s+)?(running|active)\b/i,
+		'The campaign is running: stop it first (the Stop operation), then try again.',
+	],
+	[
+		/\bnot\s+running\b|\balready\s+stopped\b|\bis\s+(stopped|completed)\b/i,
+		'The campaign is not running, so there is nothing to stop or pause; check it with Get Status.',
+	],
+	[/\balready\s+(active|running|started)\b/i, 'The campaign is already running; there is no need to start it again.'],
+	[
+		/\b(preparing|creation\s+in\s+progress|not\s+(yet\s+)?ready)\b/i,
+		'The campaign is still being prepared: wait until Get Status says Ready, then try again.',
+	],
+	[
+		/\bname\b.*\b(exists?|taken|duplicate|already|unique)\b|\b(already\s+exists?|duplicate)\b.*\bname\b/i,
+		'That name is already used in Kore.ai: choose another name.',
+	],
+	[
+		/\b(invalid|required|missing|must|not\s+allowed|exceeds?|too\s+long)\b/i,
+		'Kore.ai names the value it does not accept: correct that field in the node, or the data mapped into it.',
+	],
+];
+
+function adviceFor(apiMessage: string | undefined): string {
+	if (apiMessage !== undefined) {
+		for (const [pattern, advice] of REASONS) if (pattern.test(apiMessage)) return advice;
+	}
+	return "Check the node's fields against Kore.ai's message.";
+}
+
+/** Everything the node's error carries besides its sentence. */
+export interface FailureFacts {
+	message: string;
+	/** Tries made, the failed one included. */
+	attempts: number;
+	/** The HTTP status of Kore.ai's last answer; absent when none came. */
+	httpCode?: number;
+	/** Kore.ai's own words, shortened. */
+	apiMessage?: string;
+	/** Node's network error code when no answer came (ECONNRESET, ...). */
+	networkCode?: string;
+}
+
+/**
+ * The one error the transport throws when Kore.ai refused a request or gave no usable answer.
+ * `details` always has `attempts`, plus `httpCode` and `apiMessage` when Kore.ai answered, or
+ * `code: NETWORK_ERROR` and `networkCode` when nothing came back. No request options, headers or
+ * tokens are ever put into it: n8n stores errors with the execution.
+ */
+export function koreAiApiError(node: INode, facts: FailureFacts, itemIndex: number): NodeApiError {
+	const details: JsonObject = { attempts: facts.attempts };
+	if (facts.httpCode !== undefined) details.httpCode = facts.httpCode;
+	if (facts.apiMessage !== undefined) details.apiMessage = facts.apiMessage;
+	if (facts.httpCode === undefined) {
+		// Not the Node error code itself: n8n would swap the message for its generic text for it.
+		details.code = 'NETWORK_ERROR';
+		if (facts.networkCode !== undefined) details.networkCode = facts.networkCode;
+	}
+	const error = new NodeApiError(node, details, {
+		message: facts.message,
+		itemIndex,
+		...(facts.httpCode !== undefined ? { httpCode: String(facts.httpCode) } : {}),
+	});
+	// n8n rewrites messages that mention common network error codes, or whose status it knows;
+	// this one is already specific.
+	error.message = facts.message;
+	error.context.attempts = facts.attempts;
+	return error;
 }

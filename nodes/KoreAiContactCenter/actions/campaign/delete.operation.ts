@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { simplifyCampaign } from '../../output/simplifyCampaign';
-import { isNotFound, isSuccess, koreAiSend, readResponse } from '../../transport/koreAiRequest';
+import { simplifyCampaignAnswer } from '../../output/simplifyCampaign';
+import { koreAiRequestOrNotFound, notFoundError } from '../../transport';
 import { singleCampaignFields } from '../common.fields';
 import { readCampaignTarget } from '../readInputs';
-import type { CampaignOperation, OperationContext } from '../types';
+import type { CampaignResourceInfo, Operation } from '../types';
 
 /**
- * Kore.ai: `DELETE /campaign/api/v2/public/{streamId}/campaign/{campaignId}?accountId=..&campaignType=sms|voice`.
+ * Kore.ai ("Delete SMS Campaign (v2)", "Delete Voice Campaign (v2)"):
+ * `DELETE /campaign/api/v2/public/{streamId}/campaign/{campaignId}?accountId=..&campaignType=sms|voice`.
  * Deletion is permanent: Kore.ai has no undo and answers with the deleted campaign's details, which
  * become the output item. Deleting a campaign a second time answers "not found".
  *
@@ -32,38 +33,38 @@ export const treatMissingAsDeletedOption: INodeProperties = {
 		'Whether a campaign that does not exist counts as done instead of failing the item; such items say deleted: false and give the reason. Off by default: a missing campaign is an error. Useful when re-running a sheet after a partial run. (A campaign found gone when a delete is retried after a lost answer is always reported deleted.)',
 };
 
-export const deleteCampaign: CampaignOperation = {
+export const deleteCampaign: Operation<CampaignResourceInfo> = {
 	value: 'delete',
 	name: 'Delete',
-	action: (type) => `Delete ${type} Campaign`,
-	description: (type) => `Permanently delete a ${type} campaign and return its details`,
+	action: (resource) => `Delete ${resource.label} Campaign`,
+	description: (resource) => `Permanently delete a ${resource.label} campaign and return its details`,
 	properties: singleCampaignFields(
 		'The campaign to delete: pick it from the list, or give its ID (cd-...), typed in or mapped from the previous node with an expression. Deletion is permanent and cannot be undone.',
 		[treatMissingAsDeletedOption],
 	),
 
-	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject> {
+	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
 		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
-
 		const treatMissingAsDeleted = this.getNodeParameter('options.treatMissingAsDeleted', itemIndex, false) === true;
+		const { campaignType } = resource;
 
-		const exchange = await koreAiSend.call(this, itemIndex, {
+		const result = await koreAiRequestOrNotFound.call(this, itemIndex, {
 			method: 'DELETE',
 			path: `/campaign/${encodeURIComponent(campaignId)}`,
-			qs: { campaignType: context.campaignType },
+			qs: { campaignType },
 			streamId,
-			action: `delete ${context.typeLabel} campaign ${campaignId}`,
+			action: `delete ${resource.label} campaign ${campaignId}`,
 			campaignId,
 		});
 
-		if (!isSuccess(exchange.response) && isNotFound(exchange.response, exchange.context)) {
-			if (exchange.earlierTryMayHaveTakenEffect) {
+		if (!result.found) {
+			if (result.earlierTryMayHaveTakenEffect) {
 				return {
 					deleted: true,
 					campaignId,
-					campaignType: context.campaignType,
+					campaignType,
 					confirmedOnRetry: true,
-					attempts: exchange.attempts,
+					attempts: result.attempts,
 					message: `Campaign ${campaignId} is deleted: Kore.ai's answer to an earlier try was lost, and the retry found the campaign gone. Its details are not available.`,
 				};
 			}
@@ -71,19 +72,14 @@ export const deleteCampaign: CampaignOperation = {
 				return {
 					deleted: false,
 					campaignId,
-					campaignType: context.campaignType,
-					reason: `Campaign ${campaignId} was not found in app ${exchange.context.streamId}, so there was nothing to delete (it may have been deleted earlier).`,
+					campaignType,
+					reason: `Campaign ${campaignId} was not found in app ${result.streamId}, so there was nothing to delete (it may have been deleted earlier).`,
 				};
 			}
+			throw notFoundError.call(this, result, itemIndex);
 		}
-		const response = readResponse.call(this, exchange.response, exchange.context, itemIndex, exchange.attempts);
 
-		if (!this.getNodeParameter('simplify', itemIndex, true)) return response;
-		return {
-			deleted: true,
-			...simplifyCampaign(response.data as IDataObject | undefined, context.campaignType),
-			campaignId: (response.data as IDataObject | undefined)?._id ?? campaignId,
-			message: response.message,
-		};
+		if (!this.getNodeParameter('simplify', itemIndex, true)) return result.body;
+		return { deleted: true, ...simplifyCampaignAnswer(result.body, campaignId, campaignType) };
 	},
 };

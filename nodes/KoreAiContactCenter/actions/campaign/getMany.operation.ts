@@ -4,12 +4,12 @@ import { DateTime } from 'luxon';
 import { simplifyListedCampaign } from '../../output/simplifyResults';
 import { optionsField, simplifyField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
-import type { CampaignOperation, OperationContext } from '../types';
-import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from './listCampaigns';
+import type { CampaignResourceInfo, Operation } from '../types';
+import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../../api/campaignList';
 
 /**
  * Kore.ai: `POST /campaign/api/v2/public/{streamId}/campaign/getAllCampaignDetails?accountId=..`
- * (see listCampaigns.ts), one request per page of up to 100 campaigns, `skip` advancing by what
+ * (see api/campaignList.ts), one request per page of up to 100 campaigns, `skip` advancing by what
  * each page returned, until Kore.ai says there is no more (`hasMore`), the limit is reached, or a
  * page brings no campaign not seen before (a server that ignored `skip` would otherwise repeat
  * its first page forever).
@@ -119,15 +119,15 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const getManyCampaigns: CampaignOperation = {
+export const getManyCampaigns: Operation<CampaignResourceInfo> = {
 	value: 'getMany',
 	name: 'Get Many',
-	action: (type) => `Get Many ${type} Campaigns`,
-	description: (type) =>
-		`List the account's ${type} campaigns, one item per campaign, optionally filtered by status, priority and date`,
+	action: (resource) => `Get Many ${resource.label} Campaigns`,
+	description: (resource) =>
+		`List the account's ${resource.label} campaigns, one item per campaign, optionally filtered by status, priority and date`,
 	properties,
 
-	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject[]> {
+	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject[]> {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? Infinity : readLimit.call(this, itemIndex);
 		const filtersIn = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -140,7 +140,7 @@ export const getManyCampaigns: CampaignOperation = {
 		if (status.length > 0) filters.status = status;
 		const priority = readChoices.call(this, filtersIn.priority, 'Priority', PRIORITIES, itemIndex);
 		if (priority.length > 0) filters.priority = priority;
-		if (context.campaignType === 'voice') {
+		if (resource.campaignType === 'voice') {
 			const dialingModes = readTextList(filtersIn.dialingMode);
 			if (dialingModes.length > 0) filters.dialingMode = dialingModes;
 		}
@@ -154,7 +154,7 @@ export const getManyCampaigns: CampaignOperation = {
 		let skip = 0;
 		for (let pages = 0; pages < MAX_PAGES && out.length < limit; pages++) {
 			const page = await fetchCampaignPage.call(this, itemIndex, {
-				campaignType: context.campaignType,
+				campaignType: resource.campaignType,
 				limit: pageSize,
 				skip,
 				sortBy: { [sortBy]: sortOrder },
@@ -171,7 +171,7 @@ export const getManyCampaigns: CampaignOperation = {
 					seen.add(id);
 				}
 				fresh++;
-				if (out.length < limit) out.push(simplify ? simplifyListedCampaign(entry, context.campaignType) : entry);
+				if (out.length < limit) out.push(simplify ? simplifyListedCampaign(entry, resource.campaignType) : entry);
 			}
 			if (!page.hasMore || fresh === 0) break;
 			skip += page.results.length;

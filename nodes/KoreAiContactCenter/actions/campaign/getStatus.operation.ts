@@ -1,42 +1,27 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { simplifyStatusResult } from '../../output/simplifyResults';
-import { koreAiRequest } from '../../transport/koreAiRequest';
-import { singleCampaignFields } from '../common.fields';
-import { readCampaignTarget } from '../readInputs';
-import type { CampaignOperation, OperationContext } from '../types';
+import { singleCampaignOperation } from './singleCampaign';
 
 /**
  * Kore.ai: `POST /campaign/api/v2/public/{streamId}/campaign/{campaignId}/status?accountId=..&view=status`,
  * body `{}`, answer `{status: "success", data: {id, status, name}}` (`status: "failure"` is an error).
- * The page documents no `campaignType` for this endpoint, so none is sent.
+ * The page ("Get Campaign Status (v2)") documents no `campaignType` for this endpoint, so none is sent.
  */
-export const getCampaignStatus: CampaignOperation = {
+export const getCampaignStatus = singleCampaignOperation({
 	value: 'getStatus',
 	name: 'Get Status',
-	action: (type) => `Get ${type} Campaign Status`,
-	description: (type) =>
-		`Get only the current status of a ${type} campaign (e.g. Ready, Active, Paused, Stopped, Completed) with its name; lighter than Get`,
-	properties: singleCampaignFields(
+	action: (resource) => `Get ${resource.label} Campaign Status`,
+	description: (resource) =>
+		`Get only the current status of a ${resource.label} campaign (e.g. Ready, Active, Paused, Stopped, Completed) with its name; lighter than Get`,
+	campaignDescription:
 		'The campaign whose status to check: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
-	),
-
-	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject> {
-		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
-
-		const response = await koreAiRequest.call(this, itemIndex, {
-			method: 'POST',
-			path: `/campaign/${encodeURIComponent(campaignId)}/status`,
-			qs: { view: 'status' },
-			body: {},
-			streamId,
-			// A read despite POST: repeating it after a lost answer changes nothing.
-			idempotent: true,
-			action: `get the status of ${context.typeLabel} campaign ${campaignId}`,
-			campaignId,
-		});
-
-		if (!this.getNodeParameter('simplify', itemIndex, true)) return response;
-		return simplifyStatusResult(response, campaignId, context.campaignType);
-	},
-};
+	request: ({ pathId, campaignId, resource }) => ({
+		method: 'POST',
+		path: `/campaign/${pathId}/status`,
+		qs: { view: 'status' },
+		body: {},
+		// A read despite POST: repeating it after a lost answer changes nothing.
+		idempotent: true,
+		action: `get the status of ${resource.label} campaign ${campaignId}`,
+	}),
+	simplify: (body, { campaignId, resource }) => simplifyStatusResult(body, campaignId, resource.campaignType),
+});

@@ -1,44 +1,29 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
 import { simplifyTriggerResult } from '../../output/simplifyResults';
-import { koreAiRequest } from '../../transport/koreAiRequest';
-import { singleCampaignFields } from '../common.fields';
-import { readCampaignTarget } from '../readInputs';
-import type { CampaignOperation, OperationContext } from '../types';
+import { singleCampaignOperation } from './singleCampaign';
 
 /**
  * Kore.ai: `POST /campaign/api/v2/public/{streamId}/campaign/trigger/{campaignId}?accountId=..&campaignType=sms|voice&trigger=stop`,
  * body `{}`, answer `{status: "Stopped", message: "Campaign Stopped", updatedAt, campaignExecutionType}`.
  *
- * The Stop SMS page writes the path `.../campaign//trigger/{campaignId}`; the doubled slash is taken
- * as a typo and sent as one, which is the path the Stop Voice page (and Start Voice) documents.
- * The voice page writes the prefix without the leading `/campaign`; every other page, the seed's
- * Delete included, has it, so it is kept.
+ * The "Stop SMS Campaign (v2)" page writes the path `.../campaign//trigger/{campaignId}`; the doubled
+ * slash is taken as a typo and sent as one, which is the path "Stop Voice Campaign (v2)" (and
+ * "Start Voice Campaign (v2)") documents. The voice page writes the prefix without the leading
+ * `/campaign`; every other page, "Delete SMS Campaign (v2)" included, has it, so it is kept.
  */
-export const stopCampaign: CampaignOperation = {
+export const stopCampaign = singleCampaignOperation({
 	value: 'stop',
 	name: 'Stop',
-	action: (type) => `Stop ${type} Campaign`,
-	description: (type) =>
-		`Stop a running ${type} campaign (for example an Active or Paused one); it becomes Stopped and sends no more`,
-	properties: singleCampaignFields(
+	action: (resource) => `Stop ${resource.label} Campaign`,
+	description: (resource) =>
+		`Stop a running ${resource.label} campaign (for example an Active or Paused one); it becomes Stopped and sends no more`,
+	campaignDescription:
 		'The campaign to stop: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
-	),
-
-	async execute(this: IExecuteFunctions, itemIndex: number, context: OperationContext): Promise<IDataObject> {
-		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
-
-		const response = await koreAiRequest.call(this, itemIndex, {
-			method: 'POST',
-			path: `/campaign/trigger/${encodeURIComponent(campaignId)}`,
-			qs: { campaignType: context.campaignType, trigger: 'stop' },
-			body: {},
-			streamId,
-			action: `stop ${context.typeLabel} campaign ${campaignId}`,
-			campaignId,
-		});
-
-		if (!this.getNodeParameter('simplify', itemIndex, true)) return response;
-		return simplifyTriggerResult(response, campaignId, context.campaignType);
-	},
-};
+	request: ({ pathId, campaignId, resource }) => ({
+		method: 'POST',
+		path: `/campaign/trigger/${pathId}`,
+		qs: { campaignType: resource.campaignType, trigger: 'stop' },
+		body: {},
+		action: `stop ${resource.label} campaign ${campaignId}`,
+	}),
+	simplify: (body, { campaignId, resource }) => simplifyTriggerResult(body, campaignId, resource.campaignType),
+});

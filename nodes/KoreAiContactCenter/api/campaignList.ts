@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CampaignType } from '../../output/simplifyCampaign';
-import { koreAiRequest, type KoreAiContext } from '../../transport/koreAiRequest';
+import { isObject } from '../../../common/text';
+import type { CampaignType } from '../actions/types';
+import { koreAiRequest, type KoreAiCaller } from '../transport';
 
 /**
- * Kore.ai's list endpoint, shared by Get Many and the campaign picker:
+ * Kore.ai's list endpoint ("Get All Campaigns (v2)"), shared by Get Many and the campaign picker:
  * `POST /campaign/api/v2/public/{streamId}/campaign/getAllCampaignDetails?accountId=..`, body
  * `{type, limit, skip, page, sortBy, filters, startDate, endDate}`, answer
  * `data: {results[], skip, limit, hasMore, totalPages, totalResults}`.
@@ -36,7 +37,7 @@ export interface ListPage {
 	totalResults?: number;
 }
 
-export async function fetchCampaignPage(this: KoreAiContext, itemIndex: number, query: ListQuery): Promise<ListPage> {
+export async function fetchCampaignPage(this: KoreAiCaller, itemIndex: number, query: ListQuery): Promise<ListPage> {
 	const body: IDataObject = {
 		type: query.campaignType,
 		limit: query.limit,
@@ -72,8 +73,4 @@ export async function fetchCampaignPage(this: KoreAiContext, itemIndex: number, 
 export function listedCampaignId(entry: IDataObject): string | undefined {
 	const id = entry._id ?? entry.id;
 	return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

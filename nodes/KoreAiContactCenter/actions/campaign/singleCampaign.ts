@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { koreAiRequest, type KoreAiRequest } from '../../transport';
+import { singleCampaignFields } from '../common.fields';
+import { readCampaignTarget } from '../readInputs';
+import type { CampaignResourceInfo, Operation } from '../types';
+
+/**
+ * The shape most campaign operations share: one campaign (the Campaign picker or an ID), one
+ * request to Kore.ai, and Kore.ai's answer either as it came (Simplify off) or flattened.
+ * Get, Start, Stop and Get Status are a few declarative lines each on top of this.
+ */
+export interface SingleCampaignSpec {
+	value: string;
+	name: string;
+	action: (resource: CampaignResourceInfo) => string;
+	description: (resource: CampaignResourceInfo) => string;
+	/** The Campaign field's description for this operation. */
+	campaignDescription: string;
+	/** Options of this operation, shown before the request options. */
+	ownOptions?: INodeProperties[];
+	/** The request for this campaign (path segments encoded). `streamId` and `campaignId` are added. */
+	request: (campaign: CampaignRequestInput) => Omit<KoreAiRequest, 'streamId' | 'campaignId'>;
+	/** Kore.ai's answer flattened for the next node (Simplify on). */
+	simplify: (body: IDataObject, campaign: CampaignRequestInput) => IDataObject;
+}
+
+export interface CampaignRequestInput {
+	campaignId: string;
+	/** `campaignId` encoded for a URL path. */
+	pathId: string;
+	resource: CampaignResourceInfo;
+}
+
+export function singleCampaignOperation(spec: SingleCampaignSpec): Operation<CampaignResourceInfo> {
+	return {
+		value: spec.value,
+		name: spec.name,
+		action: spec.action,
+		description: spec.description,
+		properties: singleCampaignFields(spec.campaignDescription, spec.ownOptions),
+
+		async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
+			const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
+			const campaign = { campaignId, pathId: encodeURIComponent(campaignId), resource };
+			const body = await koreAiRequest.call(this, itemIndex, { ...spec.request(campaign), streamId, campaignId });
+			if (!this.getNodeParameter('simplify', itemIndex, true)) return body;
+			return spec.simplify(body, campaign);
+		},
+	};
+}

@@ -1,0 +1,19 @@
+import type { CampaignResourceInfo } from './types';
+
+/** The node's resources. The router (router.ts) lists each one's operations. */
+
+export const SMS_CAMPAIGN: CampaignResourceInfo = { value: 'smsCampaign', name: 'SMS Campaign', label: 'SMS', campaignType: 'sms' };
+
+export const VOICE_CAMPAIGN: CampaignResourceInfo = {
+	value: 'voiceCampaign',
+	name: 'Voice Campaign',
+	label: 'Voice',
+	campaignType: 'voice',
+};
+
+export const CAMPAIGN_RESOURCES: readonly CampaignResourceInfo[] = [SMS_CAMPAIGN, VOICE_CAMPAIGN];
+
+/** The campaign resource with this Resource value (the campaign picker reads the node's Resource). */
+export function campaignResource(value: unknown): CampaignResourceInfo | undefined {
+	return CAMPAIGN_RESOURCES.find((resource) => resource.value === value);
+}

@@ -1,0 +1,91 @@
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE, isExecution, type KoreAiCaller } from './caller';
+import type { KoreAiTarget } from './target';
+
+/**
+ * One HTTP exchange with Kore.ai, nothing more: no retry, no pacing, no judgement of the answer.
+ * The credential adds the signed token and the `iid`/`accountId` headers (KoreAiApi.credentials.ts).
+ *
+ * All v2 campaign endpoints live under `/campaign/api/v2/public/{streamId}` and take `accountId`
+ * as a query parameter as well as a header, so both are added here.
+ */
+
+const API_PREFIX = '/campaign/api/v2/public/';
+
+export interface KoreAiRequest {
+	method: IHttpRequestMethods;
+	/** Path below `/campaign/api/v2/public/{streamId}`, its segments already encoded. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/** Stream ID for the path; the credential's App ID when not given. */
+	streamId?: string;
+	/** What is attempted, for error sentences: "delete SMS campaign cd-1". */
+	action: string;
+	/** The campaign the path names, for "Campaign cd-1 was not found" sentences. */
+	campaignId?: string;
+	/**
+	 * Whether repeating the request after a try that may have taken effect does no harm (see
+	 * retry.ts). Default: true for GET, DELETE and PUT, false for POST; read-only POST endpoints
+	 * (list, status) should say true.
+	 */
+	idempotent?: boolean;
+}
+
+export interface KoreAiResponse {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+/** Sends one request and returns Kore.ai's answer whatever its status; throws only on network errors. */
+export async function sendOnce(
+	this: KoreAiCaller,
+	target: KoreAiTarget,
+	request: KoreAiRequest,
+	timeoutMs: number,
+): Promise<KoreAiResponse> {
+	const streamId = request.streamId ?? target.appId;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${target.origin}${API_PREFIX}${encodeURIComponent(streamId)}${request.path}`,
+		qs: { accountId: target.accountId, ...request.qs },
+		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+		returnFullResponse: true,
+		// Kore.ai's status and body are read by the caller; n8n's own HTTP errors would carry the
+		// request, signed token included, into the error and from there into stored execution data.
+		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
+		abortSignal: isExecution(this) ? this.getExecutionCancelSignal() : undefined,
+	};
+	if (request.body !== undefined) options.body = request.body;
+
+	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as {
+		statusCode: number;
+		body: unknown;
+		headers?: Record<string, unknown>;
+	};
+	return { statusCode: response.statusCode, body: parseBody(response.body), headers: response.headers ?? {} };
+}
+
+/** A header of Kore.ai's answer, whatever its case. */
+export function headerOf(response: KoreAiResponse, name: string): unknown {
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(response.headers)) {
+		if (key.toLowerCase() === wanted) return value;
+	}
+	return undefined;
+}
+
+function parseBody(body: unknown): unknown {
+	if (typeof body === 'string') {
+		try {
+			return JSON.parse(body) as unknown;
+		} catch {
+			return body;
+		}
+	}
+	if (body instanceof Uint8Array) return parseBody(new TextDecoder().decode(body));
+	return body;
+}

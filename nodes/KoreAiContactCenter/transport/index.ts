@@ -1,0 +1,86 @@
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
+
+import { readAnswer } from './answers';
+import type { KoreAiCaller } from './caller';
+import { koreAiApiError } from './errors';
+import type { KoreAiRequest } from './exchange';
+import { sendWithRetries } from './sendWithRetries';
+
+/**
+ * The one way the nodes talk to Kore.ai. An operation says what it wants and gets a typed result:
+ *
+ * - `koreAiRequest`: Kore.ai's JSON body on success; anything else throws the node's error,
+ *   worded for the user (errors.ts).
+ * - `koreAiRequestOrNotFound`: "not found" is a result, not an error (Delete, with "Treat Missing
+ *   Campaigns as Deleted"); it says whether an earlier try whose answer was lost may have done the
+ *   work.
+ *
+ * Every request goes through the account's pacer, retries, timeouts and cancellation
+ * (sendWithRetries.ts), and is signed by the credential.
+ */
+
+export type { KoreAiRequest } from './exchange';
+export type { KoreAiCaller } from './caller';
+
+export interface Found {
+	found: true;
+	body: IDataObject;
+	attempts: number;
+}
+
+export interface NotFound {
+	found: false;
+	attempts: number;
+	/** An earlier try may have done the work (its answer was lost), so "not found" may mean "done". */
+	earlierTryMayHaveTakenEffect: boolean;
+	/** Kore.ai's "not found" sentence, for the user, and what it rests on. */
+	message: string;
+	httpCode: number;
+	apiMessage?: string;
+	/** The app (stream) that was asked. */
+	streamId: string;
+}
+
+/** Kore.ai's JSON body on success; anything else throws the node's error, worded for the user. */
+export async function koreAiRequest(this: KoreAiCaller, itemIndex: number, request: KoreAiRequest): Promise<IDataObject> {
+	const delivery = await sendWithRetries.call(this, itemIndex, request);
+	const answer = readAnswer(delivery.response, delivery.subject);
+	if (answer.kind === 'success') return answer.body;
+	throw answerError.call(this, answer, delivery.attempts, itemIndex);
+}
+
+/** Like koreAiRequest, but "not found" is a result, not an error. */
+export async function koreAiRequestOrNotFound(
+	this: KoreAiCaller,
+	itemIndex: number,
+	request: KoreAiRequest,
+): Promise<Found | NotFound> {
+	const delivery = await sendWithRetries.call(this, itemIndex, request);
+	const answer = readAnswer(delivery.response, delivery.subject);
+	if (answer.kind === 'success') return { found: true, body: answer.body, attempts: delivery.attempts };
+	if (answer.kind === 'refused') throw answerError.call(this, answer, delivery.attempts, itemIndex);
+	return {
+		found: false,
+		attempts: delivery.attempts,
+		earlierTryMayHaveTakenEffect: delivery.earlierTryMayHaveTakenEffect,
+		message: answer.message,
+		httpCode: answer.httpCode,
+		apiMessage: answer.apiMessage,
+		streamId: delivery.subject.streamId,
+	};
+}
+
+function answerError(
+	this: KoreAiCaller,
+	answer: { message: string; httpCode: number; apiMessage?: string },
+	attempts: number,
+	itemIndex: number,
+): NodeApiError {
+	const { message, httpCode, apiMessage } = answer;
+	return koreAiApiError(this.getNode(), { message, attempts, httpCode, apiMessage }, itemIndex);
+}
+
+/** The error for a "not found" the caller decided is an error after all. */
+export function notFoundError(this: KoreAiCaller, notFound: NotFound, itemIndex: number): NodeApiError {
+	return answerError.call(this, notFound, notFound.attempts, itemIndex);
+}
