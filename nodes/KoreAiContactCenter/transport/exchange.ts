@@ -7,16 +7,22 @@ import type { KoreAiTarget } from './target';
  * One HTTP exchange with Kore.ai, nothing more: no retry, no pacing, no judgement of the answer.
  * The credential adds the signed token and the `iid`/`accountId` headers (KoreAiApi.credentials.ts).
  *
- * All v2 campaign endpoints live under `/campaign/api/v2/public/{streamId}` and take `accountId`
- * as a query parameter as well as a header, so both are added here.
+ * The v2 campaign endpoints live under `/campaign/api/v2/public/{streamId}`; Kore.ai's "Add
+ * Contacts to a Contact List" page documents `/api/1.1/public/{streamId}` instead. Both take
+ * `accountId` as a query parameter as well as a header, so both are added here.
  */
 
-const API_PREFIX = '/campaign/api/v2/public/';
+export const API_PREFIXES = {
+	campaignV2: '/campaign/api/v2/public/',
+	publicV1: '/api/1.1/public/',
+} as const;
 
 export interface KoreAiRequest {
 	method: IHttpRequestMethods;
-	/** Path below `/campaign/api/v2/public/{streamId}`, its segments already encoded. */
+	/** Path below the API prefix and stream ID, its segments already encoded. */
 	path: string;
+	/** Which API prefix the path is below; `campaignV2` (`/campaign/api/v2/public/`) when not given. */
+	api?: keyof typeof API_PREFIXES;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
 	/** Stream ID for the path; the credential's App ID when not given. */
@@ -49,7 +55,7 @@ export async function sendOnce(
 	const streamId = request.streamId ?? target.appId;
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${target.origin}${API_PREFIX}${encodeURIComponent(streamId)}${request.path}`,
+		url: `${target.origin}${API_PREFIXES[request.api ?? 'campaignV2']}${encodeURIComponent(streamId)}${request.path}`,
 		qs: { accountId: target.accountId, ...request.qs },
 		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 		returnFullResponse: true,
