@@ -1,7 +1,7 @@
-// Shared set-up for the bulk tests: a workflow "rows -> Delete SMS Campaign" with chosen options,
-// run through n8n's engine (test/harness) against the sandbox.
-const { startSandbox } = require('../../sandbox');
-const { runWorkflow, allStoredText, KORE_NODE_TYPE } = require('../harness');
+// The bulk tests' helpers: the Delete workflow fixture (test/workflow/delete.workflow.json) with
+// chosen options, run by the one set of helpers in test/helpers; plus what only these tests measure.
+const path = require('node:path');
+const helpers = require('../helpers');
 
 const NODE = 'Delete SMS Campaign';
 
@@ -10,45 +10,17 @@ const NODE = 'Delete SMS Campaign';
  * @param {object} [more] { resource, operation, simplify, onError, campaignId }
  */
 function deleteWorkflow(options = {}, more = {}) {
-	return {
-		name: 'bulk delete',
-		nodes: [
-			{
-				id: 'start',
-				name: 'Rows',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'kore',
-				name: NODE,
-				type: KORE_NODE_TYPE,
-				typeVersion: 1,
-				position: [240, 0],
-				onError: more.onError ?? 'continueErrorOutput',
-				parameters: {
-					resource: more.resource ?? 'smsCampaign',
-					operation: more.operation ?? 'delete',
-					campaignId: more.campaignId ?? { __rl: true, mode: 'id', value: '={{ $json.campaignId }}' },
-					simplify: more.simplify ?? true,
-					options,
-				},
-			},
-		],
-		connections: { Rows: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-	};
+	const { onError = 'continueErrorOutput', ...parameters } = more;
+	return helpers.fixtureWorkflow(path.join(__dirname, '..', 'workflow'), 'delete', { parameters, options, settings: { onError } });
 }
 
 function run(sandbox, workflow, input, credentials = sandbox.credentials) {
-	return runWorkflow(workflow, { credentials: { koreAiApi: credentials }, input });
+	return helpers.runWorkflow(workflow, { credentials: { koreAiApi: credentials }, input });
 }
 
 /** [regular output items, error output items] of the Kore.ai node. */
 function outputsOf(result) {
-	const [ok = [], failed = []] = result.outputs(NODE);
-	return [ok, failed];
+	return helpers.outputsOf(result, NODE);
 }
 
 /** Largest number of requests the sandbox was working on at the same moment. */
@@ -80,4 +52,4 @@ function watchUnhandled() {
 	};
 }
 
-module.exports = { NODE, startSandbox, runWorkflow, allStoredText, deleteWorkflow, run, outputsOf, maxInFlight, watchUnhandled };
+module.exports = { ...helpers, NODE, deleteWorkflow, run, outputsOf, maxInFlight, watchUnhandled };

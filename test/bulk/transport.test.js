@@ -1,20 +1,15 @@
 // Pacing, concurrency, retries, Retry-After, timeouts and the delete's not-found rules, through
 // n8n's engine against the sandbox. Timing checks are lower bounds only (a wait can never be
 // shorter than asked, however slow the machine), never "finished within".
-const { NODE, startSandbox, deleteWorkflow, run, runWorkflow, outputsOf, maxInFlight, allStoredText } = require('./helpers');
+const { NODE, useSandbox, deleteWorkflow, run, runWorkflow, outputsOf, maxInFlight, allStoredText } = require('./helpers');
 
 const FAST = { requestsPerMinute: 0, retryDelay: 0.01 };
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
+const sandbox = useSandbox({ rateLimit: false });
 beforeEach(() => {
-	sandbox.reset();
 	sandbox.setFaults({});
 	sandbox.setLatency(0);
 });
-afterAll(() => sandbox.close());
 
 const rowsOf = (ids) => ids.map((campaignId) => ({ campaignId }));
 const deletes = () => sandbox.requests.filter((r) => r.method === 'DELETE');

@@ -1,13 +1,9 @@
 // The "Test" button of the Kore.ai API credential: a working setup, a wrong secret, a wrong app and a
 // wrong host each get their own answer, from a real (read-only) request to the sandbox.
-const { startSandbox } = require('../../sandbox');
+const { useSandbox } = require('../helpers');
 const { runCredentialTest } = require('./credentialTest');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
-afterAll(() => sandbox.close());
+const sandbox = useSandbox({ rateLimit: false });
 
 test('a working setup passes, with a read-only list call and a freshly signed token', async () => {
 	const before = sandbox.store.ids('sms').length;

@@ -3,14 +3,9 @@
 // fields (host, account, app and client IDs, secret, algorithm), resource and operation, and option
 // values out of range. Each gives its own clear message on the error output, naming the field and
 // what to do, and no request reaches Kore.ai.
-const { startSandbox, deleteWorkflow, run, outputsOf } = require('../bulk/helpers');
+const { startSandbox, useSandbox, deleteWorkflow, run, outputsOf } = require('../bulk/helpers');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox({ rateLimit: false });
 
 const OK_OPTIONS = { requestsPerMinute: 0 };
 const CAMPAIGN = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';

@@ -1,12 +1,7 @@
 // Get SMS/Voice Campaign through n8n's engine against the sandbox.
-const { NODE, startSandbox, runOperation, byId, fromList, expectNoSecrets, sentUrls } = require('./helpers');
+const { NODE, startSandbox, useSandbox, runOperation, byId, fromList, expectNoSecrets, sentUrls } = require('./helpers');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox({ rateLimit: false });
 
 const SEED_ID = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';
 const VOICE_ID = 'cd-a1e45a7e-e8ba-4e97-a339-476ebc7f3d20';

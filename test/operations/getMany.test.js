@@ -1,13 +1,8 @@
 // Get Many SMS/Voice Campaigns through n8n's engine against the sandbox: paging, filters, sort.
 const http = require('node:http');
-const { NODE, startSandbox, runOperation, expectNoSecrets } = require('./helpers');
+const { NODE, startSandbox, useSandbox, runOperation, expectNoSecrets } = require('./helpers');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox({ rateLimit: false });
 
 const getMany = (resource, extra = {}) => ({ resource, operation: 'getMany', ...extra });
 const listRequests = () => sandbox.requests.filter((r) => r.route === 'list');

@@ -1,53 +1,26 @@
-// Shared set-up for the operation tests: one Kore.ai node after a trigger whose output is pinned,
-// run through n8n's real engine (test/harness) against the sandbox.
-const { startSandbox } = require('../../sandbox');
-const { runWorkflow, allStoredText, KORE_NODE_TYPE } = require('../harness');
+// The operation tests' helpers: each operation's workflow is the JSON fixture beside its test
+// (`<operation>.workflow.json`: Start -> Kore.ai); the rest is the one set in test/helpers.
+const helpers = require('../helpers');
 
 const NODE = 'Kore.ai';
 
-/** A workflow "Start -> Kore.ai" with the given parameters and node settings. */
-function operationWorkflow(parameters, settings = {}) {
-	return {
-		name: `Kore.ai ${parameters.resource} ${parameters.operation}`,
-		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'k',
-				name: NODE,
-				type: KORE_NODE_TYPE,
-				typeVersion: 1,
-				position: [220, 0],
-				...settings,
-				parameters,
-			},
-		],
-		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-	};
+/** The fixture workflow of an operation (get, getMany, start, stop, getStatus), parameters changed. */
+function operationWorkflow(name, parameters = {}, settings = {}) {
+	return helpers.fixtureWorkflow(__dirname, name, { parameters, settings });
 }
-
-const byId = (value) => ({ __rl: true, mode: 'id', value });
-const fromList = (value) => ({ __rl: true, mode: 'list', value });
 
 /**
- * Runs one operation; input defaults to one empty item. Pacing is turned off (Options > Requests
- * per Minute = 0): the sandbox runs without its rate limit here, and the pacing has its own tests.
+ * Runs a workflow (a fixture from operationWorkflow), or, given only the Kore.ai node's parameters,
+ * the fixture of the operation they name with those parameters.
  */
-function runOperation(sandbox, parameters, { input = [{}], settings, credentials = sandbox.credentials, timezone } = {}) {
-	const withOptions = { ...parameters, options: { requestsPerMinute: 0, ...(parameters.options ?? {}) } };
-	return runWorkflow(operationWorkflow(withOptions, settings), { credentials: { koreAiApi: credentials }, input, timezone });
+function runOperation(sandbox, workflowOrParameters, { settings, ...options } = {}) {
+	const workflow = workflowOrParameters.nodes
+		? workflowOrParameters
+		: operationWorkflow(FIXTURES.has(workflowOrParameters.operation) ? workflowOrParameters.operation : 'operation', workflowOrParameters, settings);
+	return helpers.runOperation(sandbox, workflow, options);
 }
 
-/** Every secret a run must not leak: the client secret and every token the sandbox received. */
-function expectNoSecrets(result, sandbox) {
-	const stored = allStoredText(result);
-	expect(stored).not.toContain(sandbox.credentials.clientSecret);
-	for (const token of sandbox.tokensSeen) expect(stored).not.toContain(token.split('.')[2]);
-}
+/** Operations with a fixture of their own; others run in `operation.workflow.json` with their parameters. */
+const FIXTURES = new Set(['get', 'getMany', 'start', 'stop', 'getStatus']);
 
-/** The URL (path and query) of the sandbox's requests, without the common prefix. */
-function sentUrls(sandbox) {
-	const prefix = `/campaign/api/v2/public/${sandbox.credentials.appId}`;
-	return sandbox.requests.map((r) => `${r.method} ${r.url.startsWith(prefix) ? r.url.slice(prefix.length) : r.url}`);
-}
-
-module.exports = { NODE, startSandbox, runOperation, operationWorkflow, byId, fromList, expectNoSecrets, sentUrls };
+module.exports = { ...helpers, NODE, operationWorkflow, runOperation };

@@ -1,15 +1,10 @@
 // The Campaign field's "From List" mode: the node's listSearch method in n8n-core's real
 // LoadOptionsContext (see listSearch.js), against the sandbox.
-const { startSandbox } = require('../../sandbox');
+const { useSandbox } = require('../helpers');
 const { loadPackage, KORE_NODE_TYPE } = require('../harness');
 const { searchCampaigns } = require('./listSearch');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox({ rateLimit: false });
 
 const search = (resource, extra = {}) =>
 	searchCampaigns({

@@ -1,12 +1,7 @@
 // Start, Stop and Get Status of SMS/Voice campaigns through n8n's engine against the sandbox.
-const { NODE, startSandbox, runOperation, byId, expectNoSecrets, sentUrls } = require('./helpers');
+const { NODE, startSandbox, useSandbox, runOperation, byId, expectNoSecrets, sentUrls } = require('./helpers');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox({ rateLimit: false });
 
 const SMS_READY = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';
 const SMS_ACTIVE = 'cd-78d3f0a9-8f42-5d8c-af8d-d6a63ea1c7d4';

@@ -1,12 +1,7 @@
 // Delete SMS/Voice Campaign through n8n's real engine (n8n-core WorkflowExecute) against the sandbox.
-const { NODE, startSandbox, runWorkflow, deleteWorkflow, expectNoSecrets } = require('./helpers');
+const { NODE, startSandbox, useSandbox, runWorkflow, deleteWorkflow, expectNoSecrets } = require('./helpers');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox({ rateLimit: false });
 
 const SEED_ID = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';
 const smsIds = () => sandbox.store.ids('sms');
