@@ -232,12 +232,12 @@ async function runLine(line, tarball, checks, timings) {
 		});
 
 		// (d) voice and SMS
-		await checks.check(`${tag} (d) voice campaigns from rows, and the seed SMS campaign raw (Simplify off)`, async () => {
+		await checks.check(`${tag} (d) voice campaigns from rows, and Kore.ai's sample SMS campaign raw (Simplify off)`, async () => {
 			const data = await execute('voice-and-sms.json');
 			const voice = outputItems(data, 'Delete Voice Campaign');
 			eq(voice.map((i) => i.json.campaignId), voiceIds, 'voice campaign IDs');
 			for (const it of voice) eq(it.json.campaignType, 'voice', 'campaignType');
-			const raw = outputItems(data, 'Delete seed SMS Campaign (raw)');
+			const raw = outputItems(data, 'Delete Sample SMS Campaign (raw)');
 			eq(raw.length, 1, 'raw item count (execute once)');
 			eq(raw[0].json.status, 'success', 'raw status');
 			eq(raw[0].json.data?._id, seedId, 'raw data._id');

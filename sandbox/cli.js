@@ -120,7 +120,7 @@ Paste into n8n's "Kore.ai API" credential:
   Client Secret   : ${c.clientSecret}
   Algorithm       : ${c.algorithm}
 
-Seed campaign (SMS): ${sandbox.seedCampaignId}  "Billing Alert Template Campaign-21212"
+Sample campaign: ${sandbox.seedCampaignId}  "Billing Alert Template Campaign-21212" (SMS; from Kore.ai's Delete SMS Campaign page)
 SMS campaigns  : ${sandbox.store.ids('sms').filter((id) => sandbox.store.streamOf(id) === c.appId).length}, voice campaigns: ${sandbox.store.ids('voice').length}
 Rate limit     : ${rl}; enforce JTI: ${opts.enforceJti ? 'on' : 'off'}; latency: ${opts.latencyMs || 0} ms
 Stop with Ctrl-C.`);

@@ -2,13 +2,14 @@
 
 /**
  * Every body the sandbox answers with, in one place. Documented bodies are copied from Kore.ai's
- * pages (see ../shared/reference/kore-ai-campaign-api.md); the ones marked GUESS have no source.
+ * API pages (the API introduction's JWT section, its "Enforce JTI" errors, the Contact Center
+ * rate-limit page); the ones marked GUESS have no source.
  */
 
 const platformError = (msg, code) => ({ errors: [{ msg, code }] });
 
 const bodies = {
-	// Documented (section 1 and 5 of the reference).
+	// Documented: bad credentials and JTI errors (JWT pages), 405, the rate-limit page's sentence.
 	invalidCredentials: () => platformError('Invalid SDK credentials', 4002),
 	jtiReplay: () => platformError('error verifying the jwt: possibly a replay', 401),
 	jtiExpTooLong: () => platformError('error verifying the jwt: if "jti" claim "exp" must be <= 1 hour(s)', 401),

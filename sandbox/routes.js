@@ -6,10 +6,10 @@ const { CAMPAIGN_TYPES, STATUSES } = require('./store');
 
 /**
  * The v2 campaign endpoints, relative to `/campaign/api/v2/public/{streamId}`
- * (reference section 3; doc pages: Delete/Get SMS+Voice Campaign v2, Get All Campaigns v2,
+ * (Kore.ai's Contact Center API pages: Delete/Get SMS+Voice Campaign v2, Get All Campaigns v2,
  * Start/Stop SMS+Voice Campaign v2, Get Campaign Status v2).
  *
- *   DELETE /campaign/{id}?accountId&campaignType=sms|voice      delete (the seed)
+ *   DELETE /campaign/{id}?accountId&campaignType=sms|voice      delete (Delete SMS/Voice Campaign v2)
  *   GET    /campaign/{id}?accountId[&campaignType]              get by ID
  *   POST   /campaign/{id}?campaignType=sms&trigger=play         start (SMS page; accountId optional)
  *   POST   /campaign/trigger/{id}?accountId&campaignType&trigger=play|stop   (voice pages)

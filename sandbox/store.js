@@ -7,7 +7,7 @@ const secondaryFixtures = require('./fixtures/secondary-app-campaigns.json');
 const CAMPAIGN_TYPES = ['sms', 'voice'];
 const STATUSES = ['Active', 'Completed', 'Ready', 'Paused', 'Preparing', 'Stopped', 'Scheduled', 'Rescheduled'];
 
-/** The seed page's sample campaign ("Billing Alert Template Campaign-21212"). */
+/** The sample campaign of Kore.ai's Delete SMS Campaign (API v2) page ("Billing Alert Template Campaign-21212"). */
 const SEED_CAMPAIGN_ID = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';
 
 const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));

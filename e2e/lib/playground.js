@@ -97,7 +97,7 @@ async function startPlayground({ userFolder, tarball, port = 5678, sandboxPort =
 		];
 		const smsIds = sandbox.store.ids('sms');
 		const rows = [
-			{ row: 1, campaignId: smsIds[0], note: "the seed page's sample campaign" },
+			{ row: 1, campaignId: smsIds[0], note: "the sample campaign of Kore.ai's Delete SMS Campaign page" },
 			{ row: 2, campaignId: smsIds[1] },
 			{ row: 3, campaignId: MISSING_ID, note: 'already deleted: goes to the error output' },
 			{ row: 4, campaignId: smsIds[2] },

@@ -1,15 +1,15 @@
 'use strict';
 
-const fs = require('node:fs');
-const path = require('node:path');
 const { startSandbox } = require('../../sandbox');
 const { base, request, api } = require('./helpers');
+// A copy of the "Sample Response" on Kore.ai's "Delete SMS Campaign API (v2)" page, kept apart from
+// the sandbox's own files so that a change to the sandbox cannot quietly change what it is checked against.
+const pageCopy = require('../fixtures/kore-ai-delete-sms-campaign-v2.sample.json');
+const sandboxFixture = require('../../sandbox/fixtures/seed-delete-response.json');
 
-/** The seed page's sample response, parsed from the seed page itself. */
-function seedSample() {
-	const text = fs.readFileSync(path.join(__dirname, '../../../shared/seeds/000_dc93ae2b4904bb76.txt'), 'utf8');
-	const block = text.split('## Sample Response')[1].match(/```json[^\n]*\n([\s\S]*?)```/)[1];
-	return JSON.parse(block);
+/** The sample response of Kore.ai's Delete SMS Campaign (API v2) page; a fresh object per call. */
+function pageSample() {
+	return JSON.parse(JSON.stringify(pageCopy.sampleResponse));
 }
 
 const SMS_ACTIVE = 'cd-78d3f0a9-8f42-5d8c-af8d-d6a63ea1c7d4';
@@ -26,9 +26,21 @@ describe('sandbox campaigns', () => {
 	beforeEach(() => sb.reset());
 	afterAll(() => sb.close());
 
-	describe('DELETE /campaign/{id}?accountId&campaignType (the seed)', () => {
-		test('deleting the seed campaign answers exactly the seed page\'s sample', async () => {
-			const sample = seedSample();
+	describe('Kore.ai\'s Delete SMS Campaign (API v2) page', () => {
+		test('the copy says where it came from', () => {
+			expect(pageCopy.source).toMatch(/Delete SMS Campaign API \(v2\)/);
+			expect(pageCopy.source).toMatch(/https:\/\/koreai\.mintlify\.app\//);
+		});
+
+		test('the sandbox\'s fixture of the sample is the page\'s sample, same key order', () => {
+			expect(sandboxFixture).toEqual(pageSample());
+			expect(JSON.stringify(sandboxFixture)).toBe(JSON.stringify(pageSample()));
+		});
+	});
+
+	describe('DELETE /campaign/{id}?accountId&campaignType', () => {
+		test('deleting the page\'s sample campaign answers exactly the page\'s sample response', async () => {
+			const sample = pageSample();
 			const res = await api.del(sb, sb.seedCampaignId, 'sms');
 			expect(res.status).toBe(200);
 			expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -38,7 +50,7 @@ describe('sandbox campaigns', () => {
 			expect(sb.store.deletions.map((d) => d.id)).toEqual([sb.seedCampaignId]);
 		});
 
-		test('the request the seed documents: path, query and the three headers', async () => {
+		test('the request the Delete SMS Campaign page documents: path, query and the three headers', async () => {
 			await api.del(sb, sb.seedCampaignId, 'sms');
 			const entry = sb.requests.at(-1);
 			expect(entry).toMatchObject({ method: 'DELETE', route: 'campaign', campaignId: sb.seedCampaignId, campaignType: 'sms', status: 200 });
@@ -165,7 +177,7 @@ describe('sandbox campaigns', () => {
 		test('returns the campaign with "retrieved successfully"', async () => {
 			const res = await api.get(sb, sb.seedCampaignId);
 			expect(res.status).toBe(200);
-			expect(res.json).toEqual({ status: 'success', message: 'Campaign Billing Alert Template Campaign-21212 retrieved successfully', data: seedSample().data });
+			expect(res.json).toEqual({ status: 'success', message: 'Campaign Billing Alert Template Campaign-21212 retrieved successfully', data: pageSample().data });
 		});
 
 		test('unknown ID -> not found', async () => {

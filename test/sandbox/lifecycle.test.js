@@ -13,7 +13,7 @@ describe('sandbox store', () => {
 	});
 	afterAll(() => sb.close());
 
-	test('seeded: 10 SMS (with the seed sample) and 5 voice campaigns in the primary app, 1 in the second', () => {
+	test('seeded: 10 SMS (with the Delete SMS Campaign page\'s sample) and 5 voice campaigns in the primary app, 1 in the second', () => {
 		const primary = sb.credentials.appId;
 		const sms = sb.store.ids('sms').filter((id) => sb.store.streamOf(id) === primary);
 		const voice = sb.store.ids('voice');

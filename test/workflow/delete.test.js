@@ -25,7 +25,7 @@ describe('Delete SMS Campaign', () => {
 			expect(item.json.message).toBe(`Campaign ${item.json.name} deleted successfully`);
 			expect(sandbox.store.has(item.json.campaignId)).toBe(false);
 		}
-		// Exactly the seed's request: method, path, query and headers.
+		// Exactly the request of Kore.ai's Delete SMS Campaign (API v2) page: method, path, query and headers.
 		const sent = deleteRequests();
 		expect(sent).toHaveLength(4);
 		expect(sent[0].url).toBe(
@@ -36,7 +36,7 @@ describe('Delete SMS Campaign', () => {
 		expectNoSecrets(result, sandbox);
 	});
 
-	test("the seed's sample campaign comes out simplified with its SMS text decoded", async () => {
+	test("the sample campaign of Kore.ai's Delete SMS Campaign page comes out simplified with its SMS text decoded", async () => {
 		const result = await run(deleteWorkflow(), [{ campaignId: SEED_ID }]);
 		const [item] = result.json(NODE, 0);
 		expect(item).toMatchObject({
