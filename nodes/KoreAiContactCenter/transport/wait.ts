@@ -16,7 +16,7 @@ export class ExecutionCancelledError extends Error {
 
 /**
  * The cancellation signal between the transport's own parts (pacer, waits). It never leaves the
- * transport: koreAiRequest.ts turns it into a NodeOperationError for the item.
+ * transport: sendWithRetries.ts turns it into a NodeOperationError for the item.
  */
 export function canceled(): ExecutionCancelledError {
 	return new ExecutionCancelledError();
