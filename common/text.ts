@@ -18,7 +18,7 @@ export function isObject(value: unknown): value is IDataObject {
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 /** `U+0441`: a code point as Unicode writes it. */
-export function codePoint(char: string): string {
+function codePoint(char: string): string {
 	return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

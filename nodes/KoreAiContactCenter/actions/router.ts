@@ -211,6 +211,6 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
  * carry `item.error`. So the sentence itself says everything: the HTTP status and, after retries,
  * how many tries were made. On the error output n8n merges in the input row (the campaign ID).
  */
-export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
 }

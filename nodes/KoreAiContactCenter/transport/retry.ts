@@ -53,7 +53,7 @@ const RETRYABLE_NETWORK_CODES: Record<string, Effect> = {
 	UND_ERR_BODY_TIMEOUT: 'unknown',
 };
 
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /** Whether a failed network try is worth repeating, and what it may have done; undefined = not retryable. */
 export function networkEffect(code: string | undefined): Effect | undefined {

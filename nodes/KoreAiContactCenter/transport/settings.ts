@@ -107,7 +107,7 @@ function checked(this: IExecuteFunctions, rule: NumberRule, raw: unknown, itemIn
 }
 
 /** Undefined when the value is acceptable, else how it was, for the sentence. */
-export function checkNumber(raw: unknown, rule: Pick<NumberRule, 'min' | 'max' | 'integer'>): string | undefined {
+function checkNumber(raw: unknown, rule: Pick<NumberRule, 'min' | 'max' | 'integer'>): string | undefined {
 	let value: number;
 	if (typeof raw === 'number') {
 		value = raw;

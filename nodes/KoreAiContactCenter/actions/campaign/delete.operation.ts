@@ -24,7 +24,7 @@ import type { CampaignResourceInfo, Operation } from '../types';
  * the `reason`.
  */
 
-export const treatMissingAsDeletedOption: INodeProperties = {
+const treatMissingAsDeletedOption: INodeProperties = {
 	displayName: 'Treat Missing Campaigns as Deleted',
 	name: 'treatMissingAsDeleted',
 	type: 'boolean',
