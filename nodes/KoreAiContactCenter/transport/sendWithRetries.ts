@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isDamagedSuccess, damagedAnswerMessage } from './answers';
+import { isObject } from '../../../common/text';
 import { isExecution, isPoll, type KoreAiCaller } from './caller';
 import { describeHttpError, describeNetworkError, extractApiMessage, koreAiApiError, readCode, type RequestSubject } from './errors';
 import { headerOf, sendOnce, type KoreAiRequest, type KoreAiResponse } from './exchange';
@@ -111,7 +111,8 @@ async function tryOnce(
 	if (effect !== undefined) {
 		return { kind: 'retryable', effect, response, message: describeHttpError(response.statusCode, response.body, subject).message };
 	}
-	if (isDamagedSuccess(response)) {
+	if (response.statusCode >= 200 && response.statusCode < 300 && !isObject(response.body)) {
+		// Kore.ai did the work but its answer arrived damaged (cut off, not JSON).
 		return { kind: 'retryable', effect: 'applied', response, message: damagedAnswerMessage(response.statusCode, response.body, subject) };
 	}
 	return { kind: 'answer', response };
@@ -157,6 +158,11 @@ function triesSentence(info: FailureInfo): string {
 	}
 	if (stop?.kind === 'maxTries') return `Tried ${tries} in ${over} (Max Tries is ${stop.maxTries}).`;
 	return `Tried ${tries} in ${over}.`;
+}
+
+function damagedAnswerMessage(statusCode: number, body: unknown, subject: RequestSubject): string {
+	const apiMessage = extractApiMessage(body);
+	return `Kore.ai answered HTTP ${statusCode} without a readable JSON body while trying to ${subject.action}${apiMessage ? ` (${apiMessage})` : ''}. Try again; if it persists, check the Environment URL.`;
 }
 
 function seconds(ms: number): string {
