@@ -9,7 +9,8 @@ import {
 import { checkIdentifier, EXAMPLE_IDS } from '../../../../common/identifiers';
 import { isObject, visible } from '../../../../common/text';
 import { CONTACT_LIST_API, CONTACT_LIST_LIMITS, contactListNameOf } from '../../api/contactLists';
-import { koreAiRequest } from '../../transport';
+import { koreAiRequestOrNotFound } from '../../transport';
+import { koreAiApiError } from '../../transport/errors';
 import { optionsField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
 import type { AllItemsOutcome, Operation } from '../types';
@@ -344,7 +345,8 @@ async function resolveList(
 
 async function sendBatch(this: IExecuteFunctions, listName: string, streamId: string | undefined, entries: Entry[]): Promise<string | undefined> {
 	const endpoint = CONTACT_LIST_API.addContacts;
-	const response = await koreAiRequest.call(this, entries[0].itemIndex, {
+	const itemIndex = entries[0].itemIndex;
+	const result = await koreAiRequestOrNotFound.call(this, itemIndex, {
 		method: endpoint.method,
 		api: endpoint.api,
 		path: endpoint.path(),
@@ -352,7 +354,13 @@ async function sendBatch(this: IExecuteFunctions, listName: string, streamId: st
 		streamId,
 		action: `add ${entries.length} contact${entries.length === 1 ? '' : 's'} to contact list "${listName}"`,
 	});
-	return typeof response.message === 'string' ? response.message : undefined;
+	if (!result.found) {
+		// The transport's own "not found" sentence speaks of the Environment URL; here it is the list name.
+		const said = result.apiMessage ? `: ${result.apiMessage}` : '';
+		const message = `Contact list "${listName}" was not found in app ${result.streamId} (HTTP ${result.httpCode}${said}). Kore.ai adds contacts by the list's exact name: pick the list, or create it first with Contact List > Create.`;
+		throw koreAiApiError(this.getNode(), { message, attempts: result.attempts, httpCode: result.httpCode, apiMessage: result.apiMessage }, itemIndex);
+	}
+	return typeof result.body.message === 'string' ? result.body.message : undefined;
 }
 
 function describeItems(entries: Entry[]): string {
