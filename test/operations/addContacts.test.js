@@ -171,6 +171,23 @@ describe('Add Contacts: phone numbers', () => {
 	});
 });
 
+describe('Add Contacts: the router runs it once for all items', () => {
+	test('a setting wrong for the whole run fails every item (each its own error item under On Error: Continue), nothing sent', async () => {
+		const result = await runOperation(sandbox, add({ options: { contactsPerRequest: '={{ 5000 }}' } }), { input: phones(3), ...continueOnError });
+		const [ok, failed] = result.outputs(NODE);
+		expect(ok).toHaveLength(0);
+		expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(failed[0].json.error).toBe('Contacts per Request must be a whole number from 1 to 1000, not 5000.');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	test('one request for 150 items, answered once: the engine gets 150 items paired 0..149', async () => {
+		const result = await runOperation(sandbox, add({ options: { contactsPerRequest: 500 } }), { input: phones(150, 1000) });
+		expect(addRequests()).toHaveLength(1);
+		expect(result.items(NODE).map((item) => item.pairedItem.item)).toEqual(Array.from({ length: 150 }, (_, i) => i));
+	});
+});
+
 describe('Add Contacts: lists and columns', () => {
 	test('a list picked by ID is looked up once for its name; contacts go to it by name', async () => {
 		const result = await runOperation(sandbox, add({ contactList: byId(SEED) }), { input: phones(3) });
