@@ -19,7 +19,7 @@ export class KoreAiContactCenter implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["operation"] + " " + ({ voiceCampaign: "voice campaign", contactList: "contact list" }[$parameter["resource"]] ?? "SMS campaign") }}',
+			'={{ $parameter["operation"] + " " + ($parameter["resource"] === "contactList" ? "contact list" : ($parameter["resource"] === "voiceCampaign" ? "voice" : "SMS") + " campaign") }}',
 		description: 'Manage Kore.ai Contact Center SMS and voice campaigns and their contact lists',
 		defaults: { name: 'Kore.ai Contact Center' },
 		usableAsTool: true,
