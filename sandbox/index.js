@@ -56,12 +56,15 @@ const { createAuthenticator } = require('./auth');
 const { createRateLimiter } = require('./rate-limit');
 const { createFaultInjector, createPrng, APPLIED_FAULTS } = require('./faults');
 const { matchRoute, dispatch } = require('./routes');
+const { attachContactLists, matchContactListRoute, dispatchContactList, ADD_CONTACTS_PREFIX } = require('./contactLists');
 const { bodies, gatewayHtml, gatewayJson } = require('./responses');
 
 const PREFIXES = [
 	'/campaign/api/v2/public/',
 	// The Start/Stop Voice Campaign v2 pages document the path without the leading "/campaign".
 	'/api/v2/public/',
+	// Add Contacts to Contact List: only this endpoint lives here (sandbox/contactLists.js).
+	ADD_CONTACTS_PREFIX,
 ];
 const MAX_BODY = 1024 * 1024;
 const NOT_FOUND_STYLES = ['404', '400-errors'];
@@ -89,6 +92,7 @@ async function startSandbox(options = {}) {
 	const now = typeof options.now === 'function' ? options.now : () => Date.now();
 	const apps = resolveApps(options);
 	const store = createStore({ apps });
+	attachContactLists(store, { apps });
 	const auth = createAuthenticator({ apps, now });
 	const limiter = createRateLimiter(options.rateLimit, now);
 	const record = options.record !== false;
@@ -223,7 +227,9 @@ async function startSandbox(options = {}) {
 		if (closed) return req.socket.destroy();
 
 		const parts = splitPath(url.pathname);
-		const route = parts ? matchRoute(parts.rest) : null;
+		const route = parts
+			? matchContactListRoute(parts.prefix, parts.rest) || (parts.prefix === ADD_CONTACTS_PREFIX ? null : matchRoute(parts.rest))
+			: null;
 		if (parts) entry.streamId = safeDecode(parts.rawStreamId);
 		if (route) {
 			entry.route = route.name;
@@ -307,7 +313,7 @@ async function startSandbox(options = {}) {
 		if (record && body !== undefined) entry.body = body;
 		const ctx = { store, streamId: entry.streamId, campaignId: entry.campaignId, query: url.searchParams, body, notFoundStyle, nowIso };
 		const before = store.deletions.length;
-		const result = dispatch(route, method, ctx);
+		const result = route.contactLists ? dispatchContactList(route, method, ctx) : dispatch(route, method, ctx);
 		counters.deletes += store.deletions.length - before;
 		if (result.status >= 400) entry.reason = entry.reason || (result.body.message || result.body.errors?.[0]?.msg);
 		return sendResult(req, res, entry, result, fault && APPLIED_FAULTS.has(fault.type) ? fault : null);

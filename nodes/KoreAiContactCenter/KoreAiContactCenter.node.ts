@@ -7,7 +7,9 @@ import {
 } from 'n8n-workflow';
 
 import { nodeProperties, route } from './actions/router';
+import { getContactListNames } from './methods/getContactListNames';
 import { searchCampaigns } from './methods/searchCampaigns';
+import { searchContactLists } from './methods/searchContactLists';
 
 export class KoreAiContactCenter implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,8 +18,9 @@ export class KoreAiContactCenter implements INodeType {
 		icon: { light: 'file:../../icons/koreai.svg', dark: 'file:../../icons/koreai.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + " " + ($parameter["resource"] === "voiceCampaign" ? "voice" : "SMS") + " campaign" }}',
-		description: 'Manage Kore.ai Contact Center SMS and voice campaigns',
+		subtitle:
+			'={{ $parameter["operation"] + " " + ($parameter["resource"] === "contactList" ? "contact list" : ($parameter["resource"] === "voiceCampaign" ? "voice" : "SMS") + " campaign") }}',
+		description: 'Manage Kore.ai Contact Center SMS and voice campaigns and their contact lists',
 		defaults: { name: 'Kore.ai Contact Center' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -27,7 +30,8 @@ export class KoreAiContactCenter implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCampaigns },
+		listSearch: { searchCampaigns, searchContactLists },
+		loadOptions: { getContactListNames },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -70,7 +70,7 @@ const CASES = [
 	['unsupported signing algorithm', { credentials: { algorithm: 'RS256' } }, /^Signing Algorithm in the Kore\.ai API credential must be HS256 or HS512, matching your JWT app in Kore\.ai\./],
 
 	// Resource and operation
-	['unknown resource', { more: { resource: 'emailCampaign' } }, /^The resource "emailCampaign" is not supported by this version of the node\. Choose one from the Resource list \(SMS Campaign, Voice Campaign\)\.$/],
+	['unknown resource', { more: { resource: 'emailCampaign' } }, /^The resource "emailCampaign" is not supported by this version of the node\. Choose one from the Resource list \(SMS Campaign, Voice Campaign, Contact List\)\.$/],
 	['unknown operation', { more: { operation: 'purge' } }, /^The operation "purge" on "SMS Campaign" is not supported by this version of the node\./],
 
 	// Option values

@@ -1,4 +1,4 @@
-import type { CampaignResourceInfo } from './types';
+import type { CampaignResourceInfo, ResourceInfo } from './types';
 
 /** The node's resources. The router (router.ts) lists each one's operations. */
 
@@ -10,6 +10,9 @@ export const VOICE_CAMPAIGN: CampaignResourceInfo = {
 	label: 'Voice',
 	campaignType: 'voice',
 };
+
+/** Contact lists: the phone numbers campaigns call or text, referenced by list name. */
+export const CONTACT_LIST: ResourceInfo = { value: 'contactList', name: 'Contact List', label: 'Contact List' };
 
 export const CAMPAIGN_RESOURCES: readonly CampaignResourceInfo[] = [SMS_CAMPAIGN, VOICE_CAMPAIGN];
 

@@ -14,9 +14,16 @@ import { getManyCampaigns } from './campaign/getMany.operation';
 import { getCampaignStatus } from './campaign/getStatus.operation';
 import { startCampaign } from './campaign/start.operation';
 import { stopCampaign } from './campaign/stop.operation';
-import { SMS_CAMPAIGN, VOICE_CAMPAIGN } from './resources';
+import { addContacts } from './contactList/addContacts.operation';
+import { createContactList } from './contactList/create.operation';
+import { deleteContactList } from './contactList/delete.operation';
+import { getContactList } from './contactList/get.operation';
+import { getContactListContacts } from './contactList/getContacts.operation';
+import { getManyContactLists } from './contactList/getMany.operation';
+import { updateContactList } from './contactList/update.operation';
+import { CONTACT_LIST, SMS_CAMPAIGN, VOICE_CAMPAIGN } from './resources';
 import { readNumberOption } from '../transport/settings';
-import type { CampaignResourceInfo, Operation, Resource, ResourceInfo } from './types';
+import type { AllItemsOutcome, CampaignResourceInfo, Operation, Resource, ResourceInfo } from './types';
 
 /** What SMS and voice campaigns both offer. */
 const CAMPAIGN_OPERATIONS: Array<Operation<CampaignResourceInfo>> = [
@@ -35,6 +42,11 @@ const CAMPAIGN_OPERATIONS: Array<Operation<CampaignResourceInfo>> = [
 const RESOURCES: Resource[] = [
 	resource(SMS_CAMPAIGN, [...CAMPAIGN_OPERATIONS], 'delete'),
 	resource(VOICE_CAMPAIGN, [...CAMPAIGN_OPERATIONS], 'delete'),
+	resource(
+		CONTACT_LIST,
+		[addContacts, createContactList, deleteContactList, getContactList, getContactListContacts, getManyContactLists, updateContactList],
+		'getMany',
+	),
 ];
 
 function resource<R extends ResourceInfo>(info: R, operations: Array<Operation<R>>, defaultOperation: string): Resource {
@@ -129,6 +141,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const continueOnFail = this.continueOnFail();
 	if (items.length === 0) return [[]];
 
+	// An operation that takes every item at once (Add Contacts) runs once, not per item.
+	const allAtOnce = operationForAllItems.call(this);
+	if (allAtOnce) return [await runAllAtOnce.call(this, allAtOnce.operation, allAtOnce.info)];
+
 	let concurrency: number;
 	try {
 		concurrency = readConcurrency.call(this);
@@ -173,6 +189,52 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 }
 
 async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const { operation, info } = chooseOperation.call(this, itemIndex);
+	if (!operation.execute) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation.name}" cannot run item by item.`, { itemIndex });
+	}
+	return await operation.execute.call(this, itemIndex, info);
+}
+
+/**
+ * The operation when it is one that takes every item at once. Resource and Operation cannot be
+ * expressions (noDataExpression), so item 0 speaks for all. Anything wrong is left to the
+ * per-item path, which reports it against each item.
+ */
+function operationForAllItems(this: IExecuteFunctions): { operation: Operation; info: ResourceInfo } | undefined {
+	try {
+		const chosen = chooseOperation.call(this, 0);
+		return chosen.operation.executeAll ? chosen : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Runs an `executeAll` operation and pairs each of its outcomes with the input items it stands for
+ * (an array of pairs when it stands for several: one request made of many items). An error the
+ * operation throws concerns every item: with "On Error: Continue" each item gets it.
+ */
+async function runAllAtOnce(this: IExecuteFunctions, operation: Operation, info: ResourceInfo): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	let outcomes: AllItemsOutcome[];
+	try {
+		outcomes = await (operation.executeAll as NonNullable<Operation['executeAll']>).call(this, info);
+	} catch (error) {
+		const nodeError = asNodeError.call(this, error, 0);
+		if (!this.continueOnFail() || this.getExecutionCancelSignal()?.aborted) throw nodeError;
+		return items.map((_item, itemIndex) => errorItem(nodeError, itemIndex));
+	}
+	if (this.getExecutionCancelSignal()?.aborted) {
+		throw new NodeOperationError(this.getNode(), 'The execution was canceled before every item was done.');
+	}
+	return outcomes.map((outcome) => {
+		const pairedItem = outcome.items.length === 1 ? { item: outcome.items[0] } : outcome.items.map((item) => ({ item }));
+		return 'error' in outcome ? { json: { error: outcome.error.message }, pairedItem } : { json: outcome.json, pairedItem };
+	});
+}
+
+function chooseOperation(this: IExecuteFunctions, itemIndex: number): { operation: Operation; info: ResourceInfo } {
 	const resourceValue = this.getNodeParameter('resource', itemIndex) as string;
 	const chosen = RESOURCES.find(({ info }) => info.value === resourceValue);
 	if (!chosen) {
@@ -192,7 +254,7 @@ async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IData
 			{ itemIndex },
 		);
 	}
-	return await operation.execute.call(this, itemIndex, chosen.info);
+	return { operation, info: chosen.info };
 }
 
 /**

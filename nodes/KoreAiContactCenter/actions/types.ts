@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** Kore.ai's `campaignType`: SMS and voice campaigns share most endpoints and differ by this value. */
 export type CampaignType = 'sms' | 'voice';
@@ -32,8 +32,20 @@ export interface Operation<R extends ResourceInfo = ResourceInfo> {
 	/** Fields without resource/operation display rules; the router adds those. */
 	properties: INodeProperties[];
 	/** One output item's json, or a list of them (Get Many): each is paired with the input item. */
-	execute: (this: IExecuteFunctions, itemIndex: number, resource: R) => Promise<IDataObject | IDataObject[]>;
+	execute?: (this: IExecuteFunctions, itemIndex: number, resource: R) => Promise<IDataObject | IDataObject[]>;
+	/**
+	 * Instead of `execute`: for an operation that needs every input item at once (Add Contacts
+	 * sends many items in one request). The router calls it once, and turns each outcome into one
+	 * output item paired with the outcome's input items. The operation handles "On Error: Continue"
+	 * for its own per-item problems (this.continueOnFail()); what it throws fails every item.
+	 */
+	executeAll?: (this: IExecuteFunctions, resource: R) => Promise<AllItemsOutcome[]>;
 }
+
+/** One output item of an `executeAll` operation: a result or an error, and the input items it stands for. */
+export type AllItemsOutcome =
+	| { json: IDataObject; items: number[] }
+	| { error: NodeApiError | NodeOperationError; items: number[] };
 
 /** A resource with its operations, as the router lists them. */
 export interface Resource<R extends ResourceInfo = ResourceInfo> {

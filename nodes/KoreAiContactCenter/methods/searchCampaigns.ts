@@ -68,7 +68,7 @@ function toListItem(entry: IDataObject): INodeListSearchItems | undefined {
  * The Stream ID option as currently typed in the editor; an expression cannot be resolved without
  * an input item, so the credential's App ID is used then.
  */
-function currentStreamId(this: ILoadOptionsFunctions): string | undefined {
+export function currentStreamId(this: ILoadOptionsFunctions): string | undefined {
 	const options = this.getCurrentNodeParameter('options');
 	const raw = options && typeof options === 'object' ? (options as IDataObject).streamId : undefined;
 	if (typeof raw !== 'string' || raw.trim() === '' || raw.startsWith('=')) return undefined;

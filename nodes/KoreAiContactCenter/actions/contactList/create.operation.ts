@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { isObject } from '../../../../common/text';
+import { CONTACT_LIST_API } from '../../api/contactLists';
+import { koreAiRequest } from '../../transport';
+import { optionsField, streamIdOption } from '../common.fields';
+import { readStreamId } from '../readInputs';
+import type { Operation } from '../types';
+import { allowDuplicatesField, listDescriptionField, listNameField } from './fields';
+import { readListText } from './listInputs';
+
+/**
+ * Kore.ai ("Create Contact List API"): `POST .../campaign/contactList/createContactList?accountId=..`,
+ * body `{name, description, source: "passiveApi", allowDuplicates}`. `source: "passiveApi"` is
+ * what the page prescribes for lists filled through the API (Add Contacts). Name (<= 48) and
+ * description (<= 256) are checked before sending. The answer's `data` (the new list, `_id`
+ * included) is the output item.
+ *
+ * Not retried after a try whose outcome is unknown (a POST that creates): a repeat could create a
+ * second list, or fail on the now-taken name.
+ */
+export const createContactList: Operation = {
+	value: 'create',
+	name: 'Create',
+	action: () => 'Create Contact List',
+	description: () =>
+		'Create an empty contact list to fill with Add Contacts; campaigns then use it by name. Returns the new list with its ID (_id).',
+	properties: [listNameField, listDescriptionField, allowDuplicatesField, optionsField([streamIdOption])],
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const name = readListText.call(this, 'name', itemIndex, true) as string;
+		const description = readListText.call(this, 'description', itemIndex, false);
+		const allowDuplicates = this.getNodeParameter('allowDuplicates', itemIndex, false) === true;
+		const streamId = readStreamId.call(this, itemIndex);
+		const endpoint = CONTACT_LIST_API.create;
+		const body: IDataObject = { name, source: 'passiveApi', allowDuplicates };
+		if (description !== undefined) body.description = description;
+		const response = await koreAiRequest.call(this, itemIndex, {
+			method: endpoint.method,
+			api: endpoint.api,
+			path: endpoint.path(),
+			body,
+			streamId,
+			action: `create contact list "${name}"`,
+		});
+		return isObject(response.data) ? response.data : response;
+	},
+};

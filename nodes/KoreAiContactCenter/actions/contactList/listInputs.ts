@@ -1,0 +1,78 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type NodeApiError } from 'n8n-workflow';
+
+import { EXAMPLE_IDS } from '../../../../common/identifiers';
+import { visible } from '../../../../common/text';
+import { CONTACT_LIST_LIMITS } from '../../api/contactLists';
+import { koreAiRequestOrNotFound, type KoreAiRequest } from '../../transport';
+import { koreAiApiError } from '../../transport/errors';
+import { readIdentifier, readStreamId } from '../readInputs';
+
+/** Reading a Contact List operation's inputs, and the one way a missing list is reported. */
+
+/** The list (its ID) an operation acts on, and the app it belongs to. */
+export function readContactListTarget(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { listId: string; streamId: string | undefined } {
+	return {
+		listId: readIdentifier.call(this, 'contactListId', 'Contact List ID', itemIndex, EXAMPLE_IDS.contactList),
+		streamId: readStreamId.call(this, itemIndex),
+	};
+}
+
+/**
+ * A list name or description, trimmed and checked against Kore.ai's limit before any request.
+ * `required`: empty is refused (a name); otherwise empty gives undefined.
+ */
+export function readListText(
+	this: IExecuteFunctions,
+	parameter: 'name' | 'description' | 'updateFields.name' | 'updateFields.description',
+	itemIndex: number,
+	required: boolean,
+): string | undefined {
+	const key = parameter.endsWith('name') ? 'name' : 'description';
+	const field = key === 'name' ? 'Name' : 'Description';
+	const max = CONTACT_LIST_LIMITS[key];
+	const raw = this.getNodeParameter(parameter, itemIndex, '') as unknown;
+	if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
+		throw new NodeOperationError(this.getNode(), `${field} of item ${itemIndex} must be text. Map a field that holds text.`, { itemIndex });
+	}
+	const text = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (text === '') {
+		if (!required) return undefined;
+		throw new NodeOperationError(
+			this.getNode(),
+			`${field} of item ${itemIndex} is empty. Enter the contact list's name, e.g. "Renewal Due - July 2025", or map one with an expression.`,
+			{ itemIndex },
+		);
+	}
+	if ([...text].length > max) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${field} of item ${itemIndex} is ${[...text].length} characters long; Kore.ai allows at most ${max}. Shorten it ("${visible(text, 40)}").`,
+			{ itemIndex },
+		);
+	}
+	return text;
+}
+
+/**
+ * Sends a request about one list; a missing list is an error that names the list and the app
+ * (the transport's own not-found sentence speaks of campaigns or of a wrong Environment URL).
+ */
+export async function contactListRequest(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	listId: string,
+	request: KoreAiRequest,
+): Promise<{ body: IDataObject; attempts: number } | { missing: NodeApiError; earlierTryMayHaveTakenEffect: boolean; attempts: number }> {
+	const result = await koreAiRequestOrNotFound.call(this, itemIndex, request);
+	if (result.found) return { body: result.body, attempts: result.attempts };
+	const said = result.apiMessage ? `: ${result.apiMessage}` : '';
+	const message = `Contact list ${listId} was not found in app ${result.streamId} (HTTP ${result.httpCode}${said}). It may have been deleted or belong to another app; pick the list from the list, or check the ID (Contact List > Get Many lists them).`;
+	return {
+		missing: koreAiApiError(this.getNode(), { message, attempts: result.attempts, httpCode: result.httpCode, apiMessage: result.apiMessage }, itemIndex),
+		earlierTryMayHaveTakenEffect: result.earlierTryMayHaveTakenEffect,
+		attempts: result.attempts,
+	};
+}

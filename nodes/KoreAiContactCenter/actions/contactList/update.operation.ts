@@ -1,0 +1,81 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { isObject } from '../../../../common/text';
+import { CONTACT_LIST_API } from '../../api/contactLists';
+import { optionsField, streamIdOption } from '../common.fields';
+import type { Operation } from '../types';
+import { allowDuplicatesField, contactListField, listDescriptionField, listNameField } from './fields';
+import { contactListRequest, readContactListTarget, readListText } from './listInputs';
+
+/**
+ * Kore.ai ("Update Contact List by ID"): `PUT .../campaign/contactList/{id}?accountId=..`, body with
+ * any of `name` (<= 48), `description` (<= 256), `allowDuplicates`; a field left out keeps its
+ * value. The page's sample body (`name1`, a createContactList URL) contradicts its own table; the
+ * table is followed (api/contactLists.ts). Kore.ai answers
+ * `data: {contactListId, body: {name, listType, updatedBy, ...}}`; the output item is
+ * `{_id, <the fields sent>, <data.body>, message}`.
+ *
+ * Renaming a list that campaigns use changes what their `contactLists` (names) point at: Kore.ai
+ * documents nothing about it, so the description warns.
+ */
+export const updateContactList: Operation = {
+	value: 'update',
+	name: 'Update',
+	action: () => 'Update Contact List',
+	description: () =>
+		"Change a contact list's name, description or duplicate setting; fields not given stay as they are",
+	properties: [
+		contactListField('The contact list to change: pick it from the list, or give its ID (cl-...)'),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				allowDuplicatesField,
+				listDescriptionField,
+				{
+					...listNameField,
+					required: false,
+					description: `${listNameField.description} Campaigns refer to lists by name: check them after a rename.`,
+				},
+			],
+		},
+		optionsField([streamIdOption]),
+	],
+
+	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const { listId, streamId } = readContactListTarget.call(this, itemIndex);
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const body: IDataObject = {};
+		if (fields.name !== undefined) body.name = readListText.call(this, 'updateFields.name', itemIndex, true);
+		if (fields.description !== undefined) {
+			// An emptied description is sent as "", which clears it.
+			body.description = readListText.call(this, 'updateFields.description', itemIndex, false) ?? '';
+		}
+		if (fields.allowDuplicates !== undefined) body.allowDuplicates = fields.allowDuplicates === true;
+		if (Object.keys(body).length === 0) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Nothing to update for item ${itemIndex}: add Name, Description or Allow Duplicates under Update Fields.`,
+				{ itemIndex },
+			);
+		}
+		const endpoint = CONTACT_LIST_API.update;
+		const result = await contactListRequest.call(this, itemIndex, listId, {
+			method: endpoint.method,
+			api: endpoint.api,
+			path: endpoint.path(listId),
+			body,
+			streamId,
+			action: `update contact list ${listId}`,
+		});
+		if ('missing' in result) throw result.missing;
+		const data = isObject(result.body.data) ? result.body.data : {};
+		const updated = isObject(data.body) ? data.body : {};
+		const out: IDataObject = { _id: typeof data.contactListId === 'string' ? data.contactListId : listId, ...body, ...updated };
+		if (typeof result.body.message === 'string') out.message = result.body.message;
+		return out;
+	},
+};
