@@ -177,6 +177,9 @@ export async function koreAiSend(
 	for (let attempt = 1; ; attempt++) {
 		await cancellable.call(this, pacer.acquire(intervalMs, signal), context, itemIndex);
 		const outcome = await tryOnce.call(this, target, request, settings.timeoutMs, context);
+		const rateLimited = outcome.kind === 'retryable' && outcome.response?.statusCode === 429;
+		// Any other answer from Kore.ai lets the pacer raise its pace again (see pacer.ts).
+		if (outcome.kind !== 'fatal' && outcome.response !== undefined && !rateLimited) pacer.onAnswer(Date.now());
 		if (signal?.aborted) throw cancelledError.call(this, context, itemIndex);
 		if (outcome.kind === 'answer') {
 			return { response: outcome.response, attempts: attempt, earlierTryMayHaveTakenEffect: mayHaveTakenEffect, context };
@@ -186,6 +189,8 @@ export async function koreAiSend(
 		}
 
 		const retryAfterMs = outcome.response ? parseRetryAfter(headerOf(outcome.response, 'retry-after'), Date.now()) : undefined;
+		// Kore.ai's limit is per account: the pacer lowers this process's pace and holds every request to it.
+		const holdMs = rateLimited ? pacer.onRateLimited(Date.now(), retryAfterMs) : undefined;
 		const decision = decideRetry({
 			triesDone: attempt,
 			effect: outcome.effect,
@@ -195,13 +200,12 @@ export async function koreAiSend(
 			maxTries: settings.maxTries,
 			maxTotalWaitMs: settings.maxTotalWaitMs,
 			retryDelayMs: settings.retryDelayMs,
+			rateLimitHoldMs: intervalMs > 0 ? holdMs : undefined,
 		});
 		if (!decision.retry) {
 			throw failure.call(this, outcome, { attempts: attempt, startedAt, itemIndex, stop: decision.reason });
 		}
 		if (outcome.effect !== 'none') mayHaveTakenEffect = true;
-		// Kore.ai's limit is per account: hold every request to it, not just this one.
-		if (outcome.response?.statusCode === 429) pacer.hold(Date.now() + decision.delayMs);
 		await cancellable.call(this, systemClock.sleep(decision.delayMs, signal), context, itemIndex);
 		waitedMs += decision.delayMs;
 	}
