@@ -173,6 +173,8 @@ export async function koreAiSend(
 	const startedAt = Date.now();
 	let waitedMs = 0;
 	let mayHaveTakenEffect = false;
+	// 429s while paced: part of pacing, not counted toward Max Tries (see retry.ts).
+	let pacedRateLimits = 0;
 
 	for (let attempt = 1; ; attempt++) {
 		await cancellable.call(this, pacer.acquire(intervalMs, signal), context, itemIndex);
@@ -191,8 +193,9 @@ export async function koreAiSend(
 		const retryAfterMs = outcome.response ? parseRetryAfter(headerOf(outcome.response, 'retry-after'), Date.now()) : undefined;
 		// Kore.ai's limit is per account: the pacer lowers this process's pace and holds every request to it.
 		const holdMs = rateLimited ? pacer.onRateLimited(Date.now(), retryAfterMs) : undefined;
+		if (rateLimited && intervalMs > 0) pacedRateLimits++;
 		const decision = decideRetry({
-			triesDone: attempt,
+			triesDone: attempt - pacedRateLimits,
 			effect: outcome.effect,
 			idempotent,
 			retryAfterMs,

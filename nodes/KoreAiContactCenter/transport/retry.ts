@@ -124,7 +124,7 @@ export type StopReason =
 	| { kind: 'unsafe' };
 
 export interface RetryInput {
-	/** Tries done so far, the failed one included. */
+	/** Tries done so far that count toward Max Tries, the failed one included (paced 429s do not count). */
 	triesDone: number;
 	effect: Effect;
 	idempotent: boolean;
