@@ -336,7 +336,8 @@ async function runQueue({ tarball, checks, line = LINES.n8n2 }) {
 		});
 
 		// Each worker's pacer finds its share of the account from a few 429s. Pacers that kept sending
-		// at the full Requests per Minute each (package 0.1.0) drew 27 % 429s in this setting.
+		// at the full Requests per Minute each (package 0.1.0, measured with this run) drew 45 of 205
+		// (22 %), and one campaign needed 4 of its 5 tries: one step from a failed item.
 		await checks.check(`${tag} at most ${MAX_429_SHARE * 100} % of the delete requests answered with a rate limit`, () => {
 			assert(figures.rateLimited <= MAX_429_SHARE * figures.requests, `${figures.rateLimited} of ${figures.requests}`);
 		});
