@@ -20,8 +20,12 @@ import { canceled, systemClock, type Clock } from './wait';
  *   this process: for the Retry-After Kore.ai sent, or, without one (Kore.ai documents none),
  *   for DEFAULT_HOLD_MS. 429s that arrive during a hold answer requests sent before it: they are
  *   the same signal and do not lower the pace again (a longer Retry-After still extends the hold).
- * - Every RAISE_EVERY_MS in which answers came back and none was a 429, the fraction grows by
- *   RAISE_STEP of Requests per Minute, never above it.
+ *   Nor does a 429 before any other answer came since the last lowering: the account's window is
+ *   still full from before (a rolling minute can stay full for most of a minute), so the pacer
+ *   only holds again instead of sinking to its floor.
+ * - An answer without a rate limit raises the fraction by RAISE_STEP of Requests per Minute for
+ *   every whole RAISE_EVERY_MS since the last change (or the end of the last hold), never above 1:
+ *   additive increase in time, the same for every process whatever its pace.
  * K processes doing this against one account converge near a fair share (limit / K) each: a 429
  * costs a fast process more than a slow one (halving), while all climb back at the same speed, so
  * their rates move toward each other. When the others stop, the 429s stop and one process climbs
