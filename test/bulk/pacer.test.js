@@ -153,3 +153,107 @@ test('one pacer per account and Environment URL, shared process-wide', () => {
 	expect(pacerFor('https://platform.kore.ai', 'acc2')).not.toBe(a);
 	expect(pacerFor('https://de-platform.kore.ai', 'acc1')).not.toBe(a);
 });
+
+describe('adaptive share of the account (AIMD, see pacer.ts)', () => {
+	const { DEFAULT_HOLD_MS, DECREASE_FACTOR, RAISE_STEP, RAISE_EVERY_MS, MIN_FRACTION } = require('../../dist/nodes/KoreAiContactCenter/transport/pacer');
+
+	test('the rule as documented: halve, hold 10 s without Retry-After, +5 % of the limit per 6 s', () => {
+		expect([DEFAULT_HOLD_MS, DECREASE_FACTOR, RAISE_STEP, RAISE_EVERY_MS]).toEqual([10_000, 0.5, 0.05, 6_000]);
+		expect(MIN_FRACTION).toBeGreaterThan(0);
+	});
+
+	test('a 429 halves the pace and holds the account for the default hold when there is no Retry-After', async () => {
+		const clock = virtualClock();
+		const pacer = new Pacer(clock);
+		await pacer.acquire(1000);
+		expect(pacer.fraction).toBe(1);
+		expect(pacer.onRateLimited(clock.now(), undefined)).toBe(DEFAULT_HOLD_MS);
+		expect(pacer.fraction).toBe(0.5);
+		const t0 = clock.now();
+		await pacer.acquire(1000);
+		expect(clock.now() - t0).toBe(DEFAULT_HOLD_MS);
+		// then starts are twice as far apart: half the rate
+		const t1 = clock.now();
+		await pacer.acquire(1000);
+		expect(clock.now() - t1).toBe(2000);
+	});
+
+	test("a Retry-After sets the hold instead, for paced and unpaced requests alike", async () => {
+		const clock = virtualClock();
+		const pacer = new Pacer(clock);
+		expect(pacer.onRateLimited(clock.now(), 3000)).toBe(3000);
+		expect(pacer.fraction).toBe(0.5);
+		const t0 = clock.now();
+		await pacer.acquire(0);
+		expect(clock.now() - t0).toBe(3000);
+	});
+
+	test("with pacing off, the pacer's own hold (no Retry-After) does not apply", async () => {
+		const clock = virtualClock();
+		const pacer = new Pacer(clock);
+		pacer.onRateLimited(clock.now(), undefined);
+		const t0 = clock.now();
+		await pacer.acquire(0);
+		expect(clock.now()).toBe(t0);
+	});
+
+	test('429s during a hold, or again before any answer came, do not lower the pace again', async () => {
+		const clock = virtualClock();
+		const pacer = new Pacer(clock);
+		pacer.onRateLimited(clock.now(), undefined);
+		clock.t += 100; // requests sent before the hold are answered 429 too
+		expect(pacer.onRateLimited(clock.now(), undefined)).toBe(DEFAULT_HOLD_MS - 100);
+		expect(pacer.fraction).toBe(0.5);
+		clock.t += DEFAULT_HOLD_MS; // the hold is over; the first request is turned away again
+		expect(pacer.onRateLimited(clock.now(), undefined)).toBe(DEFAULT_HOLD_MS);
+		expect(pacer.fraction).toBe(0.5); // the account is still full from before: hold again, same pace
+		clock.t += DEFAULT_HOLD_MS;
+		pacer.onAnswer(clock.now());
+		clock.t += 1000;
+		pacer.onRateLimited(clock.now(), undefined); // after an answer: a new sign of sending too fast
+		expect(pacer.fraction).toBe(0.25);
+	});
+
+	test('answers without a 429 raise the pace one step per 6 s, never above Requests per Minute', () => {
+		const clock = virtualClock();
+		const pacer = new Pacer(clock);
+		pacer.onRateLimited(clock.now(), undefined);
+		const holdEnd = clock.now() + DEFAULT_HOLD_MS;
+		clock.t = holdEnd + RAISE_EVERY_MS - 1;
+		pacer.onAnswer(clock.now());
+		expect(pacer.fraction).toBe(0.5); // not a full step since the hold ended
+		clock.t = holdEnd + RAISE_EVERY_MS;
+		pacer.onAnswer(clock.now());
+		expect(pacer.fraction).toBeCloseTo(0.55);
+		pacer.onAnswer(clock.now()); // more answers in the same step: no more
+		expect(pacer.fraction).toBeCloseTo(0.55);
+		clock.t += 3 * RAISE_EVERY_MS;
+		pacer.onAnswer(clock.now());
+		expect(pacer.fraction).toBeCloseTo(0.7);
+		clock.t += 100 * RAISE_EVERY_MS;
+		pacer.onAnswer(clock.now());
+		expect(pacer.fraction).toBe(1);
+	});
+
+	test('the pace never drops below its floor, so the pacer keeps probing', () => {
+		const clock = virtualClock();
+		const pacer = new Pacer(clock);
+		for (let i = 0; i < 30; i++) {
+			pacer.onAnswer(clock.now());
+			pacer.onRateLimited(clock.now(), 0);
+		}
+		expect(pacer.fraction).toBe(MIN_FRACTION);
+	});
+
+	test('the share applies to whatever Requests per Minute the caller gives', async () => {
+		const clock = virtualClock();
+		const pacer = new Pacer(clock);
+		pacer.onRateLimited(clock.now(), 0);
+		pacer.onAnswer(clock.now());
+		pacer.onRateLimited(clock.now(), 0); // 0.25
+		await pacer.acquire(100);
+		const t0 = clock.now();
+		await pacer.acquire(100);
+		expect(clock.now() - t0).toBe(400);
+	});
+});

@@ -147,4 +147,30 @@ describe('decideRetry', () => {
 		});
 		expect(decideRetry({ ...base, maxTotalWaitMs: 0 }).retry).toBe(false);
 	});
+
+	describe("a 429 while pacing is on (rateLimitHoldMs: the pacer's hold)", () => {
+		const limited = { ...base, effect: 'none', rateLimitHoldMs: 10_000 };
+
+		test('waits for the hold, at least Retry Delay, instead of the backoff', () => {
+			expect(decideRetry(limited)).toEqual({ retry: true, delayMs: 10_000, fromRetryAfter: false });
+			expect(decideRetry({ ...limited, rateLimitHoldMs: 200 })).toEqual({ retry: true, delayMs: 1000, fromRetryAfter: false });
+			expect(decideRetry({ ...limited, retryAfterMs: 4000, rateLimitHoldMs: 4000 })).toEqual({ retry: true, delayMs: 4000, fromRetryAfter: true });
+		});
+
+		test('does not use up Max Tries (except Max Tries 1: no retries at all)', () => {
+			expect(decideRetry({ ...limited, triesDone: 5 }).retry).toBe(true);
+			expect(decideRetry({ ...limited, triesDone: 40 }).retry).toBe(true);
+			expect(decideRetry({ ...limited, maxTries: 1 })).toEqual({ retry: false, reason: { kind: 'maxTries', maxTries: 1 } });
+			// the same 429 with pacing off counts as usual
+			expect(decideRetry({ ...base, effect: 'none', triesDone: 5 })).toEqual({ retry: false, reason: { kind: 'maxTries', maxTries: 5 } });
+		});
+
+		test('is bounded by Max Total Wait', () => {
+			expect(decideRetry({ ...limited, waitedMs: 110_000 }).retry).toBe(true);
+			expect(decideRetry({ ...limited, waitedMs: 110_001 })).toEqual({
+				retry: false,
+				reason: { kind: 'maxTotalWait', maxTotalWaitMs: 120_000, neededMs: 10_000, fromRetryAfter: false },
+			});
+		});
+	});
 });

@@ -57,6 +57,22 @@ describe('pacing', () => {
 		expect(retried.startedAt - limited.endedAt).toBeGreaterThanOrEqual(1000);
 		for (const request of others) expect(request.startedAt - limited.endedAt).toBeGreaterThanOrEqual(1000);
 	});
+
+	test('while paced, 429s do not use up Max Tries: Max Total Wait bounds them; other failures still count', async () => {
+		const [a, b] = sandbox.addCampaigns(2, 'sms');
+		const limited = { type: 'status429', retryAfter: 1 };
+		sandbox.setFaults({ byCampaign: { [a]: [limited, limited, limited], [b]: [limited, { type: 'status5xx', status: 503 }, 'reset'] } });
+		const options = { requestsPerMinute: 6000, concurrency: 1, maxTries: 2, retryDelay: 0.01 };
+		const result = await run(sandbox, deleteWorkflow(options), rowsOf([a, b]));
+		const [ok, failed] = outputsOf(result);
+		// a: three 429s, then deleted on the 4th try although Max Tries is 2
+		expect(ok.map((item) => item.json.campaignId)).toEqual([a]);
+		expect(deletes().filter((r) => r.campaignId === a).map((r) => r.status)).toEqual([429, 429, 429, 200]);
+		// b: the 429 is free; the 503 and the reset are its 2 tries
+		expect(failed).toHaveLength(1);
+		expect(failed[0].json.error).toMatch(/Tried 3 times in [\d.]+ s \(Max Tries is 2\)\.$/);
+		expect(deletes().filter((r) => r.campaignId === b)).toHaveLength(3);
+	}, 60_000);
 });
 
 describe('concurrency', () => {

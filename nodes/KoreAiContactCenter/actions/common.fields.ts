@@ -75,7 +75,7 @@ export const requestOptionFields: INodeProperties[] = [
 		default: 60,
 		typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 2 },
 		description:
-			"Most requests sent to this Kore.ai account per minute, spread evenly and shared by every workflow in this n8n instance that uses the same account and Environment URL. The default, 60 (one a second), is Kore.ai's documented limit per account: raise it only if Kore.ai gave your account a higher one. 0 turns pacing off.",
+			"Kore.ai's limit for this account, in requests per minute. The default, 60 (one a second), is Kore.ai's documented limit per account: raise it only if Kore.ai gave your account a higher one. Within one n8n process, every workflow using the same account and Environment URL shares this pace, spread evenly. Several n8n instances or queue-mode workers using the account cannot see each other: each starts at this pace, slows down when Kore.ai answers with its rate limit, and speeds up again step by step, never above this value, so together they settle near the account's limit. Set the same value everywhere. 0 turns pacing off.",
 	},
 	{
 		displayName: 'Concurrency',
@@ -93,7 +93,7 @@ export const requestOptionFields: INodeProperties[] = [
 		default: 5,
 		typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
 		description:
-			'Attempts per item, the first included (default 5), when Kore.ai is rate limiting (HTTP 429), briefly unavailable (502, 503, 504), too slow to answer, or the connection fails. Each try signs a fresh token. A delete is retried only in ways that cannot delete twice; a start is retried only when Kore.ai certainly did not act. 1 turns retries off.',
+			"Attempts per item, the first included (default 5), when Kore.ai is briefly unavailable (502, 503, 504), too slow to answer, or the connection fails. Each try signs a fresh token. A delete is retried only in ways that cannot delete twice; a start is retried only when Kore.ai certainly did not act. While pacing is on, Kore.ai's rate-limit answers (HTTP 429) do not count: they are how the node finds the account's pace, and Max Total Wait bounds them. 1 turns all retries off.",
 	},
 	{
 		displayName: 'Max Total Wait (Seconds)',
@@ -102,7 +102,7 @@ export const requestOptionFields: INodeProperties[] = [
 		default: 120,
 		typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 2 },
 		description:
-			"Longest time in seconds one item may wait between its tries, all waits together. The default, 120, lets an item sit out a full minute of Kore.ai's rate limit. If Kore.ai asks for a longer wait (Retry-After), the item fails at once and says so.",
+			"Longest time in seconds one item may wait between its tries, all waits together (waiting for its turn under Requests per Minute does not count). The default, 120, lets an item sit out Kore.ai's rate limit for two full minutes. If Kore.ai asks for a longer wait (Retry-After), the item fails at once and says so.",
 	},
 	{
 		displayName: 'Retry Delay (Seconds)',
@@ -111,7 +111,7 @@ export const requestOptionFields: INodeProperties[] = [
 		default: 1,
 		typeOptions: { minValue: 0.01, maxValue: 60, numberPrecision: 2 },
 		description:
-			'Seconds before the first retry; each further retry waits twice as long (at most 30 s), with random jitter so items do not retry in step: with the default, 1, about 1, 2, 4 and 8 s. A wait Kore.ai asks for (Retry-After) is used instead.',
+			'Seconds before the first retry; each further retry waits twice as long (at most 30 s), with random jitter so items do not retry in step: with the default, 1, about 1, 2, 4 and 8 s. A wait Kore.ai asks for (Retry-After) is used instead; after a rate-limit answer while pacing is on, the item waits as long as the pace is held (at least this).',
 	},
 	{
 		displayName: 'Timeout (Seconds)',

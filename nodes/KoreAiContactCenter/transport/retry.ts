@@ -30,6 +30,16 @@
  *
  * Every try goes through the account's pacer and is signed afresh by the credential (new `jti`,
  * `iat`, `exp`), so a retry is never refused as a replayed token.
+ *
+ * Rate-limit answers while pacing is on follow their own policy. A 429 is then part of pacing, not
+ * a failure: the pacer learns the account's real capacity from these answers (see pacer.ts), and
+ * when several n8n processes (queue-mode workers) share one account, a few 429s are how each finds
+ * its share. Kore.ai did nothing with the request, so repeating it is always safe. Such a try
+ * therefore does not use up Max Tries; the item waits for the pacer's hold (Kore.ai's Retry-After,
+ * or the pacer's own hold when there is none, at least Retry Delay) and those waits count toward
+ * Max Total Wait, which bounds them. Counting them as tries let items fail with 5 tries of 1, 2,
+ * 4, 8 s while an account's rolling minute was full for 40 s (3 workers, one account: 10 of 30
+ * items failed). With pacing off, a 429 is retried like a server error (Max Tries, backoff).
  */
 
 export type Effect = 'none' | 'unknown' | 'applied';
@@ -114,7 +124,7 @@ export type StopReason =
 	| { kind: 'unsafe' };
 
 export interface RetryInput {
-	/** Tries done so far, the failed one included. */
+	/** Tries done so far that count toward Max Tries, the failed one included (paced 429s do not count). */
 	triesDone: number;
 	effect: Effect;
 	idempotent: boolean;
@@ -123,17 +133,28 @@ export interface RetryInput {
 	maxTries: number;
 	maxTotalWaitMs: number;
 	retryDelayMs: number;
+	/**
+	 * Set for a 429 while pacing is on: how long the account's pacer holds after it (from
+	 * `Pacer.onRateLimited`). The item then waits that long (at least Retry Delay) and the try does
+	 * not count toward Max Tries.
+	 */
+	rateLimitHoldMs?: number;
 	random?: () => number;
 }
 
 /** Whether to try again after a retryable failure, and after how long. */
 export function decideRetry(input: RetryInput): RetryDecision {
 	if (!input.idempotent && input.effect !== 'none') return { retry: false, reason: { kind: 'unsafe' } };
-	if (input.triesDone >= input.maxTries) return { retry: false, reason: { kind: 'maxTries', maxTries: input.maxTries } };
+	const paced = input.rateLimitHoldMs !== undefined;
+	// Max Tries 1 turns every retry off, rate limits included.
+	if (input.maxTries <= 1 || (!paced && input.triesDone >= input.maxTries)) {
+		return { retry: false, reason: { kind: 'maxTries', maxTries: input.maxTries } };
+	}
 	const fromRetryAfter = input.retryAfterMs !== undefined;
-	const delayMs = fromRetryAfter
-		? (input.retryAfterMs as number)
-		: backoffDelay(input.triesDone, input.retryDelayMs, input.random);
+	let delayMs: number;
+	if (paced) delayMs = Math.max(input.rateLimitHoldMs as number, input.retryDelayMs);
+	else if (fromRetryAfter) delayMs = input.retryAfterMs as number;
+	else delayMs = backoffDelay(input.triesDone, input.retryDelayMs, input.random);
 	if (input.waitedMs + delayMs > input.maxTotalWaitMs) {
 		return {
 			retry: false,

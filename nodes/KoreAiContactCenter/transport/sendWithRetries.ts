@@ -54,10 +54,15 @@ export async function sendWithRetries(this: KoreAiCaller, itemIndex: number, req
 	const startedAt = Date.now();
 	let waitedMs = 0;
 	let mayHaveTakenEffect = false;
+	// 429s while paced: part of pacing, not counted toward Max Tries (see retry.ts).
+	let pacedRateLimits = 0;
 
 	for (let attempt = 1; ; attempt++) {
 		await cancelable.call(this, pacer.acquire(intervalMs, signal), subject, itemIndex);
 		const outcome = await tryOnce.call(this, target, request, settings.timeoutMs, subject);
+		const rateLimited = outcome.kind === 'retryable' && outcome.response?.statusCode === 429;
+		// Any other answer from Kore.ai lets the pacer raise its pace again (see pacer.ts).
+		if (outcome.kind !== 'fatal' && outcome.response !== undefined && !rateLimited) pacer.onAnswer(Date.now());
 		if (signal?.aborted) throw canceledError.call(this, subject, itemIndex);
 		if (outcome.kind === 'answer') {
 			return { response: outcome.response, attempts: attempt, earlierTryMayHaveTakenEffect: mayHaveTakenEffect, subject };
@@ -65,8 +70,11 @@ export async function sendWithRetries(this: KoreAiCaller, itemIndex: number, req
 		if (outcome.kind === 'fatal') throw failure.call(this, outcome, { attempts: attempt, startedAt, itemIndex });
 
 		const retryAfterMs = outcome.response ? parseRetryAfter(headerOf(outcome.response, 'retry-after'), Date.now()) : undefined;
+		// Kore.ai's limit is per account: the pacer lowers this process's pace and holds every request to it.
+		const holdMs = rateLimited ? pacer.onRateLimited(Date.now(), retryAfterMs) : undefined;
+		if (rateLimited && intervalMs > 0) pacedRateLimits++;
 		const decision = decideRetry({
-			triesDone: attempt,
+			triesDone: attempt - pacedRateLimits,
 			effect: outcome.effect,
 			idempotent,
 			retryAfterMs,
@@ -74,11 +82,10 @@ export async function sendWithRetries(this: KoreAiCaller, itemIndex: number, req
 			maxTries: settings.maxTries,
 			maxTotalWaitMs: settings.maxTotalWaitMs,
 			retryDelayMs: settings.retryDelayMs,
+			rateLimitHoldMs: intervalMs > 0 ? holdMs : undefined,
 		});
 		if (!decision.retry) throw failure.call(this, outcome, { attempts: attempt, startedAt, itemIndex, stop: decision.reason });
 		if (outcome.effect !== 'none') mayHaveTakenEffect = true;
-		// Kore.ai's limit is per account: hold every request to it, not just this one.
-		if (outcome.response?.statusCode === 429) pacer.hold(Date.now() + decision.delayMs);
 		await cancelable.call(this, systemClock.sleep(decision.delayMs, signal), subject, itemIndex);
 		waitedMs += decision.delayMs;
 	}
