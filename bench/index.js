@@ -7,7 +7,7 @@
  * describes the scenarios and records a run.
  *
  *   npm run bench                              every scenario
- *   npm run bench -- ratelimit                 one scenario (names: see SCENARIOS), or several:
+ *   npm run bench -- shared-account            one scenario (names: see SCENARIOS), or several:
  *   npm run bench -- overhead memory           (--only=overhead,memory works too)
  *   npm run -s bench -- --json                 a JSON summary keyed by scenario on stdout
  *   --no-build                                 skip `npm run build` (dist/ must be current)
@@ -22,7 +22,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const SCENARIOS = ['overhead', 'concurrency', 'ratelimit', 'memory'];
+const SCENARIOS = ['overhead', 'concurrency', 'ratelimit', 'memory', 'shared-account'];
 const log = (line) => process.stderr.write(`${line}\n`);
 
 function parseArgs(argv) {
