@@ -4,7 +4,7 @@
  * credential type and a local HTTP server, that workflows run through n8n-core's real engine:
  * credential authenticate functions add headers to real requests, expressions in resource
  * locators resolve per item, pairedItem is kept, n8n's own error-output routing and node
- * settings (onError, retryOnFail) apply, cancelling works, and the stored text is searchable.
+ * settings (onError, retryOnFail) apply, canceling works, and the stored text is searchable.
  */
 const http = require('node:http');
 const fs = require('node:fs');

@@ -1,4 +1,4 @@
-// Cancelling an execution (n8n's own cancel, through the harness's run.cancel()) while the node
+// Canceling an execution (n8n's own cancel, through the harness's run.cancel()) while the node
 // waits: on an answer that never comes, on a backoff, on the pacer, on a Retry-After. Every wait
 // in these runs is a minute or longer, beyond this file's 20 s test timeout: the run can only end
 // in time if the cancel stops the wait. Each test has its own sandbox: the pacer (and a hold from
@@ -70,7 +70,7 @@ test("while holding for Kore.ai's Retry-After of ten minutes", async () => {
 	expect(sandbox.requests).toHaveLength(1);
 });
 
-test('after a cancelled run, the next run of the same account works normally', async () => {
+test('after a canceled run, the next run of the same account works normally', async () => {
 	const ids = sandbox.addCampaigns(4, 'sms');
 	sandbox.setFaults({ hang: 1 });
 	await cancelWhile({ ...LONG, requestsPerMinute: 0, concurrency: 2 }, ids.slice(0, 2), () => sandbox.stats.hanging === 2);

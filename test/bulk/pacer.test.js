@@ -1,7 +1,7 @@
 // Unit tests of the pacer (dist/.../transport/pacer.js) on a virtual clock: no real waiting, no
 // timed assertions; the clock only moves when the pacer sleeps.
 const { Pacer, pacerFor, intervalForRate, PACING_HEADROOM } = require('../../dist/nodes/KoreAiContactCenter/transport/pacer');
-const { ExecutionCancelledError, systemClock } = require('../../dist/nodes/KoreAiContactCenter/transport/wait');
+const { ExecutionCanceledError, systemClock } = require('../../dist/nodes/KoreAiContactCenter/transport/wait');
 
 /** A clock whose time moves only by sleeping; sleeps resolve on the next microtask. */
 function virtualClock(start = 1_000_000) {
@@ -10,11 +10,11 @@ function virtualClock(start = 1_000_000) {
 		sleeps: [],
 		now: () => clock.t,
 		async sleep(ms, signal) {
-			if (signal?.aborted) throw new ExecutionCancelledError();
+			if (signal?.aborted) throw new ExecutionCanceledError();
 			clock.sleeps.push(ms);
 			clock.t += ms;
 			await Promise.resolve();
-			if (signal?.aborted) throw new ExecutionCancelledError();
+			if (signal?.aborted) throw new ExecutionCanceledError();
 		},
 		race: (promise, signal) => systemClock.race(promise, signal),
 	};
@@ -113,7 +113,7 @@ test('without pacing, requests start at once', async () => {
 	expect(clock.sleeps).toEqual([]);
 });
 
-test('a cancelled waiter leaves the queue; the ones behind it keep their order and spacing', async () => {
+test('a canceled waiter leaves the queue; the ones behind it keep their order and spacing', async () => {
 	const clock = virtualClock();
 	const pacer = new Pacer(clock);
 	const controller = new AbortController();
@@ -122,29 +122,29 @@ test('a cancelled waiter leaves the queue; the ones behind it keep their order a
 	const a = pacer.acquire(1000).then(() => order.push('a'));
 	const b = pacer.acquire(1000, controller.signal).then(
 		() => order.push('b'),
-		(error) => order.push(error instanceof ExecutionCancelledError ? 'b cancelled' : `b ${error}`),
+		(error) => order.push(error instanceof ExecutionCanceledError ? 'b canceled' : `b ${error}`),
 	);
 	const c = pacer.acquire(1000).then(() => order.push('c'));
 	controller.abort();
 	await Promise.all([a, b, c]);
-	expect(order).toEqual(['b cancelled', 'a', 'c']);
+	expect(order).toEqual(['b canceled', 'a', 'c']);
 });
 
-test('an already cancelled execution does not wait at all', async () => {
+test('an already canceled execution does not wait at all', async () => {
 	const clock = virtualClock();
 	const pacer = new Pacer(clock);
 	await pacer.acquire(1000);
 	const controller = new AbortController();
 	controller.abort();
-	await expect(pacer.acquire(1000, controller.signal)).rejects.toBeInstanceOf(ExecutionCancelledError);
-	await expect(systemClock.sleep(60_000, controller.signal)).rejects.toBeInstanceOf(ExecutionCancelledError);
+	await expect(pacer.acquire(1000, controller.signal)).rejects.toBeInstanceOf(ExecutionCanceledError);
+	await expect(systemClock.sleep(60_000, controller.signal)).rejects.toBeInstanceOf(ExecutionCanceledError);
 });
 
 test('the real clock stops sleeping when the signal aborts', async () => {
 	const controller = new AbortController();
 	const sleeping = systemClock.sleep(600_000, controller.signal);
 	controller.abort();
-	await expect(sleeping).rejects.toBeInstanceOf(ExecutionCancelledError);
+	await expect(sleeping).rejects.toBeInstanceOf(ExecutionCanceledError);
 });
 
 test('one pacer per account and Environment URL, shared process-wide', () => {

@@ -11,7 +11,7 @@
 const { Pacer, intervalForRate } = require('../../dist/nodes/KoreAiContactCenter/transport/pacer');
 const { decideRetry } = require('../../dist/nodes/KoreAiContactCenter/transport/retry');
 const { defaultRequestSettings } = require('../../dist/nodes/KoreAiContactCenter/transport/settings');
-const { systemClock, ExecutionCancelledError } = require('../../dist/nodes/KoreAiContactCenter/transport/wait');
+const { systemClock, ExecutionCanceledError } = require('../../dist/nodes/KoreAiContactCenter/transport/wait');
 const { createRateLimiter } = require('../../sandbox/rate-limit');
 const { createPrng } = require('../../sandbox/faults');
 
@@ -23,7 +23,7 @@ function eventClock(start = 1_000_000) {
 	return {
 		now: () => t,
 		sleep(ms, signal) {
-			if (signal?.aborted) return Promise.reject(new ExecutionCancelledError());
+			if (signal?.aborted) return Promise.reject(new ExecutionCanceledError());
 			return new Promise((resolve) => timers.push({ at: t + Math.max(0, ms), seq: seq++, resolve }));
 		},
 		race: (promise, signal) => systemClock.race(promise, signal),

@@ -511,7 +511,7 @@ function runWorkflow(workflowJson, options = {}) {
 			engineRun = run;
 			if (cancelRequested) engineRun.cancel();
 			// Resolves when the engine has really finished (after a cancel too: the running node
-			// has to return), so a test can tell whether a node stops waiting when cancelled.
+			// has to return), so a test can tell whether a node stops waiting when canceled.
 			const execution = await engineRun;
 			return makeResult(execution, workflowData, executionOrder, logs);
 		} finally {

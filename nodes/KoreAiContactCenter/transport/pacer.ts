@@ -155,7 +155,7 @@ export class Pacer {
 	/**
 	 * Resolves when a request may start: `intervalMs` (the interval at the full Requests per Minute)
 	 * divided by the current share after the previous start, at the earliest; rejects with
-	 * ExecutionCancelledError when `signal` aborts while waiting. A cancelled waiter leaves the
+	 * ExecutionCanceledError when `signal` aborts while waiting. A canceled waiter leaves the
 	 * queue without holding up the ones behind it.
 	 */
 	async acquire(intervalMs: number, signal?: AbortSignal): Promise<void> {
@@ -172,11 +172,11 @@ export class Pacer {
 		this.tail = new Promise<void>((resolve) => {
 			release = resolve;
 		});
-		const cancelled = await this.clock.race(previous, signal).then(
+		const canceled = await this.clock.race(previous, signal).then(
 			() => false,
 			() => true,
 		);
-		if (cancelled) {
+		if (canceled) {
 			// Keep the queue's order: whoever waits behind us goes when the one before us has gone.
 			void previous.then(release);
 			throw canceled();
