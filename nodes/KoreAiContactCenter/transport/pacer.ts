@@ -172,11 +172,11 @@ export class Pacer {
 		this.tail = new Promise<void>((resolve) => {
 			release = resolve;
 		});
-		const canceled = await this.clock.race(previous, signal).then(
+		const gaveUp = await this.clock.race(previous, signal).then(
 			() => false,
 			() => true,
 		);
-		if (canceled) {
+		if (gaveUp) {
 			// Keep the queue's order: whoever waits behind us goes when the one before us has gone.
 			void previous.then(release);
 			throw canceled();
