@@ -14,6 +14,13 @@ import { getManyCampaigns } from './campaign/getMany.operation';
 import { getCampaignStatus } from './campaign/getStatus.operation';
 import { startCampaign } from './campaign/start.operation';
 import { stopCampaign } from './campaign/stop.operation';
+import { createSmsCampaign } from './campaign/createSms.operation';
+import { createVoiceCampaign } from './campaign/createVoice.operation';
+import { updateSmsCampaign } from './campaign/updateSms.operation';
+import { updateVoiceCampaign } from './campaign/updateVoice.operation';
+import { getCampaignResults } from './campaign/getResults.operation';
+import { scheduleCampaign } from './campaign/schedule.operation';
+import { unscheduleCampaign } from './campaign/unschedule.operation';
 import { SMS_CAMPAIGN, VOICE_CAMPAIGN } from './resources';
 import { readNumberOption } from '../transport/settings';
 import type { CampaignResourceInfo, Operation, Resource, ResourceInfo } from './types';
@@ -26,6 +33,9 @@ const CAMPAIGN_OPERATIONS: Array<Operation<CampaignResourceInfo>> = [
 	getCampaignStatus,
 	startCampaign,
 	stopCampaign,
+	getCampaignResults,
+	scheduleCampaign,
+	unscheduleCampaign,
 ];
 
 /**
@@ -33,8 +43,8 @@ const CAMPAIGN_OPERATIONS: Array<Operation<CampaignResourceInfo>> = [
  * Resource and operation lists are shown sorted by name.
  */
 const RESOURCES: Resource[] = [
-	resource(SMS_CAMPAIGN, [...CAMPAIGN_OPERATIONS], 'delete'),
-	resource(VOICE_CAMPAIGN, [...CAMPAIGN_OPERATIONS], 'delete'),
+	resource(SMS_CAMPAIGN, [...CAMPAIGN_OPERATIONS, createSmsCampaign, updateSmsCampaign], 'delete'),
+	resource(VOICE_CAMPAIGN, [...CAMPAIGN_OPERATIONS, createVoiceCampaign, updateVoiceCampaign], 'delete'),
 ];
 
 function resource<R extends ResourceInfo>(info: R, operations: Array<Operation<R>>, defaultOperation: string): Resource {
