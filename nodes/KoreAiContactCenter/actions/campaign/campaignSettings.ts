@@ -64,7 +64,8 @@ export const contactListsField: INodeProperties = {
 	default: [],
 	required: true,
 	description:
-		'The contact lists to send to, by name (Kore.ai refers to lists by name). Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>: a list like {{ ["VIP", "Renewals"] }} or text separated by commas.',
+		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'Kore.ai refers to contact lists by name. An expression may give a list like {{ ["VIP", "Renewals"] }} or names separated by commas.',
 };
 
 export const priorityField: INodeProperties = {
@@ -91,7 +92,7 @@ export const callingDaysField: INodeProperties = {
 	name: 'callingDays',
 	type: 'multiOptions',
 	options: DAYS,
-	default: WEEKDAYS,
+	default: ['MO', 'TU', 'WE', 'TH', 'FR'],
 	description: 'Days on which the campaign may send or call, each within the calling window',
 };
 
@@ -99,7 +100,7 @@ export const callingStartField: INodeProperties = {
 	displayName: 'Calling Window Start',
 	name: 'callingStart',
 	type: 'string',
-	default: DEFAULTS.start,
+	default: '9:00 AM',
 	placeholder: '9:00 AM',
 	description: 'Earliest time of day to send or call, like 9:00 AM or 09:00, in the calling time zone',
 };
@@ -108,7 +109,7 @@ export const callingEndField: INodeProperties = {
 	displayName: 'Calling Window End',
 	name: 'callingEnd',
 	type: 'string',
-	default: DEFAULTS.end,
+	default: '6:00 PM',
 	placeholder: '6:00 PM',
 	description: 'Latest time of day to send or call, like 6:00 PM or 18:00, in the calling time zone; after the start',
 };
@@ -154,7 +155,7 @@ export const messageTextField: INodeProperties = {
 	typeOptions: { rows: 4 },
 	placeholder: 'Hi <First Name>, your renewal is due on <Due Date>.',
 	description:
-		"The SMS text as recipients read it, with Kore.ai placeholders like <First Name>. The node base64-encodes it, as Kore.ai requires. With a template: optional, the template's text.",
+		"The SMS text as recipients read it, with Kore.ai placeholders like &lt;First Name&gt;. The node base64-encodes it, as Kore.ai requires. With a template: optional, the template's text.",
 };
 
 export const templateNameField: INodeProperties = {
@@ -226,7 +227,7 @@ export const dialingOrderField: INodeProperties = {
 		{ name: 'First In, First Out', value: 'FIFO' },
 		{ name: 'Last In, First Out', value: 'LIFO' },
 	],
-	default: DEFAULTS.dialingOrder,
+	default: 'FIFO',
 	description: 'Which contacts are called first',
 };
 
@@ -234,7 +235,7 @@ export const maxAttemptsField: INodeProperties = {
 	displayName: 'Max Attempts per Contact',
 	name: 'maxAttemptsPerRecord',
 	type: 'number',
-	default: DEFAULTS.maxAttempts,
+	default: 3,
 	typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
 	description: 'Calls at most per contact, 1 to 100',
 };
@@ -243,7 +244,7 @@ export const retryPeriodField: INodeProperties = {
 	displayName: 'Retry Period (Minutes)',
 	name: 'defaultRetryPeriod',
 	type: 'number',
-	default: DEFAULTS.retryPeriod,
+	default: 10,
 	typeOptions: { minValue: 1, maxValue: 1440, numberPrecision: 0 },
 	description: 'Minutes between two calls to the same contact, 1 to 1440',
 };
@@ -252,7 +253,7 @@ export const ringTimeField: INodeProperties = {
 	displayName: 'Max Ring Time (Seconds)',
 	name: 'maxRingTime',
 	type: 'number',
-	default: DEFAULTS.ringTime,
+	default: 30,
 	typeOptions: { minValue: 5, maxValue: 120, numberPrecision: 0 },
 	description: 'Seconds a call rings before it is given up, 5 to 120',
 };
@@ -269,8 +270,9 @@ const CALLING_HOURS_NAMES = callingHoursFields.map((field) => field.name);
 
 /** A field as an optional entry of Update's "Update Fields". */
 export function asUpdateField(field: INodeProperties): INodeProperties {
-	const { required: _required, ...rest } = field;
-	return rest;
+	const optional = { ...field };
+	delete optional.required;
+	return optional;
 }
 
 // ---------------------------------------------------------------- reading

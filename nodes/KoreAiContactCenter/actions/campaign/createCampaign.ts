@@ -16,7 +16,7 @@ import { readWaitSettings, waitOptions, waitUntilReady } from './waitUntilReady'
  * (api/campaignPaths.ts), answered `{status: "success", message: "Campaign <name> creation in
  * progress", data: {..., id, status: "Preparing"}}`. The output item is that campaign, flattened,
  * with `creationInProgress: true`; with "Wait Until Ready" it is the campaign as Get gives it once
- * it is ready, with `waitedSeconds` and `readyChecks`.
+ * it is ready, with `waitedSeconds` and `readyChecks` (and the create answer's `message`).
  *
  * Never retried after a try whose outcome is unknown (timeout, reset, 502/503/504): Kore.ai may
  * have created the campaign, and a second POST would create a second one. Such an item fails and
@@ -55,7 +55,7 @@ export function createOperation(
 
 		async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
 			const values: IDataObject = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
-			for (const name of fieldNames) values[name] = this.getNodeParameter(name, itemIndex, undefined) as IDataObject[string];
+			for (const name of fieldNames) values[name] = this.getNodeParameter(name, itemIndex, null) as IDataObject[string];
 			const body = buildCampaignBody.call(this, itemIndex, resource, { values, mode: 'create' });
 			const streamId = readStreamId.call(this, itemIndex);
 			const wait = readWaitSettings.call(this, itemIndex);
@@ -70,7 +70,8 @@ export function createOperation(
 			if (!simplify) return ready.body;
 			return {
 				...simplifyWrittenCampaign(ready.body, resource.campaignType, campaignId),
-				creationMessage: flat.message,
+				// Kore.ai's words about the creation, not Get's "retrieved successfully".
+				message: flat.message,
 				waitedSeconds: Math.round(ready.waitedMs / 100) / 10,
 				readyChecks: ready.checks,
 			};

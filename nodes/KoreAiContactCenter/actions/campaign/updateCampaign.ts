@@ -51,7 +51,9 @@ export function updateOperation(fields: INodeProperties[], description: (resourc
 			const body = buildCampaignBody.call(this, itemIndex, resource, { values, mode: 'update' });
 			const answer = await koreAiRequest.call(this, itemIndex, updateCampaignRequest(resource.campaignType, campaignId, body, streamId, resource.label));
 			if (!this.getNodeParameter('simplify', itemIndex, true)) return answer;
-			const { creationInProgress: _ignored, ...flat } = simplifyWrittenCampaign(answer, resource.campaignType, campaignId);
+			const flat = simplifyWrittenCampaign(answer, resource.campaignType, campaignId);
+			// Only creation leaves a campaign Preparing; an update's answer says nothing about it.
+			delete flat.creationInProgress;
 			return { ...flat, updated: true, updatedFields: Object.keys(body).filter((key) => key !== 'campaignType') };
 		},
 	};

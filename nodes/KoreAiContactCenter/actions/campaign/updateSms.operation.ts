@@ -22,7 +22,7 @@ export const updateSmsCampaign = updateOperation(
 		contactListsField,
 		{
 			...messageTextField,
-			description: 'New SMS text as recipients read it, with Kore.ai placeholders like <First Name>; the node base64-encodes it',
+			description: 'New SMS text as recipients read it, with Kore.ai placeholders like &lt;First Name&gt;; the node base64-encodes it',
 		},
 		{ ...templateNameField, description: 'Use this approved SMS template instead of the current message' },
 		templateIdField,

@@ -103,7 +103,7 @@ export async function waitUntilReady(
 					{ itemIndex },
 				);
 			}
-			throw error;
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		}
 		const body = await koreAiRequest.call(this, itemIndex, getCampaignRequest(resource.campaignType, campaignId, streamId, resource.label));
 		checks++;
