@@ -34,6 +34,6 @@ export const createSmsCampaign = createOperation(
 		...callingHoursFields,
 	],
 	[dncListField, experienceFlowField, formatField, templateIdField],
-	() =>
-		'Create an SMS campaign for contact lists, from message text or an approved template. Kore.ai prepares it first (status Preparing); start it once it is Ready.',
+	(resource) =>
+		`Create an ${resource.label} campaign for contact lists, from message text or an approved template. Kore.ai prepares it first (status Preparing); start it once it is Ready.`,
 );

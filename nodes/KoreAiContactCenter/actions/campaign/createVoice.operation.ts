@@ -35,6 +35,6 @@ export const createVoiceCampaign = createOperation(
 		...callingHoursFields,
 	],
 	[dialingOrderField, maxAttemptsField, retryPeriodField, ringTimeField],
-	() =>
-		'Create an agentless voice campaign: an experience flow (bot) calls the contact lists. Kore.ai prepares it first (status Preparing); start it once it is Ready.',
+	(resource) =>
+		`Create an agentless ${resource.label} campaign: an experience flow (bot) calls the contact lists. Kore.ai prepares it first (status Preparing); start it once it is Ready.`,
 );

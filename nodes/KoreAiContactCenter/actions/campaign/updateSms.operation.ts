@@ -33,5 +33,5 @@ export const updateSmsCampaign = updateOperation(
 		experienceFlowField,
 		formatField,
 	],
-	() => 'Change an SMS campaign: name, description, contact lists, message or template, caller ID, priority or calling hours. Only the fields given change.',
+	(resource) => `Change an ${resource.label} campaign: name, description, contact lists, message or template, caller ID, priority or calling hours. Only the fields given change.`,
 );
