@@ -197,6 +197,7 @@ describe('Create: bad inputs are refused before anything is sent, naming the fie
 		await runOperation(sandbox, smsCreate());
 		const result = await runOperation(sandbox, smsCreate(), continueOnError);
 		expect(result.json(NODE, 1)[0].error).toMatch(/Campaign with name Spring Renewal Reminder already exists/);
+		expectNoSecrets(result, sandbox);
 	});
 
 	test('Create is not repeated after a lost answer (Kore.ai may have created it): the item fails and says so', async () => {
@@ -266,6 +267,7 @@ describe('Wait Until Ready', () => {
 			new RegExp(`^Voice campaign "Renewal Survey Calls" was created \\(ID ${id}\\) but is still Preparing after 1\\.0 s \\(Max Wait, \\d+ checks\\)\\. Do not create it again`),
 		);
 		expect(createRequests()).toHaveLength(1);
+		expectNoSecrets(result, sandbox);
 	});
 
 	test('cancelling the execution stops the wait at once', async () => {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { createCampaignRequest } from '../../api/campaignPaths';
 import { simplifyWrittenCampaign } from '../../output/simplifyCampaignWrite';
@@ -65,7 +65,14 @@ export function createOperation(
 			const flat = simplifyWrittenCampaign(created, resource.campaignType);
 			if (!wait || !flat.creationInProgress) return simplify ? flat : created;
 
-			const campaignId = String(flat.campaignId ?? '');
+			const campaignId = typeof flat.campaignId === 'string' ? flat.campaignId : '';
+			if (campaignId === '') {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Kore.ai accepted ${resource.label} campaign "${String(body.name)}" ("${String(flat.message ?? '')}") but its answer has no campaign ID, so the node cannot wait until it is ready. Do not create it again: find it with Get Many.`,
+					{ itemIndex },
+				);
+			}
 			const ready = await waitUntilReady.call(this, itemIndex, { campaignId, streamId, name: String(body.name), resource }, wait);
 			if (!simplify) return ready.body;
 			return {
