@@ -200,6 +200,8 @@ function handleTrigger(ctx, trigger) {
 	const updatedAt = ctx.nowIso();
 	if (trigger === 'play') {
 		if (doc.status === 'Active') return { status: 400, body: bodies.campaignFailure(`Campaign ${doc.name} is already Active`) };
+		// GUESS: a campaign still being created (Preparing) cannot be started yet.
+		if (doc.status === 'Preparing') return { status: 400, body: bodies.campaignFailure(`Campaign ${doc.name} is still being prepared; start it when it is Ready`) };
 		doc.status = 'Active';
 		doc.updatedAt = updatedAt;
 		doc.campaignInstanceId = `cid-${crypto.randomUUID()}`;

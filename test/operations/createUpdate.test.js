@@ -258,6 +258,14 @@ describe('Wait Until Ready', () => {
 		expectNoSecrets(result, sandbox);
 	});
 
+	test('why it matters: a campaign just created cannot be started yet; after Wait Until Ready it can', async () => {
+		const start = (campaignId) => runOperation(sandbox, { resource: 'smsCampaign', operation: 'start', campaignId: byId(campaignId) }, continueOnError);
+		const early = (await runOperation(sandbox, smsCreate())).json(NODE)[0];
+		expect((await start(early.campaignId)).json(NODE, 1)[0].error).toMatch(/is still being prepared/);
+		const ready = (await runOperation(sandbox, smsCreate({ name: 'Second', options: { waitUntilReady: true, pollInterval: 0.1 } }))).json(NODE)[0];
+		expect((await start(ready.campaignId)).json(NODE)[0]).toMatchObject({ campaignId: ready.campaignId, status: 'Active' });
+	});
+
 	test('Max Wait runs out: the item fails, names the created campaign and says not to create it again', async () => {
 		sandbox.setCampaignOptions({ preparingMs: 60_000 });
 		const result = await runOperation(sandbox, voiceCreate({ options: { waitUntilReady: true, pollInterval: 0.2, maxWait: 1 } }), continueOnError);

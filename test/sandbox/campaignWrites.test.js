@@ -89,6 +89,9 @@ describe('sandbox campaign writes', () => {
 			expect(data.dialingStrategy.useSystemMappings).toBe(false);
 
 			expect((await get(data.id)).json.data).toMatchObject({ _id: data.id, status: 'Preparing' });
+			const early = await request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign/trigger/${data.id}?${q()}&campaignType=voice&trigger=play`, body: {} });
+			expect(early.status).toBe(400);
+			expect(early.json.message).toMatch(/still being prepared/);
 			clock += 999;
 			expect((await get(data.id)).json.data.status).toBe('Preparing');
 			clock += 1;
