@@ -7,7 +7,7 @@ import { koreAiRequest } from '../../transport';
 import { campaignIdField } from '../common.fields';
 import { readStreamId } from '../readInputs';
 import type { CampaignResourceInfo } from '../types';
-import { MAX_NAME } from './campaignSettings';
+import { MAX_NAME } from './campaignFields';
 
 /**
  * Kore.ai's schedule endpoints find the campaign by its NAME, not its ID. The Campaign field offers

@@ -6,7 +6,7 @@ import { koreAiRequest } from '../../transport';
 import { optionsField, simplifyField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
 import type { CampaignResourceInfo, Operation } from '../types';
-import { buildCampaignBody } from './campaignSettings';
+import { buildCampaignBody } from './campaignBody';
 import { readWaitSettings, waitOptions, waitUntilReady } from './waitUntilReady';
 
 /**

@@ -12,13 +12,13 @@ import {
 	priorityField,
 	templateIdField,
 	templateNameField,
-} from './campaignSettings';
+} from './campaignFields';
 import { createOperation } from './createCampaign';
 
 /**
  * Kore.ai "Create SMS Campaign (Without SMS Template) API - v2" and "... (Using Template)":
  * `POST /campaign?accountId=..&campaignType=sms` with `message: {message}` (the SMS text, base64)
- * or `message: {template_name, message}`; see createCampaign.ts for the steps and campaignSettings.ts
+ * or `message: {template_name, message}`; see createCampaign.ts for the steps and campaignBody.ts
  * for the body and its checks.
  */
 export const createSmsCampaign = createOperation(

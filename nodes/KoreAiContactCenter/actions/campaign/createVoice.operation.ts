@@ -12,7 +12,7 @@ import {
 	priorityField,
 	retryPeriodField,
 	ringTimeField,
-} from './campaignSettings';
+} from './campaignFields';
 import { createOperation } from './createCampaign';
 
 /**
@@ -20,7 +20,7 @@ import { createOperation } from './createCampaign';
  * `dialingMode: "Agentless"` (the experience flow talks, no agents). v2 requires `dncLists`,
  * `experienceFlowName`, `enableMachineDetect` (no/detect/disconnect) and the dialing settings
  * (dialing order, attempts 1-100, retry period 1-1440 min, ring time 5-120 s); the latter default
- * to the documented sample's values. See createCampaign.ts and campaignSettings.ts.
+ * to the documented sample's values. See createCampaign.ts and campaignBody.ts.
  */
 export const createVoiceCampaign = createOperation(
 	[

@@ -6,12 +6,13 @@ import { koreAiRequest } from '../../transport';
 import { campaignIdField, optionsField, simplifyField, streamIdOption } from '../common.fields';
 import { readCampaignTarget } from '../readInputs';
 import type { CampaignResourceInfo, Operation } from '../types';
-import { asUpdateField, buildCampaignBody } from './campaignSettings';
+import { buildCampaignBody } from './campaignBody';
+import { asUpdateField } from './campaignFields';
 
 /**
  * Update SMS Campaign and Update Voice Campaign: `PUT /campaign/{id}?accountId=..&campaignType=..`
  * (api/campaignPaths.ts says which `campaignType` and why), body: the fields set under "Update
- * Fields", checked like Create's, plus `campaignType`. Kore.ai's pages show a full body but do not
+ * Fields", checked like Create's (campaignBody.ts), plus `campaignType`. Kore.ai's pages show a full body but do not
  * say whether fields left out are kept; only the fields the user set are sent, so nothing else is
  * overwritten with defaults. The calling hours travel as one object: setting any of their fields
  * sends all of them (the others at their defaults).

@@ -11,7 +11,7 @@ import {
 	priorityField,
 	templateIdField,
 	templateNameField,
-} from './campaignSettings';
+} from './campaignFields';
 import { updateOperation } from './updateCampaign';
 
 /** Kore.ai "Update SMS Campaign (v2)": `PUT /campaign/{id}?accountId=..&campaignType=sms`; see updateCampaign.ts. */

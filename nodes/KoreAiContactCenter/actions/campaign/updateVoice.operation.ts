@@ -12,7 +12,7 @@ import {
 	priorityField,
 	retryPeriodField,
 	ringTimeField,
-} from './campaignSettings';
+} from './campaignFields';
 import { updateOperation } from './updateCampaign';
 
 /**
