@@ -116,6 +116,11 @@ async function runLine(line, tarball, checks, timings) {
 		const seedId = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';
 		const missingId = 'cd-00000000-dead-5000-8000-000000000000';
 		const malformedId = 'cd-../../admin?x=1';
+		// (e) campaigns created, started and measured in one run (no Add Contacts yet: generated contacts).
+		const lifecycleRows = [
+			{ name: `E2E ${line.id} Spring`, lists: ['E2E List A'], text: 'Hi <First Name>, spring offer!' },
+			{ name: `E2E ${line.id} Autumn`, lists: ['E2E List A', 'E2E List B'], text: 'Grüße <First Name> 👋' },
+		];
 		const rows = [
 			{ row: 1, campaignId: routeIds[0] },
 			{ row: 2, campaignId: missingId },
@@ -156,10 +161,11 @@ async function runLine(line, tarball, checks, timings) {
 			VOICE_IDS: voiceIds,
 			SEED_ID: seedId,
 			APP_ID: sbCreds.appId,
+			LIFECYCLE_ROWS: lifecycleRows,
 		};
 		const wfDir = path.join(inputsDir, 'workflows');
 		fs.mkdirSync(wfDir);
-		const files = ['delete-mapped.json', 'error-output.json', 'wrong-secret.json', 'voice-and-sms.json'];
+		const files = ['delete-mapped.json', 'error-output.json', 'wrong-secret.json', 'voice-and-sms.json', 'campaign-lifecycle.json'];
 		const wfs = {};
 		for (const f of files) {
 			const wf = loadWorkflow(f, vars);
@@ -252,6 +258,29 @@ async function runLine(line, tarball, checks, timings) {
 			for (const id of [...voiceIds, seedId]) assert(!sandbox.store.has(id), `${id} still exists`);
 			const types = sandbox.requests.filter((r) => voiceIds.includes(r.campaignId)).map((r) => r.campaignType);
 			eq(types, ['voice', 'voice'], 'campaignType query of the voice requests');
+		});
+
+		// (e) create (waiting until ready), start, per-contact results
+		await checks.check(`${tag} (e) rows -> Create SMS Campaign (Wait Until Ready) -> Start -> Get Results`, async () => {
+			const data = await execute('campaign-lifecycle.json');
+			const created = outputItems(data, 'Create SMS Campaign');
+			eq(created.map((i) => i.json.name), lifecycleRows.map((r) => r.name), 'created names in order');
+			eq(pairedIndexes(created), [0, 1], 'create pairedItem');
+			for (const it of created) {
+				eq(it.json.status, 'Ready', 'status after Wait Until Ready');
+				eq(it.json.creationInProgress, false, 'creationInProgress');
+			}
+			eq(created.map((i) => i.json.smsText), lifecycleRows.map((r) => r.text), 'SMS text round trip (base64)');
+			eq(created.map((i) => i.json.contactLists), lifecycleRows.map((r) => r.lists), 'contact lists');
+			const started = outputItems(data, 'Start SMS Campaign');
+			eq(started.map((i) => i.json.status), ['Active', 'Active'], 'started');
+			const results = outputItems(data, 'Get SMS Campaign Results');
+			eq(results.length, 10, 'result items (5 per campaign)');
+			eq(pairedIndexes(results), [0, 0, 0, 0, 0, 1, 1, 1, 1, 1], 'results pairedItem');
+			const ids = created.map((i) => i.json.campaignId);
+			eq(results.map((i) => i.json.campaignId), [...Array(5).fill(ids[0]), ...Array(5).fill(ids[1])], 'results campaign IDs');
+			for (const it of results) assert(typeof it.json.phoneNumber === 'string' && typeof it.json.dialerOutcome === 'string', 'result fields');
+			for (const id of ids) eq(sandbox.store.get(id).status, 'Active', `${id} status in the sandbox`);
 		});
 	} finally {
 		tokens.push(...sandbox.tokensSeen);

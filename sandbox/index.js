@@ -26,6 +26,9 @@
  *   now             () => epoch ms; the clock for JWT expiry, the rate-limit window and timestamps.
  *   record          boolean, default true: keep `requests` and `tokensSeen` (turn off for huge runs).
  *   onRequest       (entry) => void, called when each request is answered (the CLI logs with it).
+ *   preparingMs     ms a created campaign stays Preparing before it is Ready, default 1500.
+ *   resultsSeed     seed of the per-contact outcomes of started campaigns, default 1.
+ *   generatedContacts  contacts per campaign when the store has no contact lists, default 25.
  *
  * Returns a promise of:
  *   url             'http://127.0.0.1:<port>' (the credential's Environment URL)
@@ -44,6 +47,7 @@
  *   setFaults(f)    replace the fault configuration (counts restart, PRNG reseeded)
  *   setRateLimit(r) replace the rate-limit configuration (windows cleared)
  *   setNotFoundStyle(s)
+ *   setCampaignOptions({ preparingMs, resultsSeed, generatedContacts })  change them at run time
  *   addCampaigns(n, type = 'sms', { status, namePrefix, appId }) -> ids
  *   reset()         restore the seeded campaigns, clear logs, windows, JTIs and stats
  *   close()         stop listening and destroy every socket, including hanging ones
@@ -114,6 +118,9 @@ async function startSandbox(options = {}) {
 	const counters = { requests: 0, answered: 0, byStatus: {}, rateLimited: 0, authFailures: 0, deletes: 0 };
 
 	const nowIso = () => new Date(now()).toISOString();
+	// Created campaigns and their results (campaignCreation.js, results.js).
+	const campaignOptions = { preparingMs: 1500, resultsSeed: 1, generatedContacts: 25 };
+	for (const key of Object.keys(campaignOptions)) if (options[key] !== undefined) campaignOptions[key] = Number(options[key]);
 
 	function delay(ms) {
 		if (ms <= 0) return Promise.resolve();
@@ -311,7 +318,17 @@ async function startSandbox(options = {}) {
 
 		// The list endpoint's paging and filters travel in the body: kept for tests (it holds no secret).
 		if (record && body !== undefined) entry.body = body;
-		const ctx = { store, streamId: entry.streamId, campaignId: entry.campaignId, query: url.searchParams, body, notFoundStyle, nowIso };
+		const ctx = {
+			store,
+			streamId: entry.streamId,
+			campaignId: entry.campaignId,
+			query: url.searchParams,
+			body,
+			notFoundStyle,
+			nowIso,
+			now,
+			options: campaignOptions,
+		};
 		const before = store.deletions.length;
 		const result = route.contactLists ? dispatchContactList(route, method, ctx) : dispatch(route, method, ctx);
 		counters.deletes += store.deletions.length - before;
@@ -382,6 +399,9 @@ async function startSandbox(options = {}) {
 			notFoundStyle = style;
 		},
 		addCampaigns: (n, type, opts) => store.addCampaigns(n, type, opts),
+		setCampaignOptions(changes) {
+			for (const key of Object.keys(campaignOptions)) if (changes && changes[key] !== undefined) campaignOptions[key] = Number(changes[key]);
+		},
 		reset() {
 			store.reset();
 			tokensSeen.length = 0;

@@ -3,6 +3,9 @@
 const crypto = require('node:crypto');
 const { bodies, campaignNotFound } = require('./responses');
 const { CAMPAIGN_TYPES, STATUSES } = require('./store');
+const { handleCreate, handleUpdate, settlePreparing } = require('./campaignCreation');
+const { handleContacts } = require('./results');
+const { handleSchedule } = require('./schedule');
 
 /**
  * The v2 campaign endpoints, relative to `/campaign/api/v2/public/{streamId}`
@@ -15,12 +18,16 @@ const { CAMPAIGN_TYPES, STATUSES } = require('./store');
  *   POST   /campaign/trigger/{id}?accountId&campaignType&trigger=play|stop   (voice pages)
  *   POST   /campaign//trigger/{id}?accountId&campaignType&trigger=stop|play  (SMS stop page, "//" verbatim)
  *   POST   /campaign/{id}/status?accountId&view=status          status
+ *   POST   /campaign/{id}/status?view=contacts                  per-contact results (results.js)
  *   POST   /campaign/getAllCampaignDetails?accountId            list
- *   POST   /campaign?..., PUT /campaign/{id}?...                create/update: documented, not simulated (501)
+ *   POST   /campaign?accountId&campaignType, PUT /campaign/{id}?accountId&campaignType
+ *                                                               create/update (campaignCreation.js)
+ *   POST   /campaign/schedule?enableSchedule&campaignName       schedule on/off (schedule.js)
  */
 function matchRoute(rest) {
 	if (rest === '/campaign/getAllCampaignDetails') return { name: 'list', methods: ['POST'] };
 	if (rest === '/campaign' || rest === '/campaign/') return { name: 'create', methods: ['POST'] };
+	if (rest === '/campaign/schedule') return { name: 'schedule', methods: ['POST'] };
 	let m = /^\/campaign\/(\/?)trigger\/([^/]+)$/.exec(rest);
 	if (m) return { name: 'trigger', methods: ['POST'], rawId: m[2], doubleSlash: m[1] === '/' };
 	m = /^\/campaign\/([^/]+)\/status$/.exec(rest);
@@ -193,6 +200,8 @@ function handleTrigger(ctx, trigger) {
 	const updatedAt = ctx.nowIso();
 	if (trigger === 'play') {
 		if (doc.status === 'Active') return { status: 400, body: bodies.campaignFailure(`Campaign ${doc.name} is already Active`) };
+		// GUESS: a campaign still being created (Preparing) cannot be started yet.
+		if (doc.status === 'Preparing') return { status: 400, body: bodies.campaignFailure(`Campaign ${doc.name} is still being prepared; start it when it is Ready`) };
 		doc.status = 'Active';
 		doc.updatedAt = updatedAt;
 		doc.campaignInstanceId = `cid-${crypto.randomUUID()}`;
@@ -217,16 +226,20 @@ function handleTrigger(ctx, trigger) {
 function handleStatus(ctx) {
 	const record = ctx.store.find(ctx.streamId, ctx.campaignId);
 	if (!record) return campaignNotFound(ctx.notFoundStyle, ctx.campaignId);
+	if (ctx.query.get('view') === 'contacts') return handleContacts(ctx, record);
 	return ok({ status: 'success', data: { id: record.id, status: record.doc.status, name: record.doc.name } });
 }
 
 /** Runs a matched, authenticated route. */
 function dispatch(route, method, ctx) {
+	settlePreparing(ctx);
 	switch (route.name) {
 		case 'list':
 			return handleList(ctx);
 		case 'create':
-			return { status: 501, body: bodies.notSimulated('Creating a campaign') };
+			return handleCreate(ctx);
+		case 'schedule':
+			return handleSchedule(ctx);
 		case 'status':
 			return handleStatus(ctx);
 		case 'trigger':
@@ -234,7 +247,7 @@ function dispatch(route, method, ctx) {
 		case 'campaign':
 			if (method === 'DELETE') return handleDelete(ctx);
 			if (method === 'GET') return handleGet(ctx);
-			if (method === 'PUT') return { status: 501, body: bodies.notSimulated('Updating a campaign') };
+			if (method === 'PUT') return handleUpdate(ctx);
 			return handleTrigger(ctx, ctx.query.get('trigger'));
 		default:
 			return { status: 404, body: bodies.notFoundPath() };

@@ -113,9 +113,10 @@ function valueProblems(where, property, value) {
 }
 
 describe('examples/', () => {
-	test('holds the three starting points', () => {
+	test('holds the starting points', () => {
 		expect(files).toEqual([
 			'ai-agent-campaign-assistant.json',
+			'campaign-results-to-sheet.json',
 			'delete-sms-campaigns-from-sheet.json',
 			'stop-active-priority-1-sms-campaigns.json',
 		]);
@@ -288,6 +289,30 @@ describe('examples run through n8n\'s engine against the sandbox', () => {
 				expect.objectContaining({ outcome: 'not deleted', count_campaignId: 1 }),
 			]);
 		}
+	});
+});
+
+describe('examples/campaign-results-to-sheet.json against the sandbox', () => {
+	let sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ rateLimit: false, generatedContacts: 7 });
+	});
+	afterAll(() => sandbox.close());
+
+	test('one row per contact of every completed SMS campaign, up to the sheet (replaced here by nothing)', async () => {
+		const workflow = load('campaign-results-to-sheet.json');
+		for (const node of workflow.nodes.filter(isOurs)) node.parameters.options = { ...node.parameters.options, requestsPerMinute: 0 };
+		workflow.nodes = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote' && n.type !== 'n8n-nodes-base.googleSheets');
+		delete workflow.connections['Get SMS Campaign Results'];
+		const completed = sandbox.store.ids('sms').filter((id) => sandbox.store.get(id).status === 'Completed');
+		expect(completed.length).toBeGreaterThan(0);
+
+		const result = await runWorkflow(workflow, { credentials: { koreAiApi: sandbox.credentials } });
+		expect(result.status).toBe('success');
+		const rows = result.json('Get SMS Campaign Results');
+		expect(rows).toHaveLength(completed.length * 7);
+		expect([...new Set(rows.map((row) => row.campaignId))].sort()).toEqual([...completed].sort());
+		for (const row of rows) expect(Object.keys(row)).toEqual(expect.arrayContaining(['phoneNumber', 'dialerOutcome', 'numberOfAttemptsSoFar', 'agentDispositionCodes']));
 	});
 });
 

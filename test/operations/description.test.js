@@ -22,15 +22,20 @@ test('the node is usable as an AI tool and lists campaigns for its picker', () =
 test.each([
 	['smsCampaign', 'SMS'],
 	['voiceCampaign', 'Voice'],
-])('%s: six operations with Kore.ai-style action names, sorted by name', (resource, label) => {
+])('%s: the operations with Kore.ai-style action names, sorted by name', (resource, label) => {
 	const options = operationsOf(resource);
 	expect(options.map((o) => [o.value, o.name, o.action])).toEqual([
+		['create', 'Create', `Create ${label} Campaign`],
 		['delete', 'Delete', `Delete ${label} Campaign`],
 		['get', 'Get', `Get ${label} Campaign`],
 		['getMany', 'Get Many', `Get Many ${label} Campaigns`],
+		['getResults', 'Get Results', `Get ${label} Campaign Results`],
 		['getStatus', 'Get Status', `Get ${label} Campaign Status`],
+		['schedule', 'Schedule', `Schedule ${label} Campaign`],
 		['start', 'Start', `Start ${label} Campaign`],
 		['stop', 'Stop', `Stop ${label} Campaign`],
+		['unschedule', 'Unschedule', `Unschedule ${label} Campaign`],
+		['update', 'Update', `Update ${label} Campaign`],
 	]);
 	for (const option of options) {
 		expect(option.description).toContain(`${label} campaign`);
@@ -45,6 +50,9 @@ test.each([
 	['start', ['campaignId', 'simplify', 'options']],
 	['stop', ['campaignId', 'simplify', 'options']],
 	['getMany', ['returnAll', 'limit', 'filters', 'simplify', 'options']],
+	['getResults', ['campaignId', 'returnAll', 'limit', 'simplify', 'options']],
+	['unschedule', ['campaignId', 'simplify', 'options']],
+	['update', ['campaignId', 'updateFields', 'simplify', 'options']],
 ])('%s shows exactly its own fields', (operation, fields) => {
 	const shown = fieldsOf({ resource: 'voiceCampaign', operation, returnAll: false });
 	expect(shown.filter((name) => !['resource', 'operation'].includes(name))).toEqual(fields);
@@ -58,4 +66,37 @@ test('Get Many: Limit hides with Return All; filters and sort options', () => {
 	expect(filters.options[0].displayOptions).toEqual({ show: { '/resource': ['voiceCampaign'] } });
 	const options = getManyProps.find((p) => p.name === 'options');
 	expect(options.options.map((o) => o.name)).toEqual(expect.arrayContaining(['sortBy', 'sortOrder', 'streamId']));
+});
+
+test.each([
+	[
+		'smsCampaign',
+		{ messageSource: 'text' },
+		['name', 'description', 'contactLists', 'messageSource', 'messageText', 'callerId', 'priority', 'callingDays', 'callingStart', 'callingEnd', 'callingTimezone', 'callingFrequency', 'additionalFields', 'simplify', 'options'],
+	],
+	[
+		'smsCampaign',
+		{ messageSource: 'template' },
+		['name', 'description', 'contactLists', 'messageSource', 'templateName', 'messageText', 'callerId', 'priority', 'callingDays', 'callingStart', 'callingEnd', 'callingTimezone', 'callingFrequency', 'additionalFields', 'simplify', 'options'],
+	],
+	[
+		'voiceCampaign',
+		{},
+		['name', 'description', 'contactLists', 'dncList', 'experienceFlowName', 'callerId', 'priority', 'enableMachineDetect', 'callingDays', 'callingStart', 'callingEnd', 'callingTimezone', 'callingFrequency', 'additionalFields', 'simplify', 'options'],
+	],
+])('Create %s %j shows its fields; the contact lists load their names; Wait Until Ready is an option', (resource, extra, fields) => {
+	const parameters = { resource, operation: 'create', ...extra };
+	expect(fieldsOf(parameters).filter((name) => !['resource', 'operation'].includes(name))).toEqual(fields);
+	const shown = description.properties.filter((p) => NodeHelpers.displayParameter(parameters, p, { typeVersion: 1 }, description, parameters));
+	expect(shown.find((p) => p.name === 'contactLists').typeOptions).toEqual({ loadOptionsMethod: 'getContactListNames' });
+	expect(shown.find((p) => p.name === 'options').options.map((o) => o.name)).toEqual(expect.arrayContaining(['waitUntilReady', 'maxWait', 'pollInterval', 'streamId']));
+});
+
+test('Schedule: the campaign field also takes a name; daily and weekly fields', () => {
+	const daily = fieldsOf({ resource: 'smsCampaign', operation: 'schedule', recurrence: 'daily' });
+	expect(daily.filter((name) => !['resource', 'operation'].includes(name))).toEqual(['campaignId', 'recurrence', 'startDateTime', 'endDateTime', 'everyNDays', 'simplify', 'options']);
+	const weekly = fieldsOf({ resource: 'voiceCampaign', operation: 'schedule', recurrence: 'weekly' });
+	expect(weekly).toEqual(expect.arrayContaining(['everyNWeeks', 'weekDays']));
+	const field = description.properties.find((p) => p.name === 'campaignId' && p.displayOptions.show.operation[0] === 'schedule');
+	expect(field.modes.map((m) => m.name)).toEqual(['list', 'id', 'name']);
 });

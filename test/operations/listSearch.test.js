@@ -15,13 +15,14 @@ const search = (resource, extra = {}) =>
 const listBodies = () => sandbox.requests.filter((r) => r.route === 'list').map((r) => r.body);
 
 describe('Campaign picker (From List)', () => {
-	test('the Campaign field offers From List (searchCampaigns, searchable) and By ID for every operation', async () => {
+	test('the Campaign field offers From List (searchCampaigns, searchable) and By ID for every operation (Schedule and Unschedule also By Name)', async () => {
 		const pkg = await loadPackage();
 		const description = pkg.nodeTypes[KORE_NODE_TYPE].description;
 		const fields = description.properties.filter((p) => p.name === 'campaignId');
 		expect(fields.length).toBeGreaterThanOrEqual(5);
 		for (const field of fields) {
-			expect(field.modes.map((mode) => mode.name)).toEqual(['list', 'id']);
+			const byName = ['schedule', 'unschedule'].includes(field.displayOptions.show.operation[0]);
+			expect(field.modes.map((mode) => mode.name)).toEqual(byName ? ['list', 'id', 'name'] : ['list', 'id']);
 			expect(field.modes[0].typeOptions).toEqual({ searchListMethod: 'searchCampaigns', searchable: true });
 		}
 	});

@@ -161,9 +161,9 @@ describe('sandbox campaigns', () => {
 			},
 		);
 
-		test('create and update are documented but not simulated: 501', async () => {
-			const res = await request(sb, { method: 'PUT', path: `${base(sb.credentials)}/campaign/${SMS_READY}?accountId=${sb.credentials.accountId}&campaignType=sms`, body: {} });
-			expect(res.status).toBe(501);
+		test('create is simulated (campaignWrites.test.js): a create without a body is refused, 400', async () => {
+			const res = await request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign?accountId=${sb.credentials.accountId}&campaignType=sms` });
+			expect(res.status).toBe(400);
 		});
 
 		test('invalid JSON body -> 400', async () => {

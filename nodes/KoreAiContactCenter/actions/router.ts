@@ -21,6 +21,13 @@ import { getContactList } from './contactList/get.operation';
 import { getContactListContacts } from './contactList/getContacts.operation';
 import { getManyContactLists } from './contactList/getMany.operation';
 import { updateContactList } from './contactList/update.operation';
+import { createSmsCampaign } from './campaign/createSms.operation';
+import { createVoiceCampaign } from './campaign/createVoice.operation';
+import { updateSmsCampaign } from './campaign/updateSms.operation';
+import { updateVoiceCampaign } from './campaign/updateVoice.operation';
+import { getCampaignResults } from './campaign/getResults.operation';
+import { scheduleCampaign } from './campaign/schedule.operation';
+import { unscheduleCampaign } from './campaign/unschedule.operation';
 import { CONTACT_LIST, SMS_CAMPAIGN, VOICE_CAMPAIGN } from './resources';
 import { readNumberOption } from '../transport/settings';
 import type { AllItemsOutcome, CampaignResourceInfo, Operation, Resource, ResourceInfo } from './types';
@@ -33,6 +40,9 @@ const CAMPAIGN_OPERATIONS: Array<Operation<CampaignResourceInfo>> = [
 	getCampaignStatus,
 	startCampaign,
 	stopCampaign,
+	getCampaignResults,
+	scheduleCampaign,
+	unscheduleCampaign,
 ];
 
 /**
@@ -40,8 +50,8 @@ const CAMPAIGN_OPERATIONS: Array<Operation<CampaignResourceInfo>> = [
  * Resource and operation lists are shown sorted by name.
  */
 const RESOURCES: Resource[] = [
-	resource(SMS_CAMPAIGN, [...CAMPAIGN_OPERATIONS], 'delete'),
-	resource(VOICE_CAMPAIGN, [...CAMPAIGN_OPERATIONS], 'delete'),
+	resource(SMS_CAMPAIGN, [...CAMPAIGN_OPERATIONS, createSmsCampaign, updateSmsCampaign], 'delete'),
+	resource(VOICE_CAMPAIGN, [...CAMPAIGN_OPERATIONS, createVoiceCampaign, updateVoiceCampaign], 'delete'),
 	resource(
 		CONTACT_LIST,
 		[addContacts, createContactList, deleteContactList, getContactList, getContactListContacts, getManyContactLists, updateContactList],

@@ -1,0 +1,194 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { DateTime } from 'luxon';
+
+import { visible } from '../../../../common/text';
+import { scheduleRequest } from '../../api/campaignPaths';
+import { simplifyScheduleAnswer } from '../../output/simplifyCampaignWrite';
+import { koreAiRequest } from '../../transport';
+import { optionsField, simplifyField, streamIdOption } from '../common.fields';
+import type { CampaignResourceInfo, Operation } from '../types';
+import { campaignByNameField, readCampaignName } from './campaignName';
+
+/**
+ * Kore.ai "Enable Daily Scheduling of Voice or SMS Campaigns" and "Enable Weekly Scheduling ...":
+ * `POST /campaign/schedule?enableSchedule=true&campaignName={name}` (api/campaignPaths.ts), body
+ * `{startDateTime, endDateTime ("YYYY-MM-DD HH:mm:ss"), recurrenceObject: {recurType: "Daily",
+ * dailyDetails: {onceEveryNdays}} | {recurType: "Weekly", weeklyDetails: {onceEveryNweeks,
+ * whichDays: ["Mon", ...]}}}`, answer `{status, message, id}`. The end must be after the start
+ * and in the future (the page says so; checked here before sending).
+ *
+ * The pages give no time zone for the two times. Both samples use 18:29:00, which is 23:59 in
+ * Asia/Kolkata, the time zone of every other sample on these pages: Kore.ai most likely reads
+ * them as UTC. So the node converts the chosen times (in the workflow's time zone when they name
+ * none) to UTC, and says so in the field descriptions.
+ */
+
+const WEEK_DAYS = [
+	{ name: 'Monday', value: 'Mon' },
+	{ name: 'Tuesday', value: 'Tue' },
+	{ name: 'Wednesday', value: 'Wed' },
+	{ name: 'Thursday', value: 'Thu' },
+	{ name: 'Friday', value: 'Fri' },
+	{ name: 'Saturday', value: 'Sat' },
+	{ name: 'Sunday', value: 'Sun' },
+];
+const KORE_FORMAT = 'yyyy-MM-dd HH:mm:ss';
+
+const properties: INodeProperties[] = [
+	{
+		...campaignByNameField,
+		description:
+			'The campaign to schedule: pick it from the list, give its ID (the node looks up its name, which Kore.ai schedules by), or give its name exactly as Kore.ai shows it',
+	},
+	{
+		displayName: 'Repeat',
+		name: 'recurrence',
+		type: 'options',
+		options: [
+			{ name: 'Daily', value: 'daily', description: 'Run every N days between start and end' },
+			{ name: 'Weekly', value: 'weekly', description: 'Run on chosen weekdays every N weeks between start and end' },
+		],
+		default: 'daily',
+		description: 'How the campaign repeats between the start and the end',
+	},
+	{
+		displayName: 'Start',
+		name: 'startDateTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: "When the schedule begins. A time without a time zone is read in the workflow's time zone; Kore.ai receives it in UTC.",
+	},
+	{
+		displayName: 'End',
+		name: 'endDateTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'When the schedule ends: after the start, and in the future',
+	},
+	{
+		displayName: 'Every N Days',
+		name: 'everyNDays',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 1, maxValue: 365, numberPrecision: 0 },
+		description: 'Run once every this many days (1: every day)',
+		displayOptions: { show: { recurrence: ['daily'] } },
+	},
+	{
+		displayName: 'Every N Weeks',
+		name: 'everyNWeeks',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 1, maxValue: 52, numberPrecision: 0 },
+		description: 'Run in one week out of this many (1: every week)',
+		displayOptions: { show: { recurrence: ['weekly'] } },
+	},
+	{
+		displayName: 'Days',
+		name: 'weekDays',
+		type: 'multiOptions',
+		options: WEEK_DAYS,
+		default: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+		description: 'The weekdays the campaign runs on',
+		displayOptions: { show: { recurrence: ['weekly'] } },
+	},
+	simplifyField,
+	optionsField([streamIdOption]),
+];
+
+export const scheduleCampaign: Operation<CampaignResourceInfo> = {
+	value: 'schedule',
+	name: 'Schedule',
+	action: (resource) => `Schedule ${resource.label} Campaign`,
+	description: (resource) =>
+		`Turn on a daily or weekly schedule for a ${resource.label} campaign between a start and an end time; Kore.ai then runs it on that schedule`,
+	properties,
+
+	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
+		const recurrence = this.getNodeParameter('recurrence', itemIndex, 'daily') as string;
+		const start = readDateTime.call(this, itemIndex, 'startDateTime', 'Start');
+		const end = readDateTime.call(this, itemIndex, 'endDateTime', 'End');
+		if (end <= start) throw problem.call(this, itemIndex, `End of item ${itemIndex} (${end.toFormat(KORE_FORMAT)} UTC) must be after Start (${start.toFormat(KORE_FORMAT)} UTC).`);
+		if (end <= DateTime.utc()) throw problem.call(this, itemIndex, `End of item ${itemIndex} (${end.toFormat(KORE_FORMAT)} UTC) is in the past; Kore.ai requires a future end.`);
+
+		let recurrenceObject: IDataObject;
+		if (recurrence === 'weekly') {
+			const onceEveryNweeks = readWhole.call(this, itemIndex, 'everyNWeeks', 'Every N Weeks', 52);
+			const whichDays = readWeekDays.call(this, itemIndex);
+			recurrenceObject = { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks, whichDays } };
+		} else if (recurrence === 'daily') {
+			recurrenceObject = { recurType: 'Daily', dailyDetails: { onceEveryNdays: readWhole.call(this, itemIndex, 'everyNDays', 'Every N Days', 365) } };
+		} else {
+			throw problem.call(this, itemIndex, `Repeat of item ${itemIndex} is "${visible(String(recurrence), 20)}"; use daily or weekly.`);
+		}
+
+		const campaign = await readCampaignName.call(this, itemIndex, resource);
+		const body = { startDateTime: start.toFormat(KORE_FORMAT), endDateTime: end.toFormat(KORE_FORMAT), recurrenceObject };
+		const answer = await koreAiRequest.call(this, itemIndex, scheduleRequest(true, campaign.campaignName, body, campaign.streamId, resource.label));
+		if (!this.getNodeParameter('simplify', itemIndex, true)) return answer;
+		return simplifyScheduleAnswer(
+			answer,
+			{ ...campaign, campaignType: resource.campaignType },
+			{
+				schedulingEnabled: true,
+				recurrence: recurrenceObject.recurType as string,
+				...(recurrence === 'weekly'
+					? { everyNWeeks: (recurrenceObject.weeklyDetails as IDataObject).onceEveryNweeks, days: (recurrenceObject.weeklyDetails as IDataObject).whichDays }
+					: { everyNDays: (recurrenceObject.dailyDetails as IDataObject).onceEveryNdays }),
+				startDateTime: body.startDateTime,
+				endDateTime: body.endDateTime,
+				timezone: 'UTC',
+			},
+		);
+	},
+};
+
+function problem(this: IExecuteFunctions, itemIndex: number, message: string): NodeOperationError {
+	return new NodeOperationError(this.getNode(), message, { itemIndex });
+}
+
+/** A date as the editor, an expression or an AI agent gives it, in UTC. */
+function readDateTime(this: IExecuteFunctions, itemIndex: number, name: string, label: string): DateTime {
+	const raw = this.getNodeParameter(name, itemIndex, '') as unknown;
+	const zone = this.getTimezone();
+	let date: DateTime | undefined;
+	if (raw instanceof Date) date = DateTime.fromJSDate(raw);
+	else if (DateTime.isDateTime(raw)) date = raw;
+	else if (typeof raw === 'string' && raw.trim() !== '') {
+		date = DateTime.fromISO(raw.trim(), { zone });
+		// Kore.ai's own format, "2026-01-27 18:29:00", is not ISO 8601.
+		if (!date.isValid) date = DateTime.fromSQL(raw.trim(), { zone });
+	}
+	if (raw === undefined || raw === null || raw === '') throw problem.call(this, itemIndex, `${label} of item ${itemIndex} is empty. Choose a date and time, like 2026-03-01T09:00.`);
+	if (!date || !date.isValid) {
+		throw problem.call(this, itemIndex, `${label} of item ${itemIndex} is not a date and time: "${visible(String(raw), 40)}". Use one like 2026-03-01T09:00 or 2026-03-01 09:00:00.`);
+	}
+	return date.toUTC().startOf('second');
+}
+
+function readWhole(this: IExecuteFunctions, itemIndex: number, name: string, label: string, max: number): number {
+	const raw = this.getNodeParameter(name, itemIndex, 1);
+	const value = typeof raw === 'string' ? Number(raw) : raw;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+		throw problem.call(this, itemIndex, `${label} of item ${itemIndex} must be a whole number from 1 to ${max}, not ${JSON.stringify(raw)}.`);
+	}
+	return value;
+}
+
+function readWeekDays(this: IExecuteFunctions, itemIndex: number): string[] {
+	const raw = this.getNodeParameter('weekDays', itemIndex, []) as unknown;
+	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
+	const days: string[] = [];
+	for (const value of values) {
+		const text = String(value).trim().toLowerCase();
+		if (text === '') continue;
+		const day = WEEK_DAYS.find((d) => d.value.toLowerCase() === text || d.name.toLowerCase() === text);
+		if (!day) throw problem.call(this, itemIndex, `Days of item ${itemIndex} has "${visible(String(value), 20)}", which is not a weekday. Use Mon, Tue, Wed, Thu, Fri, Sat, Sun.`);
+		if (!days.includes(day.value)) days.push(day.value);
+	}
+	if (days.length === 0) throw problem.call(this, itemIndex, `Days of item ${itemIndex} is empty. Choose at least one weekday.`);
+	// Kore.ai's sample lists them Monday first.
+	return WEEK_DAYS.map((d) => d.value).filter((d) => days.includes(d));
+}
