@@ -24,6 +24,8 @@
  *   faults          see sandbox/faults.js: { seed, reset, hang, status429, status5xx, html,
  *                   lostResponse, truncatedJson, malformedJson, byCampaign, latencyMs, latencyJitterMs }.
  *   now             () => epoch ms; the clock for JWT expiry, the rate-limit window and timestamps.
+ *   completeAfterMs a campaign started through the API becomes Completed this many ms later
+ *                   (sandbox/progress.js); default 0: it stays Active.
  *   record          boolean, default true: keep `requests` and `tokensSeen` (turn off for huge runs).
  *   onRequest       (entry) => void, called when each request is answered (the CLI logs with it).
  *
@@ -44,6 +46,8 @@
  *   setFaults(f)    replace the fault configuration (counts restart, PRNG reseeded)
  *   setRateLimit(r) replace the rate-limit configuration (windows cleared)
  *   setNotFoundStyle(s)
+ *   setCompleteAfter(ms) change completeAfterMs (for later starts)
+ *   tickCampaigns() complete the started campaigns whose time has come now (requests do it too); -> ids
  *   addCampaigns(n, type = 'sms', { status, namePrefix, appId }) -> ids
  *   reset()         restore the seeded campaigns, clear logs, windows, JTIs and stats
  *   close()         stop listening and destroy every socket, including hanging ones
@@ -57,6 +61,7 @@ const { createRateLimiter } = require('./rate-limit');
 const { createFaultInjector, createPrng, APPLIED_FAULTS } = require('./faults');
 const { matchRoute, dispatch } = require('./routes');
 const { bodies, gatewayHtml, gatewayJson } = require('./responses');
+const { createProgress } = require('./progress');
 
 const PREFIXES = [
 	'/campaign/api/v2/public/',
@@ -110,6 +115,7 @@ async function startSandbox(options = {}) {
 	const counters = { requests: 0, answered: 0, byStatus: {}, rateLimited: 0, authFailures: 0, deletes: 0 };
 
 	const nowIso = () => new Date(now()).toISOString();
+	const progress = createProgress({ store, now, nowIso, completeAfterMs: options.completeAfterMs });
 
 	function delay(ms) {
 		if (ms <= 0) return Promise.resolve();
@@ -305,7 +311,8 @@ async function startSandbox(options = {}) {
 
 		// The list endpoint's paging and filters travel in the body: kept for tests (it holds no secret).
 		if (record && body !== undefined) entry.body = body;
-		const ctx = { store, streamId: entry.streamId, campaignId: entry.campaignId, query: url.searchParams, body, notFoundStyle, nowIso };
+		progress.tick();
+		const ctx = { store, streamId: entry.streamId, campaignId: entry.campaignId, query: url.searchParams, body, notFoundStyle, nowIso, progress };
 		const before = store.deletions.length;
 		const result = dispatch(route, method, ctx);
 		counters.deletes += store.deletions.length - before;
@@ -376,8 +383,11 @@ async function startSandbox(options = {}) {
 			notFoundStyle = style;
 		},
 		addCampaigns: (n, type, opts) => store.addCampaigns(n, type, opts),
+		setCompleteAfter: (ms) => progress.setCompleteAfter(ms),
+		tickCampaigns: () => progress.tick(),
 		reset() {
 			store.reset();
+			progress.reset();
 			tokensSeen.length = 0;
 			requests.length = 0;
 			limiter.reset();
