@@ -19,6 +19,7 @@ const { Checks, assert, eq } = require('./lib/checks');
 const { buildAndPack, installCommunityPackage, n8nEnv, n8nCli, parseRunOutput, networkAttempts, NODE_TYPE, PACKAGE_NAME } = require('./lib/n8n');
 const { loadWorkflow, outputItems } = require('./lib/workflows');
 const { scanForSecrets, tokenNeedles } = require('./lib/scan');
+const { runTriggerCheck } = require('./lib/trigger');
 
 const CRED_ID = 'koreSandbox00001';
 const BAD_CRED_ID = 'koreSandboxBad01';
@@ -246,6 +247,11 @@ async function runLine(line, tarball, checks, timings) {
 			const types = sandbox.requests.filter((r) => voiceIds.includes(r.campaignId)).map((r) => r.campaignType);
 			eq(types, ['voice', 'voice'], 'campaignType query of the voice requests');
 		});
+
+		// (e) the trigger in a running n8n (one `n8n start`, about 2 to 2.5 minutes; see lib/trigger.js)
+		await checks.check(`${tag} (e) an active trigger workflow runs once when the sandbox completes a campaign`, () =>
+			runTriggerCheck({ line, userFolder, env, sandbox, logFile, inputsDir, credId: CRED_ID }),
+		);
 	} finally {
 		tokens.push(...sandbox.tokensSeen);
 		await sandbox.close();
