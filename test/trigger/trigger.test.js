@@ -220,6 +220,15 @@ describe('Kore.ai Contact Center Trigger', () => {
 		expect(Object.keys(other.memory.campaigns.sms)).toEqual(['cd-7d9e1f3a-5b7c-5d9e-a1f3-5b7c9d1e3f5a']);
 	});
 
+	test('a damaged memory in the static data counts as nothing remembered: no flood of created events', async () => {
+		const scope = `${sb.url} ${sb.credentials.accountId} ${sb.credentials.appId}`;
+		const trigger = await poller({}, { staticData: { 'node:Kore.ai Trigger': { campaigns: { v: 1, scope, sms: { [SMS_READY]: 'Ready' } } } } });
+		const result = await trigger.poll();
+		expect(result.error).toBeUndefined();
+		expect(result.emitted).toBe(false);
+		expect(trigger.memory.campaigns.sms[SMS_READY]).toEqual(['Ready', 'Account Security Alert']);
+	});
+
 	test('paging: 250 campaigns over 3 pages; a deletion while the pages are read is concluded only from a listing without gaps', async () => {
 		let deleteDuringPaging;
 		await sb.close();
