@@ -25,9 +25,9 @@ import { sampleChange } from './sample';
  * - The first poll after activation only remembers: existing campaigns are not changes.
  * - The memory is replaced only after every listing of the poll succeeded, right before the items
  *   are handed to n8n, so a poll that fails emits nothing and the next one finds the same changes.
- * - "Fetch Test Event" (manual mode) neither reads nor consumes the memory's changes for good:
- *   n8n does not keep static data from manual runs; it shows the changes since the last poll, or a
- *   sample (sample.ts) when there are none.
+ * - "Fetch Test Event" (manual mode) shows the changes since the last saved poll without keeping
+ *   anything (n8n does not save static data of manual runs), or a sample (sample.ts) when there are
+ *   none, so the active workflow still gets every change.
  */
 
 const EVENTS: Array<{ name: string; value: TriggerEvent; description: string }> = [

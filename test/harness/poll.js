@@ -18,7 +18,8 @@
  *     new PollContext over it: `getWorkflowStaticData('node')` is the same object from poll to poll;
  *   - when a poll emits, n8n saves the static data to its database if it changed
  *     (`WorkflowStaticDataService.saveStaticData`: only when `__dataChanged` is set, which n8n's
- *     ObservableObject sets when a property of the node's object is assigned);
+ *     ObservableObject sets when a property of the node's object is assigned); n8n 1.123 also saves
+ *     it right after the activation poll (ActiveWorkflowManager.add), which `saveNow()` stands for;
  *   - after a restart the workflow is built again from the saved copy (`restart()`), and a manual
  *     run ("Fetch Test Event") works on its own copy that n8n never saves.
  *   `poller.saved` is that database copy (JSON, as stored).
@@ -63,6 +64,10 @@ async function createPoller({ parameters = {}, credentials, staticData = {}, nod
 			if (workflow.staticData.__dataChanged !== true) return;
 			poller.saved = JSON.parse(JSON.stringify(workflow.staticData));
 			workflow.staticData.__dataChanged = false;
+		},
+		/** Saves the running workflow's static data now (as n8n 1.123 does after activating a workflow). */
+		saveNow() {
+			poller.save(poller.workflow);
 		},
 		/** n8n restarted (or the workflow was re-activated): the workflow is built from the saved static data. */
 		restart() {

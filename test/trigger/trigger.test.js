@@ -206,6 +206,18 @@ describe('Kore.ai Contact Center Trigger', () => {
 		expect(next.items.map((i) => [i.previousStatus, i.status])).toEqual([['Active', 'Completed']]);
 	});
 
+	test('a change made while n8n was down is reported once after the restart', async () => {
+		const trigger = await poller();
+		await trigger.poll();
+		trigger.saveNow(); // n8n 1.123 saves the static data right after the activation poll
+		sb.store.setStatus(SMS_READY, 'Stopped');
+		trigger.restart();
+		const after = await trigger.poll();
+		expect(after.items.map((i) => [i.campaignId, i.previousStatus, i.status])).toEqual([[SMS_READY, 'Ready', 'Stopped']]);
+		trigger.restart();
+		expect((await trigger.poll()).emitted).toBe(false);
+	});
+
 	test('another app or account in the credential starts afresh instead of reporting every campaign deleted and created', async () => {
 		const trigger = await poller();
 		await trigger.poll();
