@@ -78,6 +78,12 @@ describe('sandbox: started campaigns complete after completeAfterMs', () => {
 		}
 	});
 
+	test('the CLI takes --complete-after MS', () => {
+		const { parseArgs } = require('../../sandbox/cli');
+		expect(parseArgs(['--complete-after', '30000']).completeAfterMs).toBe(30000);
+		expect(() => parseArgs(['--complete-after', 'soon'])).toThrow(/--complete-after/);
+	});
+
 	test('a bad value is refused when the sandbox starts', async () => {
 		await expect(startSandbox({ completeAfterMs: -1 })).rejects.toThrow(/completeAfterMs/);
 	});

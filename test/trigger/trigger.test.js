@@ -4,7 +4,8 @@
 // against the sandbox.
 
 const { startSandbox } = require('../../sandbox');
-const { createPoller } = require('../harness/poll');
+const { createPoller, KORE_TRIGGER_TYPE } = require('../harness/poll');
+const { runWorkflow, allStoredText } = require('../harness');
 
 const SMS_READY = 'cd-4a8f2c6e-1b3d-5f7a-9c2e-4b6d8f0a2c4e'; // Account Security Alert
 const SMS_ACTIVE = 'cd-78d3f0a9-8f42-5d8c-af8d-d6a63ea1c7d4'; // Event Reminder SMS Campaign
@@ -289,6 +290,29 @@ describe('Kore.ai Contact Center Trigger', () => {
 			expect(item.campaignId).toBe(newest._id);
 			expect(item.status).toBe(newest.status);
 			expect(typeof item.previousStatus).toBe('string');
+		});
+
+		test("as the editor runs it: a manual workflow execution through n8n-core's WorkflowExecute gives the sample", async () => {
+			const workflow = {
+				nodes: [
+					{
+						id: 'trigger',
+						name: 'Kore.ai Trigger',
+						type: KORE_TRIGGER_TYPE,
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: { events: ['statusChanged'], statuses: ['Completed'], campaignType: 'sms' },
+					},
+				],
+				connections: {},
+			};
+			const result = await runWorkflow(workflow, { credentials: { koreAiApi: sb.credentials } });
+			expect(result.status).toBe('success');
+			const items = result.json('Kore.ai Trigger');
+			expect(items).toHaveLength(1);
+			expect(items[0]).toMatchObject({ sample: true, event: 'statusChanged', campaignType: 'sms' });
+			expect(sb.store.ids('sms')).toContain(items[0].campaignId);
+			expectNoSecrets(allStoredText(result), sb);
 		});
 
 		test('before the first poll too (nothing remembered yet)', async () => {
