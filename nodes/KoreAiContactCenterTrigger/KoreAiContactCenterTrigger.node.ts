@@ -49,7 +49,8 @@ export class KoreAiContactCenterTrigger implements INodeType {
 		icon: { light: 'file:../../icons/koreai.svg', dark: 'file:../../icons/koreai.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ "campaign " + $parameter["events"].join(", ") }}',
+		subtitle:
+			'={{ ($parameter["campaignType"] === "voice" ? "Voice" : $parameter["campaignType"] === "sms" ? "SMS" : "SMS and voice") + " campaigns" }}',
 		description: 'Starts the workflow when a Kore.ai Contact Center campaign is created, deleted or changes status',
 		defaults: { name: 'Kore.ai Contact Center Trigger' },
 		polling: true,
