@@ -46,7 +46,8 @@ async function main() {
 		port,
 		sandboxPort,
 		logFile: path.join(base, 'n8n.log'),
-		sandboxOptions: { onRequest: (e) => log(`sandbox: ${e.method} ${e.path} -> ${e.status}`) },
+		// A started campaign completes 30 s later, so a Kore.ai Contact Center Trigger can be seen firing.
+		sandboxOptions: { completeAfterMs: 30000, onRequest: (e) => log(`sandbox: ${e.method} ${e.path} -> ${e.status}`) },
 	});
 	const c = pg.sandbox.credentials;
 	process.stdout.write(
@@ -58,6 +59,7 @@ async function main() {
 			`    workflow    "Kore.ai example: campaign rows -> Delete SMS Campaign -> results" (${pg.url}/workflow/${pg.workflowId})`,
 			'    credential  "Kore.ai sandbox" (type Kore.ai API), pointing at the sandbox:',
 			`                Environment URL ${c.host || pg.sandbox.url}, Account ID ${c.accountId}, App ID ${c.appId}, Client ID ${c.clientId}`,
+			'    sandbox     a campaign started there (Start SMS Campaign) becomes Completed 30 s later: try the trigger',
 			`    n8n log     ${path.relative(process.cwd(), path.join(base, 'n8n.log'))}`,
 			'  Press Ctrl-C to stop n8n and the sandbox.',
 			'',

@@ -22,6 +22,7 @@ const { Checks, assert, eq } = require('./lib/checks');
 const { buildAndPack, installCommunityPackage, n8nEnv, n8nCli, parseRunOutput, networkAttempts, NODE_TYPE, PACKAGE_NAME } = require('./lib/n8n');
 const { loadWorkflow, outputItems } = require('./lib/workflows');
 const { scanForSecrets, tokenNeedles } = require('./lib/scan');
+const { runTriggerCheck } = require('./lib/trigger');
 
 const CRED_ID = 'koreSandbox00001';
 const BAD_CRED_ID = 'koreSandboxBad01';
@@ -282,6 +283,10 @@ async function runLine(line, tarball, checks, timings) {
 			for (const it of results) assert(typeof it.json.phoneNumber === 'string' && typeof it.json.dialerOutcome === 'string', 'result fields');
 			for (const id of ids) eq(sandbox.store.get(id).status, 'Active', `${id} status in the sandbox`);
 		});
+		// (f) the trigger in a running n8n (one `n8n start`, about 2 to 2.5 minutes; see lib/trigger.js)
+		await checks.check(`${tag} (f) an active trigger workflow runs once when the sandbox completes a campaign`, () =>
+			runTriggerCheck({ line, userFolder, env, sandbox, logFile, inputsDir, credId: CRED_ID }),
+		);
 	} finally {
 		tokens.push(...sandbox.tokensSeen);
 		await sandbox.close();

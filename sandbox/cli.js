@@ -4,7 +4,7 @@
 /**
  * npm run sandbox -- [--port 4010] [--enforce-jti] [--rate-limit 60|off] [--no-retry-after]
  *                    [--latency 50] [--jitter 20] [--not-found-style 404|400-errors]
- *                    [--faults '{"seed":7,"status5xx":0.1}'] [--quiet]
+ *                    [--faults '{"seed":7,"status5xx":0.1}'] [--complete-after MS] [--quiet]
  * Starts the Kore.ai sandbox on 127.0.0.1 and prints the values for n8n's "Kore.ai API" credential.
  */
 const { startSandbox } = require('./index');
@@ -18,6 +18,7 @@ const USAGE = `Usage: node sandbox/cli.js [options]
   --jitter MS              extra random delay in [0, MS)
   --not-found-style S      404 (default) or 400-errors
   --faults JSON            fault configuration, e.g. '{"seed":7,"status5xx":0.1,"reset":0.02}'
+  --complete-after MS      a started campaign becomes Completed MS milliseconds later (for the trigger)
   --quiet                  do not log each request
   --help`;
 
@@ -63,6 +64,10 @@ function parseArgs(argv) {
 			case '--faults':
 				opts.faults = JSON.parse(take(i++, arg));
 				break;
+			case '--complete-after':
+				opts.completeAfterMs = Number(take(i++, arg));
+				if (!Number.isFinite(opts.completeAfterMs) || opts.completeAfterMs < 0) throw new Error('--complete-after must be milliseconds >= 0');
+				break;
 			case '--quiet':
 				opts.quiet = true;
 				break;
@@ -98,6 +103,7 @@ async function main() {
 		latencyJitterMs: opts.latencyJitterMs,
 		notFoundStyle: opts.notFoundStyle,
 		faults: opts.faults,
+		completeAfterMs: opts.completeAfterMs,
 		// A long-running sandbox must not keep every token and request in memory.
 		record: false,
 		onRequest: opts.quiet
@@ -123,6 +129,7 @@ Paste into n8n's "Kore.ai API" credential:
 Sample campaign: ${sandbox.seedCampaignId}  "Billing Alert Template Campaign-21212" (SMS; from Kore.ai's Delete SMS Campaign page)
 SMS campaigns  : ${sandbox.store.ids('sms').filter((id) => sandbox.store.streamOf(id) === c.appId).length}, voice campaigns: ${sandbox.store.ids('voice').length}
 Rate limit     : ${rl}; enforce JTI: ${opts.enforceJti ? 'on' : 'off'}; latency: ${opts.latencyMs || 0} ms
+Started campaigns complete: ${opts.completeAfterMs ? `after ${opts.completeAfterMs} ms` : 'never (--complete-after MS)'}
 Stop with Ctrl-C.`);
 
 	let stopping = false;

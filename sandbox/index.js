@@ -24,6 +24,8 @@
  *   faults          see sandbox/faults.js: { seed, reset, hang, status429, status5xx, html,
  *                   lostResponse, truncatedJson, malformedJson, byCampaign, latencyMs, latencyJitterMs }.
  *   now             () => epoch ms; the clock for JWT expiry, the rate-limit window and timestamps.
+ *   completeAfterMs a campaign started through the API becomes Completed this many ms later
+ *                   (sandbox/progress.js); default 0: it stays Active.
  *   record          boolean, default true: keep `requests` and `tokensSeen` (turn off for huge runs).
  *   onRequest       (entry) => void, called when each request is answered (the CLI logs with it).
  *   preparingMs     ms a created campaign stays Preparing before it is Ready, default 1500.
@@ -48,6 +50,8 @@
  *   setRateLimit(r) replace the rate-limit configuration (windows cleared)
  *   setNotFoundStyle(s)
  *   setCampaignOptions({ preparingMs, resultsSeed, generatedContacts })  change them at run time
+ *   setCompleteAfter(ms) change completeAfterMs (for later starts)
+ *   tickCampaigns() complete the started campaigns whose time has come now (requests do it too); -> ids
  *   addCampaigns(n, type = 'sms', { status, namePrefix, appId }) -> ids
  *   reset()         restore the seeded campaigns, clear logs, windows, JTIs and stats
  *   close()         stop listening and destroy every socket, including hanging ones
@@ -62,6 +66,7 @@ const { createFaultInjector, createPrng, APPLIED_FAULTS } = require('./faults');
 const { matchRoute, dispatch } = require('./routes');
 const { attachContactLists, matchContactListRoute, dispatchContactList, ADD_CONTACTS_PREFIX } = require('./contactLists');
 const { bodies, gatewayHtml, gatewayJson } = require('./responses');
+const { createProgress } = require('./progress');
 
 const PREFIXES = [
 	'/campaign/api/v2/public/',
@@ -121,6 +126,7 @@ async function startSandbox(options = {}) {
 	// Created campaigns and their results (campaignCreation.js, results.js).
 	const campaignOptions = { preparingMs: 1500, resultsSeed: 1, generatedContacts: 25 };
 	for (const key of Object.keys(campaignOptions)) if (options[key] !== undefined) campaignOptions[key] = Number(options[key]);
+	const progress = createProgress({ store, now, nowIso, completeAfterMs: options.completeAfterMs });
 
 	function delay(ms) {
 		if (ms <= 0) return Promise.resolve();
@@ -318,6 +324,7 @@ async function startSandbox(options = {}) {
 
 		// The list endpoint's paging and filters travel in the body: kept for tests (it holds no secret).
 		if (record && body !== undefined) entry.body = body;
+		progress.tick();
 		const ctx = {
 			store,
 			streamId: entry.streamId,
@@ -328,6 +335,7 @@ async function startSandbox(options = {}) {
 			nowIso,
 			now,
 			options: campaignOptions,
+			progress,
 		};
 		const before = store.deletions.length;
 		const result = route.contactLists ? dispatchContactList(route, method, ctx) : dispatch(route, method, ctx);
@@ -402,8 +410,11 @@ async function startSandbox(options = {}) {
 		setCampaignOptions(changes) {
 			for (const key of Object.keys(campaignOptions)) if (changes && changes[key] !== undefined) campaignOptions[key] = Number(changes[key]);
 		},
+		setCompleteAfter: (ms) => progress.setCompleteAfter(ms),
+		tickCampaigns: () => progress.tick(),
 		reset() {
 			store.reset();
+			progress.reset();
 			tokensSeen.length = 0;
 			requests.length = 0;
 			limiter.reset();

@@ -206,6 +206,7 @@ function handleTrigger(ctx, trigger) {
 		doc.updatedAt = updatedAt;
 		doc.campaignInstanceId = `cid-${crypto.randomUUID()}`;
 		record.list.campaignInstanceUpdatedAt = updatedAt;
+		ctx.progress?.started(record); // completes it later when asked (progress.js, completeAfterMs)
 		if (record.type === 'voice') {
 			return ok({ status: 'Active', message: 'Campaign Started', totalCallsCompleted: 0, updatedAt, campaignInstanceId: doc.campaignInstanceId });
 		}

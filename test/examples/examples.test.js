@@ -11,7 +11,7 @@ const { runWorkflow, loadPackage, KORE_NODE_TYPE, REPO_ROOT } = require('../harn
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const KORE_TOOL_TYPE = `${KORE_NODE_TYPE}Tool`; // how n8n names a usableAsTool node used as an AI tool
-
+const KORE_TRIGGER_TYPE = `${KORE_NODE_TYPE}Trigger`;
 /**
  * n8n's own node types the examples may use, with a typeVersion that both n8n 1.123 (checked
  * against its n8n-nodes-base 1.121 and @n8n/n8n-nodes-langchain 1.122) and n8n 2.x offer.
@@ -33,24 +33,44 @@ const TOOL_PARAMETERS = ['descriptionType', 'toolDescription'];
 
 const files = fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json')).sort();
 const load = (file) => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
-const isOurs = (node) => node.type === KORE_NODE_TYPE || node.type === KORE_TOOL_TYPE;
+const isOurs = (node) => node.type === KORE_NODE_TYPE || node.type === KORE_TOOL_TYPE || node.type === KORE_TRIGGER_TYPE;
 const isExpression = (value) => typeof value === 'string' && value.startsWith('=');
 
 let description;
+let triggerDescription;
 beforeAll(async () => {
 	const pkg = await loadPackage();
 	description = pkg.nodeTypes[KORE_NODE_TYPE].description;
+	triggerDescription = pkg.nodeTypes[KORE_TRIGGER_TYPE].description;
 });
 
 /** The node's properties shown for these parameters (n8n's own display rules). */
-function visibleProperties(parameters) {
-	return description.properties.filter((property) =>
-		NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, description, parameters),
-	);
+function visibleProperties(parameters, of = description) {
+	return of.properties.filter((property) => NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, of, parameters));
 }
+
+/** The trigger's parameters: each one it shows for these values, each value one it accepts. */
+function triggerProblemsOf(node) {
+	const where = `${node.name}:`;
+	const parameters = node.parameters ?? {};
+	const visible = visibleProperties(parameters, triggerDescription);
+	const byName = new Map(visible.map((p) => [p.name, p]));
+	const problems = [];
+	for (const [key, value] of Object.entries(parameters)) {
+		const property = byName.get(key);
+		if (!property) problems.push(`${where} parameter "${key}" is not shown`);
+		else problems.push(...valueProblems(`${where} ${key}`, property, value));
+	}
+	for (const property of visible) {
+		if (property.required && parameters[property.name] === undefined) problems.push(`${where} required "${property.name}" missing`);
+	}
+	return problems;
+}
+
 
 /** Problems with one of our nodes' parameters, as sentences (empty: none). */
 function problemsOf(node) {
+	if (node.type === KORE_TRIGGER_TYPE) return triggerProblemsOf(node);
 	const problems = [];
 	const where = `${node.name}:`;
 	const parameters = node.parameters ?? {};
@@ -116,6 +136,7 @@ describe('examples/', () => {
 	test('holds the starting points', () => {
 		expect(files).toEqual([
 			'ai-agent-campaign-assistant.json',
+			'campaign-completed-results-to-sheet.json',
 			'campaign-results-to-sheet.json',
 			'delete-sms-campaigns-from-sheet.json',
 			'stop-active-priority-1-sms-campaigns.json',
@@ -162,6 +183,25 @@ describe('examples/', () => {
 			}
 			expect(problems).toEqual([]);
 		});
+	});
+
+	test('the trigger check finds what is wrong (it can fail)', () => {
+		const trigger = (parameters) => ({ name: 't', type: KORE_TRIGGER_TYPE, parameters });
+		expect(triggerProblemsOf(trigger({ events: ['statusChanged'], statuses: ['Completed'], campaignType: 'sms' }))).toEqual([]);
+		expect(triggerProblemsOf(trigger({ events: ['finished'] }))).toEqual(['t: events: ["finished"] is not a list of its options']);
+		expect(triggerProblemsOf(trigger({ events: ['created'], statuses: ['Completed'] }))).toEqual(['t: parameter "statuses" is not shown']);
+		expect(triggerProblemsOf(trigger({ events: ['statusChanged'], campaignType: 'email' }))).toEqual(['t: campaignType: "email" is not an option']);
+	});
+
+	test('"Campaign completed -> results to a sheet": the trigger watches SMS campaigns becoming Completed, and its item feeds Get Results', () => {
+		const workflow = load('campaign-completed-results-to-sheet.json');
+		const trigger = workflow.nodes.find((n) => n.type === KORE_TRIGGER_TYPE);
+		expect(trigger.parameters).toMatchObject({ events: ['statusChanged'], statuses: ['Completed'], campaignType: 'sms' });
+		const results = workflow.nodes.find((n) => n.name === workflow.connections[trigger.name].main[0][0].node);
+		expect(results.parameters).toMatchObject({ resource: 'smsCampaign', operation: 'getResults', returnAll: true });
+		expect(results.parameters.campaignId.value).toBe('={{ $json.campaignId }}');
+		const sheet = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.googleSheets');
+		expect(sheet.parameters.operation).toBe('append');
 	});
 
 	test('the parameter check finds what is wrong (it can fail)', () => {

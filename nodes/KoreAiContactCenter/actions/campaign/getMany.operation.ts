@@ -16,7 +16,7 @@ import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../../api/c
  */
 
 /** The statuses Kore.ai documents for the list filter. */
-const STATUSES = ['Active', 'Completed', 'Paused', 'Preparing', 'Ready', 'Rescheduled', 'Scheduled', 'Stopped'];
+export const STATUSES = ['Active', 'Completed', 'Paused', 'Preparing', 'Ready', 'Rescheduled', 'Scheduled', 'Stopped'];
 const PRIORITIES = [1, 2, 3, 4, 5];
 /** 1,000 pages of 100: far beyond any account, and a bound on the loop. */
 const MAX_PAGES = 1000;
