@@ -118,10 +118,16 @@ async function runLine(line, tarball, checks, timings) {
 		const missingId = 'cd-00000000-dead-5000-8000-000000000000';
 		const malformedId = 'cd-../../admin?x=1';
 		// (e) campaigns created, started and measured in one run (no Add Contacts yet: generated contacts).
-		const lifecycleRows = [
-			{ name: `E2E ${line.id} Spring`, lists: ['E2E List A'], text: 'Hi <First Name>, spring offer!' },
-			{ name: `E2E ${line.id} Autumn`, lists: ['E2E List A', 'E2E List B'], text: 'Grüße <First Name> 👋' },
+		// (e) contacts for a list the sandbox holds (empty, as Contact List > Create leaves it)
+		const lifecycleList = `E2E ${line.id} Spring leads`;
+		sandbox.store.contactLists.addList(lifecycleList, { appId: sbCreds.appId });
+		const lifecycleContacts = [
+			{ phone: '+1 (415) 555-0171', firstName: 'Ada' },
+			{ phone: '+14155550172', firstName: 'Alan' },
+			{ phone: '+44 20 7946 0173', firstName: 'Grace' },
+			{ phone: '+4930901820174', firstName: 'Jürgen' },
 		];
+		const lifecycleText = 'Grüße <First Name> 👋, spring offer!';
 		const rows = [
 			{ row: 1, campaignId: routeIds[0] },
 			{ row: 2, campaignId: missingId },
@@ -162,7 +168,10 @@ async function runLine(line, tarball, checks, timings) {
 			VOICE_IDS: voiceIds,
 			SEED_ID: seedId,
 			APP_ID: sbCreds.appId,
-			LIFECYCLE_ROWS: lifecycleRows,
+			LIFECYCLE_CONTACTS: lifecycleContacts,
+			LIFECYCLE_LIST: lifecycleList,
+			LIFECYCLE_TEXT: lifecycleText,
+			LINE: line.id,
 		};
 		const wfDir = path.join(inputsDir, 'workflows');
 		fs.mkdirSync(wfDir);
@@ -261,27 +270,29 @@ async function runLine(line, tarball, checks, timings) {
 			eq(types, ['voice', 'voice'], 'campaignType query of the voice requests');
 		});
 
-		// (e) create (waiting until ready), start, per-contact results
-		await checks.check(`${tag} (e) rows -> Create SMS Campaign (Wait Until Ready) -> Start -> Get Results`, async () => {
+		// (e) contact rows -> Add Contacts -> Create SMS Campaign (waiting until ready) -> Start -> per-contact results
+		await checks.check(`${tag} (e) rows -> Add Contacts -> Create SMS Campaign (Wait Until Ready) -> Start -> Get Results`, async () => {
 			const data = await execute('campaign-lifecycle.json');
+			const phones = lifecycleContacts.map((c) => c.phone.replace(/[\s()]/g, ''));
+			const added = outputItems(data, 'Add Contacts');
+			eq(added.length, 1, 'Add Contacts: one item per request');
+			eq([added[0].json.contactListName, added[0].json.contactsSent, added[0].json.phoneNumbers], [lifecycleList, 4, phones], 'Add Contacts item');
+			eq(pairedIndexes(added), [0, 1, 2, 3], 'Add Contacts pairedItem (all four rows)');
 			const created = outputItems(data, 'Create SMS Campaign');
-			eq(created.map((i) => i.json.name), lifecycleRows.map((r) => r.name), 'created names in order');
-			eq(pairedIndexes(created), [0, 1], 'create pairedItem');
-			for (const it of created) {
-				eq(it.json.status, 'Ready', 'status after Wait Until Ready');
-				eq(it.json.creationInProgress, false, 'creationInProgress');
-			}
-			eq(created.map((i) => i.json.smsText), lifecycleRows.map((r) => r.text), 'SMS text round trip (base64)');
-			eq(created.map((i) => i.json.contactLists), lifecycleRows.map((r) => r.lists), 'contact lists');
+			eq(created.length, 1, 'one campaign created');
+			const campaign = created[0].json;
+			eq([campaign.name, campaign.status, campaign.creationInProgress], [`E2E ${line.id} ${lifecycleList}`, 'Ready', false], 'created, Ready after Wait Until Ready');
+			eq(campaign.smsText, lifecycleText, 'SMS text round trip (base64)');
+			eq(campaign.contactLists, [lifecycleList], 'contact lists');
 			const started = outputItems(data, 'Start SMS Campaign');
-			eq(started.map((i) => i.json.status), ['Active', 'Active'], 'started');
+			eq(started.map((i) => i.json.status), ['Active'], 'started');
 			const results = outputItems(data, 'Get SMS Campaign Results');
-			eq(results.length, 10, 'result items (5 per campaign)');
-			eq(pairedIndexes(results), [0, 0, 0, 0, 0, 1, 1, 1, 1, 1], 'results pairedItem');
-			const ids = created.map((i) => i.json.campaignId);
-			eq(results.map((i) => i.json.campaignId), [...Array(5).fill(ids[0]), ...Array(5).fill(ids[1])], 'results campaign IDs');
-			for (const it of results) assert(typeof it.json.phoneNumber === 'string' && typeof it.json.dialerOutcome === 'string', 'result fields');
-			for (const id of ids) eq(sandbox.store.get(id).status, 'Active', `${id} status in the sandbox`);
+			eq(results.map((i) => i.json.phoneNumber).sort(), [...phones].sort(), 'one result per contact added');
+			eq([...new Set(results.map((i) => i.json.campaignId))], [campaign.campaignId], 'results campaign ID');
+			for (const it of results) assert(typeof it.json.dialerOutcome === 'string', 'result outcome');
+			const held = sandbox.store.contactsOfLists(sbCreds.appId, [lifecycleList]);
+			eq(held.map((c) => [c.phoneNumber, c.firstName]), lifecycleContacts.map((c, i) => [phones[i], c.firstName]), 'the list holds the rows, with their first names');
+			eq(sandbox.store.get(campaign.campaignId).status, 'Active', 'campaign status in the sandbox');
 		});
 		// (f) the trigger in a running n8n (one `n8n start`, about 2 to 2.5 minutes; see lib/trigger.js)
 		await checks.check(`${tag} (f) an active trigger workflow runs once when the sandbox completes a campaign`, () =>
