@@ -23,6 +23,7 @@ const N8N_TYPES = {
 	'n8n-nodes-base.set': [3.4],
 	'n8n-nodes-base.merge': [3.2],
 	'n8n-nodes-base.summarize': [1.1],
+	'n8n-nodes-base.code': [2],
 	'@n8n/n8n-nodes-langchain.chatTrigger': [1.1],
 	'@n8n/n8n-nodes-langchain.agent': [3],
 	'@n8n/n8n-nodes-langchain.lmChatOpenAi': [1.2],
@@ -117,6 +118,7 @@ describe('examples/', () => {
 		expect(files).toEqual([
 			'ai-agent-campaign-assistant.json',
 			'campaign-results-to-sheet.json',
+			'crm-segment-to-contact-list-to-sms-campaign.json',
 			'delete-sms-campaigns-from-sheet.json',
 			'stop-active-priority-1-sms-campaigns.json',
 		]);
@@ -313,6 +315,77 @@ describe('examples/campaign-results-to-sheet.json against the sandbox', () => {
 		expect(rows).toHaveLength(completed.length * 7);
 		expect([...new Set(rows.map((row) => row.campaignId))].sort()).toEqual([...completed].sort());
 		for (const row of rows) expect(Object.keys(row)).toEqual(expect.arrayContaining(['phoneNumber', 'dialerOutcome', 'numberOfAttemptsSoFar', 'agentDispositionCodes']));
+	});
+});
+
+describe('examples/crm-segment-to-contact-list-to-sms-campaign.json against the sandbox', () => {
+	let sandbox;
+	beforeAll(async () => {
+		// The sandbox prepares a created campaign for 300 ms (Kore.ai: "creation in progress").
+		sandbox = await startSandbox({ rateLimit: false, preparingMs: 300 });
+	});
+	afterAll(() => sandbox.close());
+
+	test('a new list holds the segment\'s contacts; one campaign for it is created, waited for until Ready, started, and has a result per contact', async () => {
+		const workflow = load('crm-segment-to-contact-list-to-sms-campaign.json');
+		for (const node of workflow.nodes.filter(isOurs)) node.parameters.options = { ...node.parameters.options, requestsPerMinute: 0 };
+		// Check for readiness every 0.1 s instead of 5 s; the wait itself is the example's.
+		const create = workflow.nodes.find((n) => n.name === 'Create SMS Campaign');
+		create.parameters.options.pollInterval = 0.1;
+		workflow.nodes = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote');
+		const rowsNode = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.code');
+		const n8nBase = findN8nNodesBase();
+		// The example's sample rows (the Code node's own), run by n8n's Code node when it is installed.
+		const sampleRows = JSON.parse(/return (\[[\s\S]*\])\.map/.exec(rowsNode.parameters.jsCode)[1]);
+		const pinData = {};
+		if (!n8nBase) {
+			// Without n8n's own nodes the rows are pinned as that node's output (n8n then does not run it).
+			Object.assign(rowsNode, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+			pinData[rowsNode.name] = sampleRows;
+		}
+		const listsBefore = sandbox.store.contactLists.size;
+		const campaignsBefore = sandbox.store.ids('sms');
+
+		const result = await runWorkflow(workflow, {
+			credentials: { koreAiApi: sandbox.credentials },
+			pinData,
+			packages: n8nBase ? [{ dir: n8nBase, includeNodes: ['n8n-nodes-base.code'] }] : [],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.status).toBe('success');
+
+		// The list: created, named, holding the rows' numbers (E.164, formatting removed) and columns.
+		const [list] = result.json('Create Contact List');
+		expect(list._id).toMatch(/^cl-/);
+		expect(list.name).toMatch(/^Renewals due \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+		expect(sandbox.store.contactLists.size).toBe(listsBefore + 1);
+		const e164 = sampleRows.map((row) => row.mobile.replace(/[\s()-]/g, ''));
+		const contacts = sandbox.store.contactLists.contactsOf(list._id);
+		expect(contacts.map((c) => c.phoneNumber)).toEqual(e164);
+		expect(contacts[1]).toEqual(expect.objectContaining({ uniqueId: 'CRM-10022', firstName: 'Alan', lastName: 'Turing', renewalDue: '2026-07-03' }));
+
+		// One request to Kore.ai carried them all, one item says so.
+		const added = result.json('Add Contacts');
+		expect(added).toEqual([expect.objectContaining({ queued: true, contactListName: list.name, contactsSent: 4, phoneNumbers: e164, refused: [] })]);
+
+		// One campaign for that list, Ready after the wait, then started.
+		const [campaign] = result.json('Create SMS Campaign');
+		expect(result.json('Create SMS Campaign')).toHaveLength(1);
+		expect(campaign).toEqual(expect.objectContaining({ status: 'Ready', creationInProgress: false, contactLists: [list.name] }));
+		expect(campaign.readyChecks).toBeGreaterThanOrEqual(1);
+		expect(campaign.smsText).toMatch(/^Hi <First Name>/);
+		expect(sandbox.store.ids('sms')).toEqual(expect.arrayContaining([...campaignsBefore, campaign.campaignId]));
+		expect(sandbox.store.ids('sms')).toHaveLength(campaignsBefore.length + 1);
+		expect(result.json('Start SMS Campaign')).toEqual([expect.objectContaining({ campaignId: campaign.campaignId, status: 'Active' })]);
+
+		// A result for each contact of the list, matched back to the CRM rows by uniqueId.
+		const results = result.json('Get SMS Campaign Results');
+		expect(results.map((r) => r.phoneNumber)).toEqual(e164);
+		expect(results.map((r) => r.uniqueId)).toEqual(sampleRows.map((row) => row.crm_id));
+		for (const row of results) {
+			expect(row.campaignId).toBe(campaign.campaignId);
+			expect(['delivered', 'sent', 'undelivered', 'failed']).toContain(row.dialerOutcome);
+		}
 	});
 });
 
