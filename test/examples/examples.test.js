@@ -194,11 +194,19 @@ describe('examples/', () => {
 		]);
 	});
 
-	test('the AI agent has the node as three tools (list, stop, delete), each filled by the model through $fromAI', () => {
+	test('the AI agent has the node as seven tools (campaigns: list, results, create, schedule, stop, delete; contact lists: list), each filled by the model through $fromAI', () => {
 		const workflow = load('ai-agent-campaign-assistant.json');
 		const agent = workflow.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.agent');
 		const tools = workflow.nodes.filter((n) => n.type === KORE_TOOL_TYPE);
-		expect(tools.map((t) => t.parameters.operation).sort()).toEqual(['delete', 'getMany', 'stop']);
+		expect(tools.map((t) => `${t.parameters.resource}/${t.parameters.operation}`).sort()).toEqual([
+			'contactList/getMany',
+			'smsCampaign/create',
+			'smsCampaign/delete',
+			'smsCampaign/getMany',
+			'smsCampaign/getResults',
+			'smsCampaign/schedule',
+			'smsCampaign/stop',
+		]);
 		for (const tool of tools) {
 			expect(workflow.connections[tool.name].ai_tool).toEqual([[{ node: agent.name, type: 'ai_tool', index: 0 }]]);
 			// n8n turns the node name into the tool name the model sees.
@@ -209,7 +217,7 @@ describe('examples/', () => {
 		expect(model).toBeDefined();
 		// $fromAI keys must match n8n's rule (1-64 letters, digits, _ or -).
 		const keys = JSON.stringify(tools.map((t) => t.parameters)).match(/\$fromAI\('([^']*)'/g) ?? [];
-		expect(keys.length).toBeGreaterThanOrEqual(5);
+		expect(keys.length).toBeGreaterThanOrEqual(15);
 		for (const key of keys) expect(key.slice("$fromAI('".length, -1)).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
 	});
 });
@@ -386,6 +394,86 @@ describe('examples/crm-segment-to-contact-list-to-sms-campaign.json against the 
 			expect(row.campaignId).toBe(campaign.campaignId);
 			expect(['delivered', 'sent', 'undelivered', 'failed']).toContain(row.dialerOutcome);
 		}
+	});
+});
+
+describe('examples/ai-agent-campaign-assistant.json: each tool, filled with what a model would give, against the sandbox', () => {
+	let sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ rateLimit: false, preparingMs: 200, generatedContacts: 3 });
+	});
+	afterAll(() => sandbox.close());
+
+	/**
+	 * The tool as a plain node of the workflow, each `{{ $fromAI('key', ...) }}` parameter replaced by
+	 * answers[key] (what n8n does with the model's arguments), run after a Manual Trigger.
+	 */
+	async function runTool(name, answers) {
+		const workflow = load('ai-agent-campaign-assistant.json');
+		const tool = workflow.nodes.find((n) => n.name === name);
+		const fill = (value) => {
+			if (typeof value === 'string' && value.startsWith("={{ $fromAI('")) {
+				const key = value.slice("={{ $fromAI('".length).split("'")[0];
+				if (!(key in answers)) throw new Error(`${name}: no answer for $fromAI('${key}')`);
+				return answers[key];
+			}
+			if (value && typeof value === 'object' && !Array.isArray(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
+			return value;
+		};
+		const parameters = fill(tool.parameters);
+		for (const key of TOOL_PARAMETERS) delete parameters[key];
+		parameters.options = { ...parameters.options, requestsPerMinute: 0, ...(parameters.options.waitUntilReady ? { pollInterval: 0.1 } : {}) };
+		const result = await runWorkflow(
+			{
+				nodes: [
+					{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{ id: 'k', name, type: KORE_NODE_TYPE, typeVersion: 1, position: [220, 0], parameters },
+				],
+				connections: { Start: { main: [[{ node: name, type: 'main', index: 0 }]] } },
+			},
+			{ credentials: { koreAiApi: sandbox.credentials } },
+		);
+		expect(result.error).toBeUndefined();
+		return result.json(name);
+	}
+
+	test('list contact lists, create a campaign for one, schedule it on weekdays, read results, list, stop and delete campaigns', async () => {
+		const lists = await runTool('list_contact_lists', { limit: 100 });
+		expect(lists.map((l) => l.name)).toContain('Renewal Due - July 2025');
+
+		const [created] = await runTool('create_sms_campaign', {
+			name: 'Renewals July reminder',
+			description: 'Reminds customers whose renewal is due in July',
+			contactLists: 'Renewal Due - July 2025', // names as text, comma-separated, as the model gives them
+			messageText: 'Hi <First Name>, your renewal is due in July.',
+			priority: 2,
+		});
+		expect(created).toEqual(expect.objectContaining({ name: 'Renewals July reminder', status: 'Ready', contactLists: ['Renewal Due - July 2025'], priority: 2 }));
+
+		const inAYear = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+		const [scheduled] = await runTool('schedule_sms_campaign', {
+			campaignId: created.campaignId,
+			startDateTime: `${inAYear}T09:00`,
+			endDateTime: `${inAYear}T18:00`,
+			everyNWeeks: 1,
+			weekDays: 'Tue, Thu',
+		});
+		expect(scheduled).toEqual(expect.objectContaining({ campaignId: created.campaignId, schedulingEnabled: true, recurrence: 'Weekly', days: ['Tue', 'Thu'] }));
+		expect(sandbox.store.get(created.campaignId).schedule.isSchedulingEnabled).toBe(true);
+
+		const completed = await runTool('list_sms_campaigns', { limit: 50, status: 'Completed', priority: '' });
+		expect(completed.length).toBeGreaterThan(0);
+		expect(completed.every((c) => c.status === 'Completed')).toBe(true);
+		const results = await runTool('get_sms_campaign_results', { campaignId: completed[0].campaignId, limit: 100 });
+		expect(results).toHaveLength(3);
+		expect(results.every((r) => r.campaignId === completed[0].campaignId && typeof r.phoneNumber === 'string')).toBe(true);
+
+		const [active] = await runTool('list_sms_campaigns', { limit: 1, status: 'Active', priority: '' });
+		const [stopped] = await runTool('stop_sms_campaign', { campaignId: active.campaignId });
+		expect(stopped).toEqual(expect.objectContaining({ campaignId: active.campaignId, status: 'Stopped' }));
+		const [deleted] = await runTool('delete_sms_campaign', { campaignId: created.campaignId });
+		expect(deleted).toEqual(expect.objectContaining({ campaignId: created.campaignId, deleted: true }));
+		expect(sandbox.store.get(created.campaignId)).toBeUndefined();
 	});
 });
 
