@@ -273,7 +273,7 @@ async function runLine(line, tarball, checks, timings) {
 		// (e) contact rows -> Add Contacts -> Create SMS Campaign (waiting until ready) -> Start -> per-contact results
 		await checks.check(`${tag} (e) rows -> Add Contacts -> Create SMS Campaign (Wait Until Ready) -> Start -> Get Results`, async () => {
 			const data = await execute('campaign-lifecycle.json');
-			const phones = lifecycleContacts.map((c) => c.phone.replace(/[\s()]/g, ''));
+			const phones = lifecycleContacts.map((c) => c.phone.replace(/[\s().-]/g, ''));
 			const added = outputItems(data, 'Add Contacts');
 			eq(added.length, 1, 'Add Contacts: one item per request');
 			eq([added[0].json.contactListName, added[0].json.contactsSent, added[0].json.phoneNumbers], [lifecycleList, 4, phones], 'Add Contacts item');

@@ -23,6 +23,7 @@ const N8N_TYPES = {
 	'n8n-nodes-base.set': [3.4],
 	'n8n-nodes-base.merge': [3.2],
 	'n8n-nodes-base.summarize': [1.1],
+	'n8n-nodes-base.code': [2],
 	'@n8n/n8n-nodes-langchain.chatTrigger': [1.1],
 	'@n8n/n8n-nodes-langchain.agent': [3],
 	'@n8n/n8n-nodes-langchain.lmChatOpenAi': [1.2],
@@ -138,6 +139,7 @@ describe('examples/', () => {
 			'ai-agent-campaign-assistant.json',
 			'campaign-completed-results-to-sheet.json',
 			'campaign-results-to-sheet.json',
+			'crm-segment-to-contact-list-to-sms-campaign.json',
 			'delete-sms-campaigns-from-sheet.json',
 			'stop-active-priority-1-sms-campaigns.json',
 		]);
@@ -232,11 +234,19 @@ describe('examples/', () => {
 		]);
 	});
 
-	test('the AI agent has the node as three tools (list, stop, delete), each filled by the model through $fromAI', () => {
+	test('the AI agent has the node as seven tools (campaigns: list, results, create, schedule, stop, delete; contact lists: list), each filled by the model through $fromAI', () => {
 		const workflow = load('ai-agent-campaign-assistant.json');
 		const agent = workflow.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.agent');
 		const tools = workflow.nodes.filter((n) => n.type === KORE_TOOL_TYPE);
-		expect(tools.map((t) => t.parameters.operation).sort()).toEqual(['delete', 'getMany', 'stop']);
+		expect(tools.map((t) => `${t.parameters.resource}/${t.parameters.operation}`).sort()).toEqual([
+			'contactList/getMany',
+			'smsCampaign/create',
+			'smsCampaign/delete',
+			'smsCampaign/getMany',
+			'smsCampaign/getResults',
+			'smsCampaign/schedule',
+			'smsCampaign/stop',
+		]);
 		for (const tool of tools) {
 			expect(workflow.connections[tool.name].ai_tool).toEqual([[{ node: agent.name, type: 'ai_tool', index: 0 }]]);
 			// n8n turns the node name into the tool name the model sees.
@@ -247,7 +257,7 @@ describe('examples/', () => {
 		expect(model).toBeDefined();
 		// $fromAI keys must match n8n's rule (1-64 letters, digits, _ or -).
 		const keys = JSON.stringify(tools.map((t) => t.parameters)).match(/\$fromAI\('([^']*)'/g) ?? [];
-		expect(keys.length).toBeGreaterThanOrEqual(5);
+		expect(keys.length).toBeGreaterThanOrEqual(15);
 		for (const key of keys) expect(key.slice("$fromAI('".length, -1)).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
 	});
 });
@@ -353,6 +363,157 @@ describe('examples/campaign-results-to-sheet.json against the sandbox', () => {
 		expect(rows).toHaveLength(completed.length * 7);
 		expect([...new Set(rows.map((row) => row.campaignId))].sort()).toEqual([...completed].sort());
 		for (const row of rows) expect(Object.keys(row)).toEqual(expect.arrayContaining(['phoneNumber', 'dialerOutcome', 'numberOfAttemptsSoFar', 'agentDispositionCodes']));
+	});
+});
+
+describe('examples/crm-segment-to-contact-list-to-sms-campaign.json against the sandbox', () => {
+	let sandbox;
+	beforeAll(async () => {
+		// The sandbox prepares a created campaign for 300 ms (Kore.ai: "creation in progress").
+		sandbox = await startSandbox({ rateLimit: false, preparingMs: 300 });
+	});
+	afterAll(() => sandbox.close());
+
+	test('a new list holds the segment\'s contacts; one campaign for it is created, waited for until Ready, started, and has a result per contact', async () => {
+		const workflow = load('crm-segment-to-contact-list-to-sms-campaign.json');
+		for (const node of workflow.nodes.filter(isOurs)) node.parameters.options = { ...node.parameters.options, requestsPerMinute: 0 };
+		// Check for readiness every 0.1 s instead of 5 s; the wait itself is the example's.
+		const create = workflow.nodes.find((n) => n.name === 'Create SMS Campaign');
+		create.parameters.options.pollInterval = 0.1;
+		workflow.nodes = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote');
+		const rowsNode = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.code');
+		const n8nBase = findN8nNodesBase();
+		// The example's sample rows (the Code node's own), run by n8n's Code node when it is installed.
+		const sampleRows = JSON.parse(/return (\[[\s\S]*\])\.map/.exec(rowsNode.parameters.jsCode)[1]);
+		const pinData = {};
+		if (!n8nBase) {
+			// Without n8n's own nodes the rows are pinned as that node's output (n8n then does not run it).
+			Object.assign(rowsNode, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+			pinData[rowsNode.name] = sampleRows;
+		}
+		const listsBefore = sandbox.store.contactLists.size;
+		const campaignsBefore = sandbox.store.ids('sms');
+
+		const result = await runWorkflow(workflow, {
+			credentials: { koreAiApi: sandbox.credentials },
+			pinData,
+			packages: n8nBase ? [{ dir: n8nBase, includeNodes: ['n8n-nodes-base.code'] }] : [],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.status).toBe('success');
+
+		// The list: created, named, holding the rows' numbers (E.164, formatting removed) and columns.
+		const [list] = result.json('Create Contact List');
+		expect(list._id).toMatch(/^cl-/);
+		expect(list.name).toMatch(/^Renewals due \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+		expect(sandbox.store.contactLists.size).toBe(listsBefore + 1);
+		const e164 = sampleRows.map((row) => row.mobile.replace(/[\s()-]/g, ''));
+		const contacts = sandbox.store.contactLists.contactsOf(list._id);
+		expect(contacts.map((c) => c.phoneNumber)).toEqual(e164);
+		expect(contacts[1]).toEqual(expect.objectContaining({ uniqueId: 'CRM-10022', firstName: 'Alan', lastName: 'Turing', renewalDue: '2026-07-03' }));
+
+		// One request to Kore.ai carried them all, one item says so.
+		const added = result.json('Add Contacts');
+		expect(added).toEqual([expect.objectContaining({ queued: true, contactListName: list.name, contactsSent: 4, phoneNumbers: e164, refused: [] })]);
+
+		// One campaign for that list, Ready after the wait, then started.
+		const [campaign] = result.json('Create SMS Campaign');
+		expect(result.json('Create SMS Campaign')).toHaveLength(1);
+		expect(campaign).toEqual(expect.objectContaining({ status: 'Ready', creationInProgress: false, contactLists: [list.name] }));
+		expect(campaign.readyChecks).toBeGreaterThanOrEqual(1);
+		expect(campaign.smsText).toMatch(/^Hi <First Name>/);
+		expect(sandbox.store.ids('sms')).toEqual(expect.arrayContaining([...campaignsBefore, campaign.campaignId]));
+		expect(sandbox.store.ids('sms')).toHaveLength(campaignsBefore.length + 1);
+		expect(result.json('Start SMS Campaign')).toEqual([expect.objectContaining({ campaignId: campaign.campaignId, status: 'Active' })]);
+
+		// A result for each contact of the list, matched back to the CRM rows by uniqueId.
+		const results = result.json('Get SMS Campaign Results');
+		expect(results.map((r) => r.phoneNumber)).toEqual(e164);
+		expect(results.map((r) => r.uniqueId)).toEqual(sampleRows.map((row) => row.crm_id));
+		for (const row of results) {
+			expect(row.campaignId).toBe(campaign.campaignId);
+			expect(['delivered', 'sent', 'undelivered', 'failed']).toContain(row.dialerOutcome);
+		}
+	});
+});
+
+describe('examples/ai-agent-campaign-assistant.json: each tool, filled with what a model would give, against the sandbox', () => {
+	let sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ rateLimit: false, preparingMs: 200, generatedContacts: 3 });
+	});
+	afterAll(() => sandbox.close());
+
+	/**
+	 * The tool as a plain node of the workflow, each `{{ $fromAI('key', ...) }}` parameter replaced by
+	 * answers[key] (what n8n does with the model's arguments), run after a Manual Trigger.
+	 */
+	async function runTool(name, answers) {
+		const workflow = load('ai-agent-campaign-assistant.json');
+		const tool = workflow.nodes.find((n) => n.name === name);
+		const fill = (value) => {
+			if (typeof value === 'string' && value.startsWith("={{ $fromAI('")) {
+				const key = value.slice("={{ $fromAI('".length).split("'")[0];
+				if (!(key in answers)) throw new Error(`${name}: no answer for $fromAI('${key}')`);
+				return answers[key];
+			}
+			if (value && typeof value === 'object' && !Array.isArray(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
+			return value;
+		};
+		const parameters = fill(tool.parameters);
+		for (const key of TOOL_PARAMETERS) delete parameters[key];
+		parameters.options = { ...parameters.options, requestsPerMinute: 0, ...(parameters.options.waitUntilReady ? { pollInterval: 0.1 } : {}) };
+		const result = await runWorkflow(
+			{
+				nodes: [
+					{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{ id: 'k', name, type: KORE_NODE_TYPE, typeVersion: 1, position: [220, 0], parameters },
+				],
+				connections: { Start: { main: [[{ node: name, type: 'main', index: 0 }]] } },
+			},
+			{ credentials: { koreAiApi: sandbox.credentials } },
+		);
+		expect(result.error).toBeUndefined();
+		return result.json(name);
+	}
+
+	test('list contact lists, create a campaign for one, schedule it on weekdays, read results, list, stop and delete campaigns', async () => {
+		const lists = await runTool('list_contact_lists', { limit: 100 });
+		expect(lists.map((l) => l.name)).toContain('Renewal Due - July 2025');
+
+		const [created] = await runTool('create_sms_campaign', {
+			name: 'Renewals July reminder',
+			description: 'Reminds customers whose renewal is due in July',
+			contactLists: 'Renewal Due - July 2025', // names as text, comma-separated, as the model gives them
+			messageText: 'Hi <First Name>, your renewal is due in July.',
+			priority: 2,
+		});
+		expect(created).toEqual(expect.objectContaining({ name: 'Renewals July reminder', status: 'Ready', contactLists: ['Renewal Due - July 2025'], priority: 2 }));
+
+		const inAYear = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+		const [scheduled] = await runTool('schedule_sms_campaign', {
+			campaignId: created.campaignId,
+			startDateTime: `${inAYear}T09:00`,
+			endDateTime: `${inAYear}T18:00`,
+			everyNWeeks: 1,
+			weekDays: 'Tue, Thu',
+		});
+		expect(scheduled).toEqual(expect.objectContaining({ campaignId: created.campaignId, schedulingEnabled: true, recurrence: 'Weekly', days: ['Tue', 'Thu'] }));
+		expect(sandbox.store.get(created.campaignId).schedule.isSchedulingEnabled).toBe(true);
+
+		const completed = await runTool('list_sms_campaigns', { limit: 50, status: 'Completed', priority: '' });
+		expect(completed.length).toBeGreaterThan(0);
+		expect(completed.every((c) => c.status === 'Completed')).toBe(true);
+		const results = await runTool('get_sms_campaign_results', { campaignId: completed[0].campaignId, limit: 100 });
+		expect(results).toHaveLength(3);
+		expect(results.every((r) => r.campaignId === completed[0].campaignId && typeof r.phoneNumber === 'string')).toBe(true);
+
+		const [active] = await runTool('list_sms_campaigns', { limit: 1, status: 'Active', priority: '' });
+		const [stopped] = await runTool('stop_sms_campaign', { campaignId: active.campaignId });
+		expect(stopped).toEqual(expect.objectContaining({ campaignId: active.campaignId, status: 'Stopped' }));
+		const [deleted] = await runTool('delete_sms_campaign', { campaignId: created.campaignId });
+		expect(deleted).toEqual(expect.objectContaining({ campaignId: created.campaignId, deleted: true }));
+		expect(sandbox.store.get(created.campaignId)).toBeUndefined();
 	});
 });
 
