@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { simplifyListedCampaign } from '../../output/simplifyResults';
 import { optionsField, simplifyField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
+import { readLimit, returnAllFields } from '../returnAll.fields';
 import type { CampaignResourceInfo, Operation } from '../types';
 import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../../api/campaignList';
 
@@ -22,22 +23,7 @@ const PRIORITIES = [1, 2, 3, 4, 5];
 const MAX_PAGES = 1000;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -128,8 +114,7 @@ export const getManyCampaigns: Operation<CampaignResourceInfo> = {
 	properties,
 
 	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject[]> {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : readLimit.call(this, itemIndex);
+		const limit = readLimit.call(this, itemIndex);
 		const filtersIn = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const streamId = readStreamId.call(this, itemIndex);
 		const sortBy = this.getNodeParameter('options.sortBy', itemIndex, 'createdAt') as string;
@@ -180,18 +165,6 @@ export const getManyCampaigns: Operation<CampaignResourceInfo> = {
 	},
 };
 
-function readLimit(this: IExecuteFunctions, itemIndex: number): number {
-	const raw = this.getNodeParameter('limit', itemIndex, 50);
-	const limit = typeof raw === 'string' ? Number(raw) : raw;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Limit of item ${itemIndex} must be a whole number of at least 1, not ${JSON.stringify(raw)}. Or turn on Return All.`,
-			{ itemIndex },
-		);
-	}
-	return limit;
-}
 
 /**
  * A multi-choice filter as the editor sets it (a list), or as an expression or an AI agent may

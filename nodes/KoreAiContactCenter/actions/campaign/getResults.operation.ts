@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
 import { contactResultsRequest } from '../../api/campaignPaths';
@@ -6,6 +6,7 @@ import { simplifyContactResult } from '../../output/simplifyContactResult';
 import { koreAiRequest } from '../../transport';
 import { campaignIdField, optionsField, streamIdOption } from '../common.fields';
 import { readCampaignTarget } from '../readInputs';
+import { readLimit, returnAllFields } from '../returnAll.fields';
 import type { CampaignResourceInfo, Operation } from '../types';
 
 /**
@@ -35,22 +36,7 @@ export const getCampaignResults: Operation<CampaignResourceInfo> = {
 			...campaignIdField,
 			description: 'The campaign whose results to get: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
 		},
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllFields(),
 		{
 			displayName: 'Simplify',
 			name: 'simplify',
@@ -64,8 +50,7 @@ export const getCampaignResults: Operation<CampaignResourceInfo> = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject[]> {
 		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : readLimit.call(this, itemIndex);
+		const limit = readLimit.call(this, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		const pageSize = Math.min(limit, PAGE_SIZE);
 
@@ -86,15 +71,3 @@ export const getCampaignResults: Operation<CampaignResourceInfo> = {
 	},
 };
 
-function readLimit(this: IExecuteFunctions, itemIndex: number): number {
-	const raw = this.getNodeParameter('limit', itemIndex, 50);
-	const limit = typeof raw === 'string' ? Number(raw) : raw;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Limit of item ${itemIndex} must be a whole number of at least 1, not ${JSON.stringify(raw)}. Or turn on Return All.`,
-			{ itemIndex },
-		);
-	}
-	return limit;
-}

@@ -4,7 +4,7 @@ import { CONTACT_LIST_API, CONTACTS_PAGE_SIZE, readPage } from '../../api/contac
 import { optionsField, streamIdOption } from '../common.fields';
 import type { Operation } from '../types';
 import { contactListField } from './fields';
-import { readLimit, returnAllFields } from './limit';
+import { readLimit, returnAllFields } from '../returnAll.fields';
 import { contactListRequest, readContactListTarget } from './listInputs';
 
 /**

@@ -4,7 +4,7 @@ import { fetchContactLists } from '../../api/contactLists';
 import { optionsField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
 import type { Operation } from '../types';
-import { readLimit, returnAllFields } from './limit';
+import { readLimit, returnAllFields } from '../returnAll.fields';
 
 /**
  * Kore.ai ("Get All Contact Lists"): `POST .../campaign/contactList/getAllListDetails?accountId=..&type=call`

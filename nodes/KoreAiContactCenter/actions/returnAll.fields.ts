@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-/** Return All / Limit, as n8n's own nodes show them, for the Contact List reads. */
+/** Return All / Limit, as n8n's own nodes show them, for every operation that lists (campaigns, results, contact lists, contacts). */
 
 export function returnAllFields(): INodeProperties[] {
 	return [
