@@ -189,7 +189,7 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 		}
 
 		// After the example (a new workflow next to it is never saved, nothing to confirm on leaving).
-		await searchChecks({ page, checks, tag, pg, runDir, docs, shot });
+		await searchChecks({ page, checks, tag, pg, docs, shot });
 		await credentialChecks({ page, checks, tag, pg, docs, shot, lineId });
 
 		await checks.check(`${tag} the editor requested nothing beyond localhost`, () => {
@@ -213,7 +213,11 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 		await pg.stop();
 		await checks.check(`${tag} no client secret or JWT in anything n8n wrote`, () => {
 			const pkgDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-			const needles = [{ label: 'client secret', value: secret }, ...tokenNeedles(tokens)];
+			const needles = [
+				{ label: 'client secret', value: secret },
+				{ label: 'wrong client secret typed in the credential dialog', value: WRONG_SECRET },
+				...tokenNeedles(tokens),
+			];
 			const { hits, files } = scanForSecrets([userFolder, logFile], needles, { skip: (f) => f.startsWith(pkgDir + path.sep) });
 			log(`${tag} scanned ${files} files for ${needles.length} secrets/tokens`);
 			if (hits.length) throw new Error(hits.map((h) => `${h.label} in ${path.relative(runDir, h.file)}`).join('\n'));
@@ -253,7 +257,7 @@ function koreResult(page) {
 	return page.getByTestId('node-creator').getByTestId('node-creator-item-name').filter({ hasText: /^Kore\.ai Contact Center$/ });
 }
 
-async function searchChecks({ page, checks, tag, pg, runDir, docs, shot }) {
+async function searchChecks({ page, checks, tag, pg, docs, shot }) {
 	const ready = await checks.check(`${tag} a new workflow with a Manual Trigger opens "What happens next?"`, () => openNextNodePanel(page, pg));
 	if (!ready) {
 		await shot('failure-next-node-panel');
