@@ -99,7 +99,8 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 		page = await context.newPage();
 		page.setDefaultTimeout(STEP_TIMEOUT);
 		// What ran last, to tell which step a page error or an outside request belongs to.
-		const during = () => `after "${checks.results.at(-1)?.name ?? 'start'}"`;
+		const firstResult = checks.results.length;
+		const during = () => `after "${checks.results.length > firstResult ? checks.results.at(-1).name : 'start'}"`;
 		const consoleErrors = [];
 		page.on('pageerror', (err) => consoleErrors.push(`${String(err)} (${during()})`));
 		// Requests beyond loopback are recorded and refused at once (this machine cannot reach them
@@ -291,7 +292,10 @@ async function searchChecks({ page, checks, tag, pg, docs, shot }) {
 			// Both lines then show the community node's details with its actions (12, by resource).
 			const actionItem = page.getByTestId('node-creator').getByText(action, { exact: true }).first();
 			await actionItem.waitFor();
-			if (docs && action === ADD_ACTIONS[0][1]) await page.screenshot({ path: path.join(DOCS, 'node-actions.png') });
+			if (docs && action === ADD_ACTIONS[0][1]) {
+				await settled(actionItem);
+				await page.screenshot({ path: path.join(DOCS, 'node-actions.png') });
+			}
 			await actionItem.click();
 			const ndv = page.getByTestId('ndv');
 			await ndv.getByTestId('parameter-input-operation').waitFor();
@@ -381,6 +385,17 @@ async function credentialChecks({ page, checks, tag, pg, docs, shot, lineId }) {
 			await dialog.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
 			await closeNdv(page);
 		});
+}
+
+/** Waits until an element stops moving (the nodes panel slides its views in), for a screenshot. */
+async function settled(locator) {
+	let last;
+	for (let i = 0; i < 50; i++) {
+		const box = await locator.boundingBox();
+		if (box && last && box.x === last.x && box.y === last.y) return;
+		last = box;
+		await new Promise((r) => setTimeout(r, 150));
+	}
 }
 
 async function waitUntilAsync(condition, what, ms = STEP_TIMEOUT) {
