@@ -37,6 +37,17 @@ describe('describeHttpError', () => {
 		expect(described.message).toMatch(/^Campaign cd-1 was not found in app st-9/);
 	});
 
+	test('not found names what the request named (ifMissing), e.g. a schedule by campaign name, not the Environment URL', () => {
+		const described = describeHttpError(
+			404,
+			{ status: 'failure', message: 'Campaign with name Spring not found' },
+			{ action: 'schedule SMS campaign "Spring"', streamId: 'st-9', ifMissing: { what: 'SMS campaign "Spring"', advice: 'Check the name.' } },
+		);
+		expect(described.message).toBe('SMS campaign "Spring" was not found in app st-9 (HTTP 404 Not Found: Campaign with name Spring not found). Check the name.');
+		// Without it, nothing says what was missing: the address itself is suspect.
+		expect(describeHttpError(404, undefined, { action: 'x', streamId: 'st-9' }).message).toMatch(/^Kore\.ai found nothing at this address/);
+	});
+
 	test('HTML 502 page becomes a server-error sentence without the HTML', () => {
 		const { message } = describeHttpError(502, '<html><title>502 Bad Gateway</title><body>' + 'x'.repeat(5000) + '</body></html>', subject);
 		expect(message).toMatch(/server error \(HTTP 502 Bad Gateway, it answered with an HTML page titled "502 Bad Gateway"\)/);

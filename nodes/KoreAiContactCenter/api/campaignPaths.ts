@@ -120,5 +120,9 @@ export function scheduleRequest(
 		streamId,
 		idempotent: true,
 		action: `${enable ? 'schedule' : 'unschedule'} ${label} campaign "${campaignName}"`,
+		ifMissing: {
+			what: `${label} campaign "${campaignName}"`,
+			advice: 'Kore.ai finds schedules by the exact campaign name: pick the campaign from the list, or check the name (and that it is of this campaign type).',
+		},
 	};
 }

@@ -16,7 +16,24 @@ export interface RequestSubject {
 	/** What was attempted: "delete SMS campaign cd-1". */
 	action: string;
 	campaignId?: string;
+	/** What the request names, when Kore.ai answers "not found" (a campaign ID gives one by default). */
+	ifMissing?: IfMissing;
 	streamId: string;
+}
+
+/** "Contact list cl-1" was not found in app st-1 (...). + what to do. */
+export interface IfMissing {
+	what: string;
+	advice: string;
+}
+
+function ifMissingOf(subject: RequestSubject): IfMissing | undefined {
+	if (subject.ifMissing) return subject.ifMissing;
+	if (subject.campaignId === undefined) return undefined;
+	return {
+		what: `Campaign ${subject.campaignId}`,
+		advice: 'It may already be deleted, be of the other campaign type, or belong to another app; check the Campaign ID.',
+	};
 }
 
 export interface DescribedError {
@@ -74,13 +91,14 @@ export function describeHttpError(status: number, body: unknown, subject: Reques
 	const said = apiMessage ? `: ${apiMessage}` : '';
 	const notFound = status === 404 || (status < 500 && !!apiMessage && NOT_FOUND_WORDS.test(apiMessage));
 
+	const missing = ifMissingOf(subject);
 	let message: string;
 	if (status === 401) {
 		message = `Kore.ai rejected the credentials (${statusLabel}${said}). Check Client ID, Client Secret and Signing Algorithm in the Kore.ai API credential against your JWT app, that App ID and Account ID belong to it, and that the app has the Campaign Management API scope, published.`;
 	} else if (status === 403) {
 		message = `Kore.ai denied access to ${subject.action} (${statusLabel}${said}). Give the JWT app the Campaign Management API scope and publish the app.`;
-	} else if (notFound && subject.campaignId !== undefined) {
-		message = `Campaign ${subject.campaignId} was not found in app ${subject.streamId} (${statusLabel}${said}). It may already be deleted, be of the other campaign type, or belong to another app; check the Campaign ID.`;
+	} else if (notFound && missing !== undefined) {
+		message = `${missing.what} was not found in app ${subject.streamId} (${statusLabel}${said}). ${missing.advice}`;
 	} else if (notFound) {
 		message = `Kore.ai found nothing at this address (${statusLabel}${said}). Check the Environment URL (your region) and the App ID in the Kore.ai API credential.`;
 	} else if (status === 405) {

@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, isExecution, type KoreAiCaller } from './caller';
+import type { IfMissing } from './errors';
 import type { KoreAiTarget } from './target';
 
 /**
@@ -31,6 +32,8 @@ export interface KoreAiRequest {
 	action: string;
 	/** The campaign the path names, for "Campaign cd-1 was not found" sentences. */
 	campaignId?: string;
+	/** What else the path names, for the "not found" sentence: `{ what: 'Contact list cl-1', advice }`. */
+	ifMissing?: IfMissing;
 	/**
 	 * Whether repeating the request after a try that may have taken effect does no harm (see
 	 * retry.ts). Default: true for GET, DELETE and PUT, false for POST; read-only POST endpoints

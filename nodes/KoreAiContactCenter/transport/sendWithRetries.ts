@@ -46,7 +46,12 @@ function settingsFor(caller: KoreAiCaller, itemIndex: number): RequestSettings {
 export async function sendWithRetries(this: KoreAiCaller, itemIndex: number, request: KoreAiRequest): Promise<Delivery> {
 	const settings = settingsFor(this, itemIndex);
 	const target = await readTarget.call(this, itemIndex);
-	const subject: RequestSubject = { action: request.action, campaignId: request.campaignId, streamId: request.streamId ?? target.appId };
+	const subject: RequestSubject = {
+		action: request.action,
+		campaignId: request.campaignId,
+		ifMissing: request.ifMissing,
+		streamId: request.streamId ?? target.appId,
+	};
 	const signal = isExecution(this) ? this.getExecutionCancelSignal() : undefined;
 	const pacer = pacerFor(target.origin, target.accountId);
 	const intervalMs = intervalForRate(settings.requestsPerMinute);
@@ -137,7 +142,7 @@ function failure(this: KoreAiCaller, outcome: Exclude<TryOutcome, { kind: 'answe
 	let message = outcome.message;
 	if (info.stop?.kind === 'unsafe') {
 		message +=
-			' It was not tried again: Kore.ai may already have acted on it, and repeating this request is not safe. Check the campaign in Kore.ai before running it again.';
+			' It was not tried again: Kore.ai may already have acted on it, and repeating this request is not safe. Check in Kore.ai whether it was done before running it again.';
 	} else if (info.attempts > 1 || info.stop?.kind === 'maxTotalWait') {
 		message += ` ${triesSentence(info)}`;
 	}

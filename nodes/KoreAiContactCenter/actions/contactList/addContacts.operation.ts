@@ -9,8 +9,7 @@ import {
 import { checkIdentifier, EXAMPLE_IDS } from '../../../../common/identifiers';
 import { isObject, visible } from '../../../../common/text';
 import { CONTACT_LIST_API, CONTACT_LIST_LIMITS, contactListNameOf } from '../../api/contactLists';
-import { koreAiRequestOrNotFound } from '../../transport';
-import { koreAiApiError } from '../../transport/errors';
+import { koreAiRequestOrNotFound, notFoundError } from '../../transport';
 import { optionsField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
 import type { AllItemsOutcome, Operation } from '../types';
@@ -353,13 +352,12 @@ async function sendBatch(this: IExecuteFunctions, listName: string, streamId: st
 		body: { contact_list_name: listName, data: entries.map((entry) => entry.contact) },
 		streamId,
 		action: `add ${entries.length} contact${entries.length === 1 ? '' : 's'} to contact list "${listName}"`,
+		ifMissing: {
+			what: `Contact list "${listName}"`,
+			advice: "Kore.ai adds contacts by the list's exact name: pick the list, or create it first with Contact List > Create.",
+		},
 	});
-	if (!result.found) {
-		// The transport's own "not found" sentence speaks of the Environment URL; here it is the list name.
-		const said = result.apiMessage ? `: ${result.apiMessage}` : '';
-		const message = `Contact list "${listName}" was not found in app ${result.streamId} (HTTP ${result.httpCode}${said}). Kore.ai adds contacts by the list's exact name: pick the list, or create it first with Contact List > Create.`;
-		throw koreAiApiError(this.getNode(), { message, attempts: result.attempts, httpCode: result.httpCode, apiMessage: result.apiMessage }, itemIndex);
-	}
+	if (!result.found) throw notFoundError.call(this, result, itemIndex);
 	return typeof result.body.message === 'string' ? result.body.message : undefined;
 }
 

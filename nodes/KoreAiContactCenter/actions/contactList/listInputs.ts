@@ -3,8 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type Node
 import { EXAMPLE_IDS } from '../../../../common/identifiers';
 import { visible } from '../../../../common/text';
 import { CONTACT_LIST_LIMITS } from '../../api/contactLists';
-import { koreAiRequestOrNotFound, type KoreAiRequest } from '../../transport';
-import { koreAiApiError } from '../../transport/errors';
+import { koreAiRequestOrNotFound, notFoundError, type KoreAiRequest } from '../../transport';
 import { readIdentifier, readStreamId } from '../readInputs';
 
 /** Reading a Contact List operation's inputs, and the one way a missing list is reported. */
@@ -58,7 +57,7 @@ export function readListText(
 
 /**
  * Sends a request about one list; a missing list is an error that names the list and the app
- * (the transport's own not-found sentence speaks of campaigns or of a wrong Environment URL).
+ * (the transport's not-found sentence, told what the path names).
  */
 export async function contactListRequest(
 	this: IExecuteFunctions,
@@ -66,12 +65,16 @@ export async function contactListRequest(
 	listId: string,
 	request: KoreAiRequest,
 ): Promise<{ body: IDataObject; attempts: number } | { missing: NodeApiError; earlierTryMayHaveTakenEffect: boolean; attempts: number }> {
-	const result = await koreAiRequestOrNotFound.call(this, itemIndex, request);
+	const result = await koreAiRequestOrNotFound.call(this, itemIndex, {
+		...request,
+		ifMissing: {
+			what: `Contact list ${listId}`,
+			advice: 'It may have been deleted or belong to another app; pick the list from the list, or check the ID (Contact List > Get Many lists them).',
+		},
+	});
 	if (result.found) return { body: result.body, attempts: result.attempts };
-	const said = result.apiMessage ? `: ${result.apiMessage}` : '';
-	const message = `Contact list ${listId} was not found in app ${result.streamId} (HTTP ${result.httpCode}${said}). It may have been deleted or belong to another app; pick the list from the list, or check the ID (Contact List > Get Many lists them).`;
 	return {
-		missing: koreAiApiError(this.getNode(), { message, attempts: result.attempts, httpCode: result.httpCode, apiMessage: result.apiMessage }, itemIndex),
+		missing: notFoundError.call(this, result, itemIndex),
 		earlierTryMayHaveTakenEffect: result.earlierTryMayHaveTakenEffect,
 		attempts: result.attempts,
 	};
