@@ -26,7 +26,7 @@ export type IdentifierSource = 'mapped' | 'typed';
 
 const HINTS: Record<IdentifierSource, { whereToEnter: string; notText: string }> = {
 	mapped: {
-		whereToEnter: ', or map one from the previous node, e.g. {{ $json.campaignId }}',
+		whereToEnter: ', or map one from the previous node with an expression',
 		notText: 'Map the field that holds the ID itself.',
 	},
 	typed: { whereToEnter: '', notText: 'Enter the ID as text.' },

@@ -40,7 +40,7 @@ async function main() {
 		console.log('Input: campaign rows from a sheet');
 		for (const r of rows) console.log(`  row ${r.row}  ${r.campaignId}${r.campaignId === gone ? '   (deleted in Kore.ai earlier)' : ''}`);
 
-		const workflow = require(path.join(__dirname, '..', 'test', 'fixtures', 'workflows', 'delete-campaigns.json'));
+		const workflow = require(path.join(__dirname, '..', 'test', 'workflow', 'delete.workflow.json'));
 		const result = await runWorkflow(workflow, { credentials: { koreAiApi: sandbox.credentials }, input: rows });
 		const [deleted, failed] = result.outputs(NODE);
 

@@ -100,7 +100,7 @@ describe('Add Contacts: batching and output', () => {
 		const input = [{ phone: '+14155550300' }, { phone: '+14155550301' }, { phone: '+14155550302', note: 'y'.repeat(1_100_000) }];
 		const result = await runOperation(sandbox, add({ columnsMode: 'all' }), { input });
 		expect(result.status).toBe('error');
-		expect(result.error.message).toMatch(/^Request 2 of 2 .*\(item 2\) was not accepted: .*Requests 1 to 1 to this list were sent and are being imported\./);
+		expect(result.error.message).toMatch(/^Request 2 of 2 .*\(item 2\) was not accepted: .*Request 1 to this list was sent and is being imported\./);
 		expect(listPhones()).toContain('+14155550301');
 	});
 });

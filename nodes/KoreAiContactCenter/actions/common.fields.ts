@@ -35,7 +35,7 @@ export const campaignIdField: INodeProperties = {
 					properties: {
 						// Kore.ai's ID pattern; surrounding spaces are allowed (trimmed), as in sheets.
 						regex: `^\\s*${ID_PATTERN_SOURCE.slice(1, -1)}\\s*$`,
-						errorMessage: 'A Kore.ai campaign ID has only letters, digits and dashes, like cd-213cc43a-...',
+						errorMessage: 'A Kore.ai campaign ID has only letters, digits, dashes, dots, colons and underscores, like cd-213cc43a-...',
 					},
 				},
 			],
@@ -125,14 +125,14 @@ export const requestOptionFields: INodeProperties[] = [
 ];
 
 /** The "Options" collection of an operation: its own options, then the request options. */
-export function optionsField(own: INodeProperties[]): INodeProperties {
+export function optionsField(own: INodeProperties[], { withConcurrency = true } = {}): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [...own, ...requestOptionFields],
+		options: [...own, ...requestOptionFields.filter((field) => withConcurrency || field.name !== 'concurrency')],
 	};
 }
 

@@ -14,7 +14,7 @@ export const VOICE_CAMPAIGN: CampaignResourceInfo = {
 /** Contact lists: the phone numbers campaigns call or text, referenced by list name. */
 export const CONTACT_LIST: ResourceInfo = { value: 'contactList', name: 'Contact List', label: 'Contact List' };
 
-export const CAMPAIGN_RESOURCES: readonly CampaignResourceInfo[] = [SMS_CAMPAIGN, VOICE_CAMPAIGN];
+const CAMPAIGN_RESOURCES: readonly CampaignResourceInfo[] = [SMS_CAMPAIGN, VOICE_CAMPAIGN];
 
 /** The campaign resource with this Resource value (the campaign picker reads the node's Resource). */
 export function campaignResource(value: unknown): CampaignResourceInfo | undefined {

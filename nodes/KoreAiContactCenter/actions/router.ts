@@ -133,8 +133,9 @@ interface FailedItem {
 
 /**
  * Runs the chosen operation for every input item, up to Concurrency items at once (Options; read
- * from the first item, default 5). One output item per input item (Get Many: one per campaign
- * found, possibly none), in input order, paired with it, whatever finishes first.
+ * from the first item, default 5). One output item per input item (operations that list, such as
+ * Get Many or Get Results: one per entry found, possibly none), in input order, paired with it,
+ * whatever finishes first. Operations that take every item at once (Add Contacts) run once.
  *
  * A failed item either stops the execution (n8n's default) or, with "On Error: Continue", becomes
  * an item holding only `error`, which n8n routes to the error output when that is enabled; the

@@ -17,11 +17,11 @@ import type { KoreAiRequest } from '../transport';
  * "Update Voice Campaign (v2)": its endpoint line and its curl sample say `campaignType=sms`,
  * its parameter table says `voice`. We send `voice` for voice campaigns: every other voice page
  * (create, delete, start, stop) uses `voice`, the same page's body carries `"campaignType": "voice"`,
- * and on the Delete path (the seed) `campaignType` selects which kind of campaign the ID is looked
+ * and on the Delete path ("Delete SMS Campaign (v2)") `campaignType` selects which kind of campaign the ID is looked
  * up as, so `sms` could make Kore.ai look for an SMS campaign with a voice campaign's ID.
  * To follow the endpoint line instead, change `voice: 'voice'` to `voice: 'sms'`.
  */
-export const UPDATE_CAMPAIGN_TYPE: Record<CampaignType, CampaignType> = { sms: 'sms', voice: 'voice' };
+const UPDATE_CAMPAIGN_TYPE: Record<CampaignType, CampaignType> = { sms: 'sms', voice: 'voice' };
 
 /**
  * "Create SMS Campaign (v2)" (with or without template) and "Create Voice Campaign - Agentless (v2)":

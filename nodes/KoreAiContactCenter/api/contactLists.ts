@@ -12,7 +12,7 @@ import { koreAiRequest, type KoreAiCaller, type KoreAiRequest } from '../transpo
  * - Prefix. The "-v2" pages (Get Contact List Details, Get All Contacts of a Contact List) use
  *   `/campaign/api/v2/public/{streamId}` with `?accountId=`; the older pages for list all, create,
  *   update and delete use `/agentassist/api/v1/public/{iid}`. This project's other endpoints are all
- *   v2, and the project's reference (section 7) lists every list endpoint under the v2 prefix, so
+ *   v2, and Kore.ai's current contact-center API pages list every list endpoint under the v2 prefix, so
  *   all of them use v2 here (the `campaignV2` API of the transport) except Add Contacts, which
  *   Kore.ai documents only under `/api/1.1/public/{iid}` (`publicV1`). To switch one endpoint back
  *   to a documented v1 path, change it in CONTACT_LIST_API below.

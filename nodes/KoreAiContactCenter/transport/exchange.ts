@@ -13,7 +13,7 @@ import type { KoreAiTarget } from './target';
  * `accountId` as a query parameter as well as a header, so both are added here.
  */
 
-export const API_PREFIXES = {
+const API_PREFIXES = {
 	campaignV2: '/campaign/api/v2/public/',
 	publicV1: '/api/1.1/public/',
 } as const;

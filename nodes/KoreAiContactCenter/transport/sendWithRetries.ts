@@ -37,8 +37,20 @@ const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS
 /** The editor waits for a picker's list: the defaults, with short waits. */
 const PICKER_SETTINGS: RequestSettings = { ...defaultRequestSettings(), maxTries: 3, maxTotalWaitMs: 10_000, timeoutMs: 15_000 };
 
+/**
+ * An item's settings, read and checked once: operations that page (Get Many, Get Results, Get
+ * Contacts) or poll (Wait Until Ready) send several requests for one item.
+ */
+const itemSettings = new WeakMap<object, Map<number, RequestSettings>>();
+
 function settingsFor(caller: KoreAiCaller, itemIndex: number): RequestSettings {
-	if (isExecution(caller)) return readRequestSettings.call(caller, itemIndex);
+	if (isExecution(caller)) {
+		let byItem = itemSettings.get(caller);
+		if (byItem === undefined) itemSettings.set(caller, (byItem = new Map()));
+		let settings = byItem.get(itemIndex);
+		if (settings === undefined) byItem.set(itemIndex, (settings = readRequestSettings.call(caller, itemIndex)));
+		return settings;
+	}
 	// A polling trigger has a whole poll interval; the picker has a user waiting.
 	return isPoll(caller) ? defaultRequestSettings() : PICKER_SETTINGS;
 }

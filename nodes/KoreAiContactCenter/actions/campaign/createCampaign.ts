@@ -24,7 +24,7 @@ import { readWaitSettings, waitOptions, waitUntilReady } from './waitUntilReady'
  */
 
 /** The fields of a create operation: the campaign's own, then additional fields, Simplify and Options. */
-export function createProperties(fields: INodeProperties[], additional: INodeProperties[]): INodeProperties[] {
+function createProperties(fields: INodeProperties[], additional: INodeProperties[]): INodeProperties[] {
 	return [
 		...fields,
 		{

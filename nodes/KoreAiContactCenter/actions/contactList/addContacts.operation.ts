@@ -145,7 +145,10 @@ const properties: INodeProperties[] = [
 				'Whether to remove spaces, dashes, dots and parentheses from phone numbers before checking them ("+1 (415) 555-0100" becomes +14155550100). Off: such numbers are refused.',
 		},
 		streamIdOption,
-	]),
+	],
+	// Add Contacts takes every item at once and sends its requests one after the other.
+	{ withConcurrency: false },
+	),
 ];
 
 /** One input item read: its contact and where it goes, or why it was refused. */
@@ -218,7 +221,10 @@ export const addContacts: Operation = {
 				} catch (error) {
 					const nodeError = error as NodeApiError | NodeOperationError;
 					const range = describeItems(entries);
-					const before = index === 0 ? 'No earlier request to this list was sent.' : `Requests 1 to ${index} to this list were sent and are being imported.`;
+					const before =
+						index === 0
+							? 'No earlier request to this list was sent.'
+							: `${index === 1 ? 'Request 1 to this list was sent and is' : `Requests 1 to ${index} to this list were sent and are`} being imported.`;
 					nodeError.message = `Request ${index + 1} of ${batches.length} to contact list "${listName}" (${range}) was not accepted: ${nodeError.message} ${before}`;
 					if (!continueOnFail) throw nodeError;
 					sent.push({ batch: batchNumber, entries, listName, listId, error: nodeError });

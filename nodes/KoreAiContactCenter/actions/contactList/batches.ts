@@ -16,7 +16,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 export const DEFAULT_CONTACTS_PER_REQUEST = 500;
 export const MAX_CONTACTS_PER_REQUEST = 1000;
-export const MAX_BATCH_BYTES = 90_000;
+const MAX_BATCH_BYTES = 90_000;
 
 export interface Entry {
 	itemIndex: number;
@@ -27,9 +27,10 @@ export function splitIntoBatches(entries: Entry[], maxContacts: number, maxBytes
 	const batches: Entry[][] = [];
 	let current: Entry[] = [];
 	let bytes = 0;
+	const encoder = new TextEncoder();
 	for (const entry of entries) {
 		// Its share of `data`: the JSON text plus the comma between entries.
-		const size = new TextEncoder().encode(JSON.stringify(entry.contact)).length + 1;
+		const size = encoder.encode(JSON.stringify(entry.contact)).length + 1;
 		if (current.length > 0 && (current.length >= maxContacts || bytes + size > maxBytes)) {
 			batches.push(current);
 			current = [];
