@@ -185,7 +185,7 @@ describe('retries', () => {
 		const result = await run(sandbox, deleteWorkflow(FAST, { operation: 'start' }), rowsOf([a, b]));
 		const [ok, failed] = outputsOf(result);
 		expect(failed.map((i) => i.pairedItem.item)).toEqual([0]);
-		expect(failed[0].json.error).toMatch(/It was not tried again: Kore\.ai may already have acted on it, and repeating this request is not safe\. Check in Kore\.ai whether it was done);
+		expect(failed[0].json.error).toMatch(/It was not tried again: Kore\.ai may already have acted on it, and repeating this request is not safe\. Check in Kore\.ai whether it was done/);
 		expect(ok.map((i) => i.pairedItem.item)).toEqual([1]);
 		expect(sandbox.requests.filter((r) => r.campaignId === a)).toHaveLength(1);
 		expect(sandbox.requests.filter((r) => r.campaignId === b)).toHaveLength(2);
