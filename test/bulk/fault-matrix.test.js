@@ -7,7 +7,7 @@
 // Time is scaled so the matrix runs in seconds: pacing off (the sandbox's rate limit is off too),
 // Retry Delay 0.01 s, Timeout 1 s (a hang costs a second; hangs are planned less often), Concurrency 8.
 const { createPrng } = require('../../sandbox/faults');
-const { NODE, startSandbox, deleteWorkflow, run, outputsOf, maxInFlight, watchUnhandled, allStoredText } = require('./helpers');
+const { NODE, useSandbox, deleteWorkflow, run, outputsOf, maxInFlight, watchUnhandled, allStoredText } = require('./helpers');
 
 const FAST = { requestsPerMinute: 0, concurrency: 8, timeout: 1, retryDelay: 0.01 };
 
@@ -26,17 +26,12 @@ const NOT_APPLIED = [
 const APPLIED = ['lostResponse', 'truncatedJson', 'malformedJson'];
 const isApplied = (fault) => APPLIED.includes(typeof fault === 'string' ? fault : fault.type);
 
-let sandbox;
+const sandbox = useSandbox({ rateLimit: false });
 let unhandled;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
 beforeEach(() => {
-	sandbox.reset();
 	unhandled = watchUnhandled();
 });
 afterEach(() => unhandled.stop());
-afterAll(() => sandbox.close());
 
 /**
  * Each campaign gets its own fault sequence, applied to its 1st, 2nd, ... request whatever the

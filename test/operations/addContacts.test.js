@@ -1,13 +1,8 @@
 // Contact List > Add Contacts through n8n's engine against the sandbox: the input items become
 // the list's contacts, checked, batched, and reported per item or per request.
-const { NODE, startSandbox, runOperation, byId, expectNoSecrets } = require('./helpers');
+const { NODE, useSandbox, runOperation, byId, expectNoSecrets } = require('./helpers');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox({ rateLimit: false });
 
 const SEED = 'cl-4f6a2b1c-8d3e-5a7b-9c0d-1e2f3a4bxxxxx';
 const SEED_NAME = 'Renewal Due - July 2025';

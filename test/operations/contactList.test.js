@@ -1,13 +1,8 @@
 // Contact List operations (Get Many, Get, Create, Update, Delete, Get Contacts) through n8n's
 // engine against the sandbox. Add Contacts has its own file (addContacts.test.js).
-const { NODE, startSandbox, runOperation, byId, fromList, expectNoSecrets } = require('./helpers');
+const { NODE, useSandbox, runOperation, byId, fromList, expectNoSecrets } = require('./helpers');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox({ rateLimit: false });
 
 const SEED = 'cl-4f6a2b1c-8d3e-5a7b-9c0d-1e2f3a4bxxxxx';
 const op = (operation, extra = {}) => ({ resource: 'contactList', operation, ...extra });

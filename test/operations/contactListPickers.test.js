@@ -3,16 +3,11 @@
 // getContactListNames (load options for campaign fields that take list NAMES).
 const { Workflow } = require('n8n-workflow');
 const { LoadOptionsContext } = require('n8n-core');
-const { startSandbox } = require('../../sandbox');
+const { useSandbox } = require('../helpers');
 const { loadPackage, baseAdditionalData, NodeTypes, KORE_NODE_TYPE } = require('../harness');
 const { searchCampaigns } = require('./listSearch');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
-beforeEach(() => sandbox.reset());
-afterAll(() => sandbox.close());
+const sandbox = useSandbox({ rateLimit: false });
 
 const SEED = 'cl-4f6a2b1c-8d3e-5a7b-9c0d-1e2f3a4bxxxxx';
 const parameters = { resource: 'contactList', operation: 'get', contactListId: { __rl: true, mode: 'list', value: '' } };

@@ -1,17 +1,12 @@
 // Create and Update SMS/Voice Campaign through n8n's engine against the sandbox: the documented
 // bodies, the checks before sending, the Preparing state and Wait Until Ready, order and pairing.
-const { NODE, startSandbox, runOperation, byId, expectNoSecrets, sentUrls } = require('./helpers');
+const { NODE, useSandbox, runOperation, byId, expectNoSecrets, sentUrls } = require('./helpers');
 
-let sandbox;
-beforeAll(async () => {
-	// Created campaigns stay Preparing for 300 ms: long enough to be seen, short enough to wait for.
-	sandbox = await startSandbox({ rateLimit: false, preparingMs: 300 });
-});
+// Created campaigns stay Preparing for 300 ms: long enough to be seen, short enough to wait for.
+const sandbox = useSandbox({ rateLimit: false, preparingMs: 300 });
 beforeEach(() => {
-	sandbox.reset();
 	sandbox.setCampaignOptions({ preparingMs: 300 });
 });
-afterAll(() => sandbox.close());
 
 const account = () => sandbox.credentials.accountId;
 const continueOnError = { settings: { onError: 'continueErrorOutput' } };

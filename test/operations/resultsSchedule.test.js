@@ -1,15 +1,10 @@
 // Get Results, Schedule and Unschedule of SMS/Voice campaigns through n8n's engine against the sandbox.
-const { NODE, startSandbox, runOperation, byId, fromList, expectNoSecrets, sentUrls } = require('./helpers');
+const { NODE, useSandbox, runOperation, byId, fromList, expectNoSecrets, sentUrls } = require('./helpers');
 
-let sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false, generatedContacts: 25 });
-});
+const sandbox = useSandbox({ rateLimit: false, generatedContacts: 25 });
 beforeEach(() => {
-	sandbox.reset();
 	sandbox.setCampaignOptions({ generatedContacts: 25 });
 });
-afterAll(() => sandbox.close());
 
 const account = () => sandbox.credentials.accountId;
 const continueOnError = { settings: { onError: 'continueErrorOutput' } };
