@@ -116,7 +116,7 @@ describe('Add Contacts: phone numbers', () => {
 	test('bad numbers stop the run before anything is sent, naming the first bad item', async () => {
 		const result = await runOperation(sandbox, add(), { input: [{ phone: '+14155550200' }, { phone: '4155550201' }, { phone: 'call me' }] });
 		expect(result.status).toBe('error');
-		expect(result.error.message).toMatch(/^Phone Number of item 1 "4155550201" does not start with "\+": Write it with "\+" and the country code, like \+14155550100\./);
+		expect(result.error.message).toMatch(/^Phone Number of item 1 "4155550201" does not start with "\+": write it with "\+" and the country code, like \+14155550100\./);
 		expect(sandbox.requests).toHaveLength(0);
 		expect(listPhones()).toHaveLength(2);
 	});
@@ -141,7 +141,7 @@ describe('Add Contacts: phone numbers', () => {
 			[8, '+14155550208'],
 		]);
 		expect(failed.map((item) => [item.pairedItem.item, item.json.error])).toEqual([
-			[1, expect.stringMatching(/^Phone Number of item 1 "004915123456789" does not start with "\+": Replace the leading 00 with "\+"/)],
+			[1, expect.stringMatching(/^Phone Number of item 1 "004915123456789" does not start with "\+": replace the leading 00 with "\+"/)],
 			[2, expect.stringMatching(/^Phone Number of item 2 "\+1415" has 4 digits; an E.164 number has 8 to 15/)],
 			[4, expect.stringMatching(/^Phone Number of item 4 is empty\. Map the field that holds the phone number/)],
 			[5, expect.stringMatching(/^Phone Number of item 5 "\+0123456789" has 0 right after "\+"/)],

@@ -144,7 +144,7 @@ describe('Create: bad inputs are refused before anything is sent, naming the fie
 		['a priority of 0', { priority: 0 }, /^Priority of item 0 must be a whole number from 1 to 5, not 0\./],
 		['an empty message', { messageText: '  ' }, /^Message Text of item 0 is empty\. Write the SMS text, or set Message to From Template\./],
 		['a template without its name', { messageSource: 'template', templateName: '' }, /^Template Name of item 0 is empty\. Enter the name of an approved SMS template/],
-		['a caller ID without country code', { callerId: '415-555-0100' }, /^Caller ID of item 0 is "415-555-0100", which is not a phone number in international format\./],
+		['a caller ID without country code', { callerId: '415-555-0100' }, /^Caller ID of item 0 "415-555-0100" does not start with "\+": write it with "\+" and the country code, like \+14155550100\./],
 		['a calling window that ends before it starts', { callingStart: '6:00 PM', callingEnd: '9:00 AM' }, /^Calling Window End of item 0 \(9:00 AM\) must be after Calling Window Start \(6:00 PM\)\./],
 		['a time that is not a time', { callingStart: '25:00' }, /^Calling Window Start of item 0 is "25:00", which is not a time of day\./],
 		['an unknown time zone', { callingTimezone: 'Mars/Olympus' }, /^Calling Time Zone of item 0 is "Mars\/Olympus", which is not a time zone name\./],

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { IANAZone } from 'luxon';
 
+import { checkPhoneNumber } from '../../../../common/phoneNumbers';
 import { describeType, visible } from '../../../../common/text';
 import type { CampaignResourceInfo } from '../types';
 import { CALLING_HOURS_NAMES, DAYS, MAX_DESCRIPTION, MAX_NAME } from './campaignFields';
@@ -100,18 +101,13 @@ function readContactLists(check: Check, values: IDataObject, required: boolean):
 	return names;
 }
 
-/** E.164: a plus sign, a country code and up to 15 digits. Spaces, dashes, dots and brackets are removed. */
+/** The number recipients see, checked like Add Contacts' numbers (common/phoneNumbers.ts), formatting removed. */
 function readPhoneNumber(check: Check, values: IDataObject, required: boolean): string | undefined {
 	const text = readText(check, values, 'callerId', 'Caller ID', { required, hint: 'Enter the number recipients see, like +14155550100.' });
 	if (text === undefined) return undefined;
-	const compact = text.replace(/[\s().-]/g, '');
-	if (!/^\+[1-9]\d{6,14}$/.test(compact)) {
-		fail(
-			check,
-			`Caller ID of item ${check.itemIndex} is "${visible(text, 30)}", which is not a phone number in international format. Write it with a plus sign and the country code, like +14155550100.`,
-		);
-	}
-	return compact;
+	const checked = checkPhoneNumber(text, `Caller ID of item ${check.itemIndex}`, true);
+	if ('problem' in checked) return fail(check, checked.problem);
+	return checked.phoneNumber;
 }
 
 /** "9:00 AM", "9 am", "09:00", "17:30" -> Kore.ai's "9:00 AM" / "5:30 PM"; and minutes since midnight. */

@@ -21,7 +21,7 @@ import {
 } from './batches';
 import { addContactsListField } from './fields';
 import { contactListRequest } from './listInputs';
-import { checkPhoneNumber } from './phoneNumbers';
+import { checkPhoneNumber } from '../../../../common/phoneNumbers';
 
 /**
  * Kore.ai ("Add Contacts to Contact List API"): `POST https://{host}/api/1.1/public/{iid}/campaign/contactList/addContacts`

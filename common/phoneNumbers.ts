@@ -1,7 +1,7 @@
-import { describeChar, visible } from '../../../../common/text';
+import { describeChar, visible } from './text';
 
 /**
- * Phone numbers for Add Contacts, checked before anything is sent. Kore.ai's page asks for "a valid
+ * Phone numbers (Add Contacts, a campaign's Caller ID), checked before anything is sent. Kore.ai's Add Contacts page asks for "a valid
  * number in international or local format depending on platform rules" and shows one without "+";
  * the node requires E.164, "+", the country code and the number, 8 to 15 digits in all
  * (e.g. +14155550100), the one form that names the same phone in every region and that every
@@ -36,8 +36,8 @@ export function checkPhoneNumber(raw: unknown, where: string, removeFormatting: 
 
 	if (!text.startsWith('+')) {
 		const advice = text.startsWith('00')
-			? 'Replace the leading 00 with "+"'
-			: 'Write it with "+" and the country code';
+			? 'replace the leading 00 with "+"'
+			: 'write it with "+" and the country code';
 		return { problem: `${where} ${shown} does not start with "+": ${advice}, like ${example}${typeof raw === 'number' ? ' (the value is a number: store phone numbers as text, or build the text in an expression)' : ''}.` };
 	}
 	const body = text.slice(1);
