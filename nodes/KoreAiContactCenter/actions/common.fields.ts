@@ -49,7 +49,7 @@ export const simplifyField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		"Whether to return a flat object with the campaign's fields and the SMS text decoded, instead of Kore.ai's raw response",
+		"Whether to return a flat object with Kore.ai's answer in camelCase keys (and an SMS text decoded), instead of Kore.ai's raw response",
 };
 
 export const streamIdOption: INodeProperties = {
@@ -59,7 +59,7 @@ export const streamIdOption: INodeProperties = {
 	default: '',
 	placeholder: EXAMPLE_IDS.stream,
 	description:
-		"The app (stream) whose campaign this is. Leave empty to use the credential's App ID, which is almost always right.",
+		"The app (stream) the request is for. Leave empty to use the credential's App ID, which is almost always right.",
 };
 
 /**

@@ -1,4 +1,5 @@
 import { simplifyCampaignAnswer } from '../../output/simplifyCampaign';
+import { getCampaignRequest } from '../../api/campaignPaths';
 import { singleCampaignOperation } from './singleCampaign';
 
 /**
@@ -18,11 +19,6 @@ export const getCampaign = singleCampaignOperation({
 		`Retrieve one ${resource.label} campaign by its ID: name, status, priority, schedule, message and dialing settings`,
 	campaignDescription:
 		'The campaign to retrieve: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
-	request: ({ pathId, campaignId, resource }) => ({
-		method: 'GET',
-		path: `/campaign/${pathId}`,
-		qs: { campaignType: resource.campaignType },
-		action: `get ${resource.label} campaign ${campaignId}`,
-	}),
+	request: ({ campaignId, resource }) => getCampaignRequest(resource.campaignType, campaignId, undefined, resource.label),
 	simplify: (body, { campaignId, resource }) => simplifyCampaignAnswer(body, campaignId, resource.campaignType),
 });
