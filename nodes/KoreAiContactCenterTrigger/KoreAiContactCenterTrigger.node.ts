@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import type { CampaignType } from '../KoreAiContactCenter/actions/types';
-import { STATUSES } from '../KoreAiContactCenter/actions/campaign/getMany.operation';
+import { CAMPAIGN_STATUSES as STATUSES } from '../KoreAiContactCenter/api/campaignList';
 import { readTarget } from '../KoreAiContactCenter/transport/target';
 import { compareListing, type CampaignChange, type TriggerEvent } from './changes';
 import { listAllCampaigns, type Listing } from './listing';

@@ -15,6 +15,9 @@ import { koreAiRequest, type KoreAiCaller } from '../transport';
  * stays fixed for a whole listing and `page = skip / limit + 1`.
  */
 
+/** The campaign statuses Kore.ai documents (the list filter's values). */
+export const CAMPAIGN_STATUSES = ['Active', 'Completed', 'Paused', 'Preparing', 'Ready', 'Rescheduled', 'Scheduled', 'Stopped'];
+
 /** The documented sample's page size; Kore.ai documents no maximum. */
 export const LIST_PAGE_SIZE = 100;
 

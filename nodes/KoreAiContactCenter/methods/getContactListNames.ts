@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { contactListNameOf, fetchContactLists } from '../api/contactLists';
-import { currentStreamId } from './searchCampaigns';
+import { currentStreamId } from './currentStreamId';
 
 /**
  * The app's contact lists for a multi-choice field whose value is the list NAME: Kore.ai's

@@ -1,14 +1,13 @@
 import {
-	NodeOperationError,
 	type IDataObject,
 	type ILoadOptionsFunctions,
 	type INodeListSearchItems,
 	type INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { checkIdentifier, EXAMPLE_IDS } from '../../../common/identifiers';
 import { campaignResource, SMS_CAMPAIGN } from '../actions/resources';
 import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../api/campaignList';
+import { currentStreamId } from './currentStreamId';
 
 /**
  * The Campaign field's "From List" mode: the account's campaigns of the node's resource (SMS or
@@ -62,17 +61,4 @@ function toListItem(entry: IDataObject): INodeListSearchItems | undefined {
 	const name = typeof entry.name === 'string' && entry.name.trim() !== '' ? entry.name.trim() : id;
 	const status = typeof entry.status === 'string' && entry.status !== '' ? ` (${entry.status})` : '';
 	return { name: `${name}${status}`, value: id };
-}
-
-/**
- * The Stream ID option as currently typed in the editor; an expression cannot be resolved without
- * an input item, so the credential's App ID is used then.
- */
-export function currentStreamId(this: ILoadOptionsFunctions): string | undefined {
-	const options = this.getCurrentNodeParameter('options');
-	const raw = options && typeof options === 'object' ? (options as IDataObject).streamId : undefined;
-	if (typeof raw !== 'string' || raw.trim() === '' || raw.startsWith('=')) return undefined;
-	const checked = checkIdentifier(raw, 'Stream ID option', EXAMPLE_IDS.stream, 'typed');
-	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem);
-	return checked.id;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { contactListIdOf, contactListNameOf, fetchContactListPage, LISTS_PAGE_SIZE } from '../api/contactLists';
-import { currentStreamId } from './searchCampaigns';
+import { currentStreamId } from './currentStreamId';
 
 /**
  * The Contact List field's "From List" mode: the app's contact lists by name, each shown as

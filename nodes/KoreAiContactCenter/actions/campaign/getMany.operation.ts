@@ -6,7 +6,7 @@ import { optionsField, simplifyField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
 import { readLimit, returnAllFields } from '../returnAll.fields';
 import type { CampaignResourceInfo, Operation } from '../types';
-import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../../api/campaignList';
+import { CAMPAIGN_STATUSES as STATUSES, fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../../api/campaignList';
 
 /**
  * Kore.ai: `POST /campaign/api/v2/public/{streamId}/campaign/getAllCampaignDetails?accountId=..`
@@ -16,8 +16,6 @@ import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../../api/c
  * its first page forever).
  */
 
-/** The statuses Kore.ai documents for the list filter. */
-export const STATUSES = ['Active', 'Completed', 'Paused', 'Preparing', 'Ready', 'Rescheduled', 'Scheduled', 'Stopped'];
 const PRIORITIES = [1, 2, 3, 4, 5];
 /** 1,000 pages of 100: far beyond any account, and a bound on the loop. */
 const MAX_PAGES = 1000;
