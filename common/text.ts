@@ -31,6 +31,15 @@ export function visible(value: string, max = 60): string {
 	return shown.length > max ? `${shown.slice(0, max - 3)}...` : shown;
 }
 
+/**
+ * How long a text is, in characters as a person counts them (code points: an emoji is one), for
+ * Kore.ai's length limits (names 48, descriptions 256). Kore.ai documents no unit; counting
+ * characters never refuses a name a person would call short enough.
+ */
+export function charCount(text: string): number {
+	return [...text].length;
+}
+
 /** A server's message on one line, at most 300 characters. */
 export function shorten(text: string, max = 300): string {
 	const single = text.replace(/\s+/g, ' ').trim();

@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { IANAZone } from 'luxon';
 
 import { checkPhoneNumber } from '../../../../common/phoneNumbers';
-import { describeType, visible } from '../../../../common/text';
+import { charCount, describeType, visible } from '../../../../common/text';
+import { CONTACT_LIST_LIMITS } from '../../api/contactLists';
 import type { CampaignResourceInfo } from '../types';
 import { CALLING_HOURS_NAMES, DAYS, MAX_DESCRIPTION, MAX_NAME } from './campaignFields';
 
@@ -55,10 +56,10 @@ function readText(check: Check, values: IDataObject, key: string, label: string,
 		fail(check, `${label} of item ${check.itemIndex} must be text, but it is ${describeType(raw)}. Map the field that holds the text itself.`);
 	}
 	const text = String(raw).trim();
-	if (opts.max !== undefined && text.length > opts.max) {
+	if (opts.max !== undefined && charCount(text) > opts.max) {
 		fail(
 			check,
-			`${label} of item ${check.itemIndex} is ${text.length} characters long ("${visible(text, 40)}"); Kore.ai allows at most ${opts.max}. Shorten it.`,
+			`${label} of item ${check.itemIndex} is ${charCount(text)} characters long ("${visible(text, 40)}"); Kore.ai allows at most ${opts.max}. Shorten it.`,
 		);
 	}
 	return text;
@@ -96,7 +97,7 @@ function readContactLists(check: Check, values: IDataObject, required: boolean):
 		fail(check, `Contact Lists of item ${check.itemIndex} is empty. Choose at least one contact list, or give names like {{ ["VIP", "Renewals"] }}.`);
 	}
 	for (const name of names) {
-		if (name.length > MAX_NAME) fail(check, `Contact list name "${visible(name, 40)}" of item ${check.itemIndex} is ${name.length} characters long; Kore.ai list names have at most ${MAX_NAME}.`);
+		if (charCount(name) > CONTACT_LIST_LIMITS.name) fail(check, `Contact list name "${visible(name, 40)}" of item ${check.itemIndex} is ${charCount(name)} characters long; Kore.ai list names have at most ${CONTACT_LIST_LIMITS.name}.`);
 	}
 	return names;
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { EXAMPLE_IDS, checkIdentifier } from '../../../../common/identifiers';
-import { isObject, visible } from '../../../../common/text';
+import { charCount, isObject, visible } from '../../../../common/text';
 import { getCampaignRequest } from '../../api/campaignPaths';
 import { koreAiRequest } from '../../transport';
 import { campaignIdField } from '../common.fields';
@@ -46,10 +46,10 @@ export async function readCampaignName(this: IExecuteFunctions, itemIndex: numbe
 		if (name === '') {
 			throw new NodeOperationError(this.getNode(), `Campaign name of item ${itemIndex} is empty. Enter the campaign's name exactly as Kore.ai shows it, or pick the campaign from the list.`, { itemIndex });
 		}
-		if (name.length > MAX_NAME) {
+		if (charCount(name) > MAX_NAME) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`Campaign name of item ${itemIndex} is ${name.length} characters long ("${visible(name, 40)}"); Kore.ai campaign names have at most ${MAX_NAME}. Check the mapped value.`,
+				`Campaign name of item ${itemIndex} is ${charCount(name)} characters long ("${visible(name, 40)}"); Kore.ai campaign names have at most ${MAX_NAME}. Check the mapped value.`,
 				{ itemIndex },
 			);
 		}

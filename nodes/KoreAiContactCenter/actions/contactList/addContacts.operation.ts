@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { checkIdentifier, EXAMPLE_IDS } from '../../../../common/identifiers';
-import { isObject, visible } from '../../../../common/text';
+import { charCount, isObject, visible } from '../../../../common/text';
 import { CONTACT_LIST_API, CONTACT_LIST_LIMITS, contactListNameOf } from '../../api/contactLists';
 import { koreAiRequestOrNotFound, notFoundError } from '../../transport';
 import { optionsField, streamIdOption } from '../common.fields';
@@ -279,10 +279,10 @@ function readListRef(this: IExecuteFunctions, itemIndex: number): ListRef {
 		if (name === '') {
 			throw new NodeOperationError(this.getNode(), `Contact List name of item ${itemIndex} is empty. Enter the list's exact name, or pick the list.`, { itemIndex });
 		}
-		if ([...name].length > CONTACT_LIST_LIMITS.name) {
+		if (charCount(name) > CONTACT_LIST_LIMITS.name) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`Contact List name of item ${itemIndex} is ${[...name].length} characters long; Kore.ai list names have at most ${CONTACT_LIST_LIMITS.name} ("${visible(name, 40)}"). Check the mapped value.`,
+				`Contact List name of item ${itemIndex} is ${charCount(name)} characters long; Kore.ai list names have at most ${CONTACT_LIST_LIMITS.name} ("${visible(name, 40)}"). Check the mapped value.`,
 				{ itemIndex },
 			);
 		}

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type NodeApiError } from 'n8n-workflow';
 
 import { EXAMPLE_IDS } from '../../../../common/identifiers';
-import { visible } from '../../../../common/text';
+import { charCount, visible } from '../../../../common/text';
 import { CONTACT_LIST_LIMITS } from '../../api/contactLists';
 import { koreAiRequestOrNotFound, notFoundError, type KoreAiRequest } from '../../transport';
 import { readIdentifier, readStreamId } from '../readInputs';
@@ -45,10 +45,10 @@ export function readListText(
 			{ itemIndex },
 		);
 	}
-	if ([...text].length > max) {
+	if (charCount(text) > max) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`${field} of item ${itemIndex} is ${[...text].length} characters long; Kore.ai allows at most ${max}. Shorten it ("${visible(text, 40)}").`,
+			`${field} of item ${itemIndex} is ${charCount(text)} characters long; Kore.ai allows at most ${max}. Shorten it ("${visible(text, 40)}").`,
 			{ itemIndex },
 		);
 	}
