@@ -277,7 +277,7 @@ async function runLine(line, tarball, checks, timings) {
 			const added = outputItems(data, 'Add Contacts');
 			eq(added.length, 1, 'Add Contacts: one item per request');
 			eq([added[0].json.contactListName, added[0].json.contactsSent, added[0].json.phoneNumbers], [lifecycleList, 4, phones], 'Add Contacts item');
-			eq(pairedIndexes(added), [0, 1, 2, 3], 'Add Contacts pairedItem (all four rows)');
+			eq(added[0].pairedItem.map((p) => p.item), [0, 1, 2, 3], 'Add Contacts pairedItem (all four rows)');
 			const created = outputItems(data, 'Create SMS Campaign');
 			eq(created.length, 1, 'one campaign created');
 			const campaign = created[0].json;
