@@ -6,16 +6,18 @@
  *
  * 3 separate Node processes (bench/scenarios/shared-account-process.js), each running the built
  * node in n8n's engine with Requests per Minute = the account's limit (other options at their
- * defaults), 200 deletes each, started at the same moment against one sandbox (a process of its
+ * defaults), 150 deletes each, started at the same moment against one sandbox (a process of its
  * own) that enforces the limit per account. Then the same load with n8n's HTTP Request node
- * batched at the limit in each process (10 per batch, 1 s apart), against a fresh sandbox.
+ * batched at the limit in each process (5 per batch, 1 s apart), against a fresh sandbox.
  *
- * Scaling: Kore.ai's documented 60 per minute over a rolling 60 s is scaled to 600 per minute,
- * enforced as 10 per rolling 1 s (as in the ratelimit scenario), so the 600 deletes take about a
- * minute (ideal 600 / 600 per minute = 60 s) instead of 10, and the first window's burst allowance
- * (10 requests) is negligible. The node's retry timings (Retry Delay 1 s doubling, Max Total Wait
- * 120 s) are left at their defaults, i.e. not scaled: a 1 s wait spans a whole window here.
- *
+ * Scaling: Kore.ai's rolling 60 s window is kept, and the limit is raised from 60 to 300 per minute,
+ * so the 450 deletes take about 90 s (ideal 450 / 300 per minute) instead of 7.5 minutes. The window
+ * is not shortened because the node's own time constants (its hold after a rate-limit answer
+ * without Retry-After, its step-by-step raise, Retry Delay) are made for Kore.ai's 60 s window;
+ * shrinking the window but not those would measure a different product. (An earlier version of
+ * this scenario used 10 per rolling 1 s: there the 10 s hold spans ten windows.) The first minute's
+ * window starts empty, which lets the first minute's requests through faster than the pace.
+
  * Figures: aggregate throughput = campaigns the sandbox deleted / wall time (from the common start
  * to the last process's end) / the limit (target >= 0.90); failed items, error outputs of all
  * processes (target 0); share of requests the sandbox answered with 429 (target <= 10 %).
@@ -29,11 +31,11 @@ const { startSandboxProcess } = require('../lib/sandbox-process');
 const { round, seconds } = require('../lib/numbers');
 
 const PROCESSES = 3;
-const PER_PROCESS = 200;
-const PER_MINUTE = 600;
-const LIMIT = { perMinute: 10, windowMs: 1000, retryAfter: false }; // the sandbox counts perMinute per window
+const PER_PROCESS = 150;
+const PER_MINUTE = 300;
+const LIMIT = { perMinute: PER_MINUTE, windowMs: 60_000, retryAfter: false }; // the sandbox counts perMinute per window
 const LATENCY_MS = 50;
-const BATCH = { size: 10, intervalMs: 1000 };
+const BATCH = { size: 5, intervalMs: 1000 };
 const TARGETS = { throughput: 0.9, failed: 0, rateLimitedShare: 0.1 };
 
 /** Forks one n8n process and prepares it; resolves once it is ready to go. */
@@ -131,10 +133,10 @@ function rows(s, yes) {
 	const n = s.node;
 	const h = s.httpRequestBatched;
 	return [
-		['shared-account', `3 processes x 200, node at 600/min each: ${n.deleted} deleted in ${seconds(n.wallMs)}; throughput / limit`, `${n.throughput}`, '>= 0.90', yes(n.throughput >= TARGETS.throughput)],
+		['shared-account', `${PROCESSES} processes x ${PER_PROCESS}, node at ${PER_MINUTE}/min each: ${n.deleted} deleted in ${seconds(n.wallMs)}; throughput / limit`, `${n.throughput}`, '>= 0.90', yes(n.throughput >= TARGETS.throughput)],
 		['', 'node: failed items', `${n.failed}`, '0', yes(n.failed === 0)],
 		['', `node: requests answered 429 (${n.rateLimitedAnswers} of ${n.requests})`, pct(n.rateLimitedShare), '<= 10 %', yes(n.rateLimitedShare <= TARGETS.rateLimitedShare)],
-		['', `HTTP Request, batches of 10 every 1 s in each process: ${h.deleted} deleted in ${seconds(h.wallMs)}; throughput / limit`, `${h.throughput}`, '', ''],
+		['', `HTTP Request, batches of ${BATCH.size} every ${BATCH.intervalMs / 1000} s in each process: ${h.deleted} deleted in ${seconds(h.wallMs)}; throughput / limit`, `${h.throughput}`, '', ''],
 		['', `HTTP Request: failed items; 429s ${h.rateLimitedAnswers} of ${h.requests}`, `${h.failed}; ${pct(h.rateLimitedShare)}`, '', ''],
 	];
 }
