@@ -186,6 +186,8 @@ describe('retries', () => {
 		const [ok, failed] = outputsOf(result);
 		expect(failed.map((i) => i.pairedItem.item)).toEqual([0]);
 		expect(failed[0].json.error).toMatch(/It was not tried again: Kore\.ai may already have acted on it, and repeating this request is not safe\. Check in Kore\.ai whether it was done/);
+		// No "Try again." right before saying it was not safe to try again.
+		expect(failed[0].json.error).not.toMatch(/Try again\. It was not tried again/);
 		expect(ok.map((i) => i.pairedItem.item)).toEqual([1]);
 		expect(sandbox.requests.filter((r) => r.campaignId === a)).toHaveLength(1);
 		expect(sandbox.requests.filter((r) => r.campaignId === b)).toHaveLength(2);

@@ -153,6 +153,8 @@ interface FailureInfo {
 function failure(this: KoreAiCaller, outcome: Exclude<TryOutcome, { kind: 'answer' }>, info: FailureInfo) {
 	let message = outcome.message;
 	if (info.stop?.kind === 'unsafe') {
+		// The network sentences end with "Try again."; here repeating is exactly what is not safe.
+		message = message.replace(/ Try again\.$/, '');
 		message +=
 			' It was not tried again: Kore.ai may already have acted on it, and repeating this request is not safe. Check in Kore.ai whether it was done before running it again.';
 	} else if (info.attempts > 1 || info.stop?.kind === 'maxTotalWait') {
