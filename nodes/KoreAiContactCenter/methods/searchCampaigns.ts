@@ -8,19 +8,12 @@ import {
 import { campaignResource, SMS_CAMPAIGN } from '../actions/resources';
 import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../api/campaignList';
 import { currentStreamId } from './currentStreamId';
+import { searchPages } from './searchPages';
 
 /**
  * The Campaign field's "From List" mode: the account's campaigns of the node's resource (SMS or
- * voice), by name, each shown as "<name> (<status>)". Kore.ai's list endpoint has no name search,
- * so the search text is matched here, against name and ID, without regard to case.
- *
- * n8n's `paginationToken` is Kore.ai's `skip` for the next request. Without search text one page
- * is read per call; with search text, pages are read until something matches (at most
- * MAX_PAGES_PER_CALL), so a rare name does not leave the editor with an empty page.
+ * voice), by name, each shown as "<name> (<status>)"; searching and paging as in searchPages.ts.
  */
-
-const MAX_PAGES_PER_CALL = 5;
-
 export async function searchCampaigns(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -28,31 +21,13 @@ export async function searchCampaigns(
 ): Promise<INodeListSearchResult> {
 	const { campaignType } = campaignResource(this.getCurrentNodeParameter('resource')) ?? SMS_CAMPAIGN;
 	const streamId = currentStreamId.call(this);
-	const wanted = (filter ?? '').trim().toLowerCase();
-
-	let skip = Number(paginationToken);
-	if (!Number.isInteger(skip) || skip < 0) skip = 0;
-	const results: INodeListSearchItems[] = [];
-
-	for (let pages = 0; pages < MAX_PAGES_PER_CALL; pages++) {
-		const page = await fetchCampaignPage.call(this, 0, {
-			campaignType,
-			limit: LIST_PAGE_SIZE,
-			skip,
-			sortBy: { name: 'asc' },
-			streamId,
-		});
-		for (const entry of page.results) {
-			const item = toListItem(entry);
-			if (!item) continue;
-			if (wanted !== '' && !`${item.name}\n${item.value}`.toLowerCase().includes(wanted)) continue;
-			results.push(item);
-		}
-		skip += page.results.length;
-		if (!page.hasMore) return { results };
-		if (wanted === '' || results.length > 0) break;
-	}
-	return { results, paginationToken: String(skip) };
+	return await searchPages(
+		async (skip) =>
+			await fetchCampaignPage.call(this, 0, { campaignType, limit: LIST_PAGE_SIZE, skip, sortBy: { name: 'asc' }, streamId }),
+		toListItem,
+		filter,
+		paginationToken,
+	);
 }
 
 function toListItem(entry: IDataObject): INodeListSearchItems | undefined {
