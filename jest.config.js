@@ -3,5 +3,6 @@
 module.exports = {
 	testEnvironment: 'node',
 	testMatch: ['<rootDir>/test/**/*.test.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/contract.js'],
 	testTimeout: 60_000,
 };

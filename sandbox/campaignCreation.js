@@ -157,6 +157,8 @@ function handleCreate(ctx) {
 	const body = ctx.body;
 	const problem = problemOf(body, type, false);
 	if (problem) return bad(problem);
+	const missing = missingList(ctx, body);
+	if (missing) return missing;
 	const name = body.name.trim();
 	if (nameTaken(ctx, name)) return { status: 400, body: bodies.campaignFailure(`Campaign with name ${name} already exists`) };
 
@@ -200,6 +202,34 @@ function handleCreate(ctx) {
 	return { status: 200, body: { status: 'success', message: `Campaign ${name} creation in progress`, data } };
 }
 
+/**
+ * "These must already exist" (the create and update pages, of `contactLists`; a DNC list is a contact
+ * list too): a name no list of the app has is refused, as the independent check saw Kore.ai do.
+ */
+function missingList(ctx, body) {
+	const names = [...(Array.isArray(body.contactLists) ? body.contactLists : []), ...(body.dncLists && body.dncLists.name ? [body.dncLists.name] : [])];
+	const lists = ctx.store.contactLists;
+	const missing = names.find((name) => typeof name === 'string' && !lists.findByName(ctx.streamId, name.trim()));
+	return missing === undefined ? null : { status: 400, body: bodies.badRequest(`Contact list ${missing} not found`) };
+}
+
+/** A PUT's body applied to a campaign: replacing each object it receives (the harsh reading) or merging it. */
+function applyUpdate(doc, body, merge) {
+	const strip = ['campaignType', 'experienceFlowName', 'queue_name'];
+	for (const [key, value] of Object.entries(body)) {
+		if (strip.includes(key)) continue;
+		const copy = JSON.parse(JSON.stringify(value));
+		doc[key] = merge ? deepMerge(doc[key], copy) : copy;
+	}
+}
+
+function deepMerge(into, from) {
+	if (!into || typeof into !== 'object' || Array.isArray(into) || !from || typeof from !== 'object' || Array.isArray(from)) return from;
+	const out = { ...into };
+	for (const [key, value] of Object.entries(from)) out[key] = deepMerge(into[key], value);
+	return out;
+}
+
 function handleUpdate(ctx) {
 	const type = typeOf(ctx.query);
 	if (!type) return bad('campaignType query parameter is required: use "sms" or "voice"');
@@ -210,35 +240,24 @@ function handleUpdate(ctx) {
 	const body = ctx.body;
 	const problem = problemOf(body, record.type, true);
 	if (problem) return bad(problem);
+	const missing = missingList(ctx, body);
+	if (missing) return missing;
 	const doc = record.doc;
 	if (body.name !== undefined) {
 		const name = body.name.trim();
 		if (nameTaken(ctx, name, record.id)) return { status: 400, body: bodies.campaignFailure(`Campaign with name ${name} already exists`) };
-		doc.name = name;
+		body.name = name;
 		doc.lname = name.toLowerCase();
 	}
-	if (body.description !== undefined) doc.description = body.description;
-	if (body.contactLists !== undefined) doc.contactLists = body.contactLists.map((n) => n.trim());
-	if (body.dncLists !== undefined) doc.dncLists = { ...(doc.dncLists || {}), name: body.dncLists.name };
-	if (body.priority !== undefined) doc.priority = String(body.priority);
-	if (body.format !== undefined) doc.format = body.format;
-	if (body.message !== undefined) {
-		doc.message = body.message.template_name !== undefined ? { ...body.message } : { ...(doc.message || {}), ...body.message };
-		if (body.message.template_name === undefined && body.message.message !== undefined) {
-			// New text without a template: the campaign no longer uses its template.
-			delete doc.message.template_name;
-			delete doc.message.templateId;
-		}
-	}
-	if (body.dialingStrategy !== undefined) {
-		const strategy = { ...(doc.dialingStrategy || {}) };
-		for (const [key, value] of Object.entries(body.dialingStrategy)) strategy[key] = JSON.parse(JSON.stringify(value));
-		doc.dialingStrategy = strategy;
-	}
+	if (body.contactLists !== undefined) body.contactLists = body.contactLists.map((n) => n.trim());
+	if (body.priority !== undefined) body.priority = String(body.priority);
+	applyUpdate(doc, body, ctx.readings.updateMerges === 'merge');
+	if (body.dncLists !== undefined && record.type === 'voice') doc.dncLists = { id: hashId('cl', `dnc:${body.dncLists.name}`), name: body.dncLists.name };
 	if (body.experienceFlowName !== undefined) doc.experienceFlow = hashId('cf', `flow:${body.experienceFlowName}`);
+	if (body.queue_name !== undefined) doc.queue_name = body.queue_name;
 	if (body.enableMachineDetect !== undefined) doc.enableMachineDetect = body.enableMachineDetect !== 'no';
 	doc.updatedAt = ctx.nowIso();
-	return { status: 200, body: { status: 'success', message: `Campaign ${doc.name} updated successfully`, data: doc } };
+	return { status: 200, body: { status: 'success', message: `Campaign ${doc.name} details updated successfully`, data: doc } };
 }
 
 module.exports = { handleCreate, handleUpdate, settlePreparing, problemOf };

@@ -113,6 +113,16 @@ function attachContactLists(store, { apps }) {
 			],
 			SEED_AT,
 		);
+		// The lists the seeded campaigns name ("These must already exist", every campaign page), empty.
+		for (const campaign of store.records.values()) {
+			const names = [...(campaign.doc.contactLists || []), ...(campaign.doc.dncLists ? [campaign.doc.dncLists.name] : [])];
+			for (const name of names) {
+				if (findByName(campaign.streamId, name)) continue;
+				const hash = crypto.createHash('sha256').update(`${campaign.streamId}:${name}`).digest('hex');
+				const id = `cl-${hash.slice(0, 8)}-${hash.slice(8, 12)}-5${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
+				lists.set(id, { id, streamId: campaign.streamId, doc: newDoc({ id, name, description: name, allowDuplicates: false, at: SEED_AT }), contacts: [] });
+			}
+		}
 	}
 
 	function find(streamId, id) {
@@ -317,9 +327,12 @@ function handleContacts(ctx, lists) {
 		const n = Number(raw);
 		return Number.isInteger(n) && n >= 0 ? n : NaN;
 	};
-	const skip = read('skip', 0);
+	// The page documents no request paging (an unknown, contract/unknowns.js `contactsPaging`): honoured,
+	// or ignored, every request then answering the first 50 as if none were sent.
+	const honoured = ctx.readings.contactsPaging === 'honoured';
+	const skip = honoured ? read('skip', 0) : 0;
 	// The sample answers limit 50 (GUESS: the default; no maximum is documented).
-	const limit = read('limit', 50);
+	const limit = honoured ? read('limit', 50) : 50;
 	if (Number.isNaN(skip) || Number.isNaN(limit) || limit === 0) return bad('skip and limit must be non-negative integers (limit at least 1)');
 	const results = record.contacts.slice(skip, skip + limit);
 	return ok({

@@ -24,6 +24,14 @@
  *   faults          see sandbox/faults.js: { seed, reset, hang, status429, status5xx, html,
  *                   lostResponse, truncatedJson, malformedJson, byCampaign, latencyMs, latencyJitterMs }.
  *   now             () => epoch ms; the clock for JWT expiry, the rate-limit window and timestamps.
+ *   contract        'enforce' (default): every authenticated request is checked against Kore.ai's
+ *                   pages (contract/endpoints.js); a violation is recorded (`violations`, and the
+ *                   process-wide registry that fails any test leaving one behind) and refused with
+ *                   400 {errors:[{msg, code: 400}]}. 'record': recorded, then served. 'off'.
+ *   readings        where the pages leave Kore.ai's behaviour open (contract/unknowns.js): a preset
+ *                   'lenient' | 'harsh', and/or { updateMerges, smsStopPath, voiceTriggerPrefix,
+ *                   contactsPaging, smsResults, rateLimit, notFound } overrides, e.g.
+ *                   { preset: 'harsh', contactsPaging: 'honoured' }. Default: each unknown's sandboxDefault.
  *   completeAfterMs a campaign started through the API becomes Completed this many ms later
  *                   (sandbox/progress.js); default 0: it stays Active.
  *   record          boolean, default true: keep `requests` and `tokensSeen` (turn off for huge runs).
@@ -67,6 +75,9 @@ const { matchRoute, dispatch } = require('./routes');
 const { attachContactLists, matchContactListRoute, dispatchContactList, ADD_CONTACTS_PREFIX } = require('./contactLists');
 const { bodies, gatewayHtml, gatewayJson } = require('./responses');
 const { createProgress } = require('./progress');
+const { matchEndpoint, checkRequest } = require('./contract/check');
+const violationRegistry = require('./contract/violations');
+const { resolveReadings } = require('./contract/unknowns');
 
 const PREFIXES = [
 	'/campaign/api/v2/public/',
@@ -103,9 +114,18 @@ async function startSandbox(options = {}) {
 	const store = createStore({ apps });
 	attachContactLists(store, { apps });
 	const auth = createAuthenticator({ apps, now });
-	const limiter = createRateLimiter(options.rateLimit, now);
+	const { preset, ...readingOverrides } = options.readings || {};
+	const initialReadings = resolveReadings(preset, readingOverrides);
+	const readings = { ...initialReadings };
+	const contractMode = options.contract ?? 'enforce';
+	if (!['enforce', 'record', 'off'].includes(contractMode)) throw new Error("sandbox: contract must be 'enforce', 'record' or 'off'");
+	let rateLimitOption = options.rateLimit;
+	if (readings.rateLimit === 'noRetryAfter' && rateLimitOption !== false && rateLimitOption !== 'off' && rateLimitOption?.retryAfter === undefined) {
+		rateLimitOption = { ...(typeof rateLimitOption === 'object' ? rateLimitOption : {}), retryAfter: false };
+	}
+	const limiter = createRateLimiter(rateLimitOption, now);
 	const record = options.record !== false;
-	let notFoundStyle = options.notFoundStyle || '404';
+	let notFoundStyle = options.notFoundStyle || readings.notFound;
 	if (!NOT_FOUND_STYLES.includes(notFoundStyle)) throw new Error(`sandbox: notFoundStyle must be one of ${NOT_FOUND_STYLES.join(', ')}`);
 
 	let faults = createFaultInjector(options.faults);
@@ -115,6 +135,7 @@ async function startSandbox(options = {}) {
 
 	const tokensSeen = [];
 	const requests = [];
+	const violations = [];
 	const sockets = new Set();
 	const hanging = new Set();
 	const timers = new Set();
@@ -137,6 +158,14 @@ async function startSandbox(options = {}) {
 			}, ms);
 			timers.add(timer);
 		});
+	}
+
+	/** A request that does not follow Kore.ai's page: kept here and in the process-wide registry. */
+	function violation(entry, problems) {
+		const found = { seq: entry.seq, method: entry.method, url: entry.url, endpoint: entry.endpoint, problems };
+		entry.violations = problems;
+		violations.push(found);
+		violationRegistry.record(found);
 	}
 
 	function finish(entry, status) {
@@ -239,6 +268,13 @@ async function startSandbox(options = {}) {
 		}
 		if (closed) return req.socket.destroy();
 
+		const query = Object.fromEntries(url.searchParams);
+		const match = matchEndpoint(method, url.pathname, query);
+		if (match) entry.endpoint = match.endpoint.id;
+		const undocumented = () => {
+			if (contractMode !== 'off' && !match && req.headers.auth !== undefined) violation(entry, [`no Kore.ai page documents ${method} ${url.pathname}`]);
+		};
+
 		const parts = splitPath(url.pathname);
 		const route = parts
 			? matchContactListRoute(parts.prefix, parts.rest) || (parts.prefix === ADD_CONTACTS_PREFIX ? null : matchRoute(parts.rest))
@@ -293,8 +329,12 @@ async function startSandbox(options = {}) {
 			return sendResult(req, res, entry, { status: 429, body: bodies.rateLimited(), headers }, fault);
 		}
 
-		if (!parts || !route) return sendResult(req, res, entry, { status: 404, body: bodies.notFoundPath() }, fault);
+		if (!parts || !route) {
+			undocumented();
+			return sendResult(req, res, entry, { status: 404, body: bodies.notFoundPath() }, fault);
+		}
 		if (!route.methods.includes(method)) {
+			undocumented();
 			return sendResult(req, res, entry, { status: 405, body: bodies.methodNotAllowed() }, fault);
 		}
 		if (tooLarge) return sendResult(req, res, entry, { status: 413, body: bodies.payloadTooLarge() }, fault);
@@ -311,16 +351,32 @@ async function startSandbox(options = {}) {
 		}
 
 		let body;
+		let bodyText;
+		let malformed = false;
 		if (chunks.length > 0) {
-			const text = Buffer.concat(chunks).toString('utf8');
-			if (text.trim() !== '') {
+			bodyText = Buffer.concat(chunks).toString('utf8');
+			if (bodyText.trim() !== '') {
 				try {
-					body = JSON.parse(text);
+					body = JSON.parse(bodyText);
 				} catch {
-					return sendResult(req, res, entry, { status: 400, body: bodies.badRequest('Request body is not valid JSON') }, fault);
+					malformed = true;
 				}
 			}
 		}
+
+		if (contractMode !== 'off') {
+			const problems = match
+				? checkRequest(match.endpoint, { query, headers: req.headers, body, bodyText })
+				: [`no Kore.ai page documents ${method} ${url.pathname}`];
+			if (problems.length > 0) {
+				violation(entry, problems);
+				if (contractMode === 'enforce') {
+					const refusal = { status: 400, body: bodies.badRequest(problems[0]), headers: { 'x-sandbox-reason': 'contract' } };
+					return sendResult(req, res, entry, refusal, fault);
+				}
+			}
+		}
+		if (malformed) return sendResult(req, res, entry, { status: 400, body: bodies.badRequest('Request body is not valid JSON') }, fault);
 
 		// The list endpoint's paging and filters travel in the body: kept for tests (it holds no secret).
 		if (record && body !== undefined) entry.body = body;
@@ -336,6 +392,8 @@ async function startSandbox(options = {}) {
 			now,
 			options: campaignOptions,
 			progress,
+			readings,
+			prefix: parts.prefix,
 		};
 		const before = store.deletions.length;
 		const result = route.contactLists ? dispatchContactList(route, method, ctx) : dispatch(route, method, ctx);
@@ -378,6 +436,21 @@ async function startSandbox(options = {}) {
 		seedCampaignId: SEED_CAMPAIGN_ID,
 		tokensSeen,
 		requests,
+		violations,
+		readings,
+		/** Removes this sandbox's violations (those `belongs` accepts) from the registry and returns them. */
+		takeViolations(belongs = () => true) {
+			const mine = new Set(violations);
+			const taken = violationRegistry.take((v) => mine.has(v) && belongs(v));
+			for (const v of taken) violations.splice(violations.indexOf(v), 1);
+			return taken;
+		},
+		/** Changes how the sandbox plays what the pages leave open (contract/unknowns.js), for later requests. */
+		setReadings(overrides) {
+			const { preset: nextPreset, ...rest } = overrides || {};
+			Object.assign(readings, resolveReadings(nextPreset, { ...(nextPreset ? {} : readings), ...rest }));
+			if (rest.notFound !== undefined || nextPreset) notFoundStyle = readings.notFound;
+		},
 		store,
 		get stats() {
 			return {
@@ -417,6 +490,9 @@ async function startSandbox(options = {}) {
 			progress.reset();
 			tokensSeen.length = 0;
 			requests.length = 0;
+			violations.length = 0;
+			Object.assign(readings, initialReadings);
+			notFoundStyle = options.notFoundStyle || readings.notFound;
 			limiter.reset();
 			auth.seenJti.clear();
 			Object.assign(counters, { requests: 0, answered: 0, byStatus: {}, rateLimited: 0, authFailures: 0, deletes: 0 });

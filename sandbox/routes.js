@@ -188,9 +188,22 @@ function handleGet(ctx) {
 // GUESS: which states may be started/stopped is not documented.
 const STOPPABLE = new Set(['Active', 'Paused', 'Preparing', 'Scheduled', 'Rescheduled']);
 
-function handleTrigger(ctx, trigger) {
+/**
+ * Whether this path is served, by the readings of contract/unknowns.js: with `smsStopPath: 'page'`
+ * only the SMS page's `campaign//trigger` stops an SMS campaign; with `voiceTriggerPrefix: 'page'`
+ * only the voice pages' `/api/v2/public/` prefix starts or stops a voice campaign.
+ */
+function servedPath(ctx, route, type) {
+	if (route.name !== 'trigger') return true;
+	if (type === 'sms' && ctx.readings.smsStopPath === 'page' && !route.doubleSlash) return false;
+	if (type === 'voice' && ctx.readings.voiceTriggerPrefix === 'page' && ctx.prefix !== '/api/v2/public/') return false;
+	return true;
+}
+
+function handleTrigger(ctx, trigger, route) {
 	const t = campaignTypeOf(ctx.query, { required: true });
 	if (t.error) return t.error;
+	if (route && !servedPath(ctx, route, t.type)) return { status: 404, body: bodies.notFoundPath() };
 	if (trigger !== 'play' && trigger !== 'stop') {
 		return bad(`Invalid trigger "${trigger || ''}": use "play" to start or "stop" to stop`);
 	}
@@ -244,7 +257,7 @@ function dispatch(route, method, ctx) {
 		case 'status':
 			return handleStatus(ctx);
 		case 'trigger':
-			return handleTrigger(ctx, ctx.query.get('trigger'));
+			return handleTrigger(ctx, ctx.query.get('trigger'), route);
 		case 'campaign':
 			if (method === 'DELETE') return handleDelete(ctx);
 			if (method === 'GET') return handleGet(ctx);

@@ -77,6 +77,17 @@ function expectNoSecrets(result, sandbox, credentials = sandbox.credentials) {
 	}
 }
 
+/**
+ * Leaves the sandbox with only its first seeded contact list (and the lists a test adds): for tests
+ * about listing contact lists, which the lists of the seeded campaigns would only crowd.
+ */
+function onlySeedList(sandbox) {
+	const lists = sandbox.store.contactLists;
+	for (const app of sandbox.apps) {
+		for (const record of lists.all(app.appId)) if (record.id !== lists.SEED_LIST_ID) lists.remove(record.id);
+	}
+}
+
 /** [regular output items, error output items] of a node. */
 function outputsOf(result, nodeName) {
 	const [ok = [], failed = []] = result.outputs(nodeName);
@@ -102,6 +113,7 @@ module.exports = {
 	allStoredText,
 	expectNoSecrets,
 	outputsOf,
+	onlySeedList,
 	sentUrls,
 	byId,
 	fromList,

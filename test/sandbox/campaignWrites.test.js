@@ -99,23 +99,27 @@ describe('sandbox campaign writes', () => {
 		});
 
 		test('sms: stored with `_id`, message kept, format simple; a template gets a templateId', async () => {
-			const res = await create('sms', smsBody({ message: { template_name: 'Payment Reminder Template' } }));
+			const text = Buffer.from('Your payment is due.').toString('base64');
+			const res = await create('sms', smsBody({ message: { template_name: 'Payment Reminder Template', message: text } }));
 			expect(res.status).toBe(200);
 			const stored = sb.store.get(res.json.data.id);
 			expect(stored).toMatchObject({ _id: res.json.data.id, format: 'simple', status: 'Preparing', schedule: { isSchedulingEnabled: false, isRecurrenceEnabled: false } });
-			expect(stored.message).toEqual({ template_name: 'Payment Reminder Template', templateId: expect.stringMatching(/^cmt-/) });
+			expect(stored.message).toEqual({ template_name: 'Payment Reminder Template', message: text, templateId: expect.stringMatching(/^cmt-/) });
 			expect(sb.store.typeOf(res.json.data.id)).toBe('sms');
 		});
 
 		test.each([
-			['no name', { name: '' }, /name is required/],
-			['a name of 49 characters', { name: 'n'.repeat(49) }, /name must be a maximum of 48 characters/],
-			['a description of 257 characters', { description: 'd'.repeat(257) }, /description must be a maximum of 256 characters/],
-			['no contact lists', { contactLists: [] }, /contactLists must be a non-empty list/],
-			['priority 6', { priority: '6' }, /priority must be one of 1, 2, 3, 4 or 5/],
+			// Refused by the contract (Kore.ai's create pages), before the sandbox's own checks.
+			['no name', { name: '' }, /^body\.name is empty$/],
+			['a name of 49 characters', { name: 'n'.repeat(49) }, /^body\.name is 49 characters long; the page allows at most 48$/],
+			['a description of 257 characters', { description: 'd'.repeat(257) }, /^body\.description is 257 characters long; the page allows at most 256$/],
+			['no contact lists', { contactLists: [] }, /^body\.contactLists has 0 entries; the page requires at least 1$/],
+			['priority 6', { priority: '6' }, /^body\.priority is "6"; the page allows "1", "2", "3", "4", "5"$/],
+			['no message', { message: {} }, /^body\.message\.message is missing; the page marks it required$/],
+			['a bad calling time', { dialingStrategy: { callerId: { phoneNumber: '+14155550100' }, callingHours: { frequency: 'WEEKLY', timezone: 'UTC', days: [{ day: 'MO', start: '09:00', end: '6:00 PM' }] } } }, /^body\.dialingStrategy\.callingHours\.days\[0\]\.start is "09:00"; the page's form is "9:00 AM"$/],
+			['a contact list that does not exist', { contactLists: ['No Such List'] }, /^Contact list No Such List not found$/],
+			// The sandbox's own check, after the contract: the text is base64 on every page.
 			['a message that is not base64', { message: { message: 'Hello there!' } }, /message\.message must be the SMS text in base64/],
-			['no message', { message: {} }, /message needs message \(base64 text\) or template_name/],
-			['a bad calling time', { dialingStrategy: { callerId: { phoneNumber: '+14155550100' }, callingHours: { frequency: 'WEEKLY', timezone: 'UTC', days: [{ day: 'MO', start: '09:00', end: '6:00 PM' }] } } }, /start and end \(like 9:00 AM\)/],
 		])('sms refused with 400: %s', async (_label, extra, expected) => {
 			const before = sb.store.size;
 			const res = await create('sms', smsBody(extra));
@@ -125,10 +129,11 @@ describe('sandbox campaign writes', () => {
 		});
 
 		test.each([
-			['no DNC list (required in v2)', { dncLists: undefined }, /dncLists\.name is required/],
-			['machine detection as a boolean', { enableMachineDetect: true }, /enableMachineDetect must be no, detect or disconnect/],
-			['ring time 200', { dialingStrategy: { ...voiceBody().dialingStrategy, maxRingTime: 200 } }, /maxRingTime must be between 5 and 120/],
-			['no experience flow', { experienceFlowName: undefined }, /experienceFlowName is required/],
+			['no DNC list (required in v2)', { dncLists: undefined }, /^body\.dncLists is missing; the page marks it required$/],
+			['machine detection as a boolean', { enableMachineDetect: true }, /^body\.enableMachineDetect is a boolean; the page says string$/],
+			['ring time 200', { dialingStrategy: { ...voiceBody().dialingStrategy, maxRingTime: 200 } }, /^body\.dialingStrategy\.maxRingTime is 200; the page's maximum is 120$/],
+			['no experience flow', { experienceFlowName: undefined }, /^body\.experienceFlowName is missing; the page marks it required \(Agentless mode\)$/],
+			['a Progressive campaign without its queue', { dialingMode: 'Progressive', experienceFlowName: undefined, enableMachineDetect: undefined }, /^body\.queue_name is missing; the page marks it required \(Progressive and Preview modes\)$/],
 		])('voice refused with 400: %s', async (_label, extra, expected) => {
 			const res = await create('voice', voiceBody(extra));
 			expect(res.status).toBe(400);
@@ -149,29 +154,73 @@ describe('sandbox campaign writes', () => {
 	});
 
 	describe('PUT /campaign/{id} (update)', () => {
-		test('changes only the fields sent; dialing strategy merged one level deep', async () => {
+		/** The complete documented update body of a campaign as the sandbox holds it, with `changes`. */
+		const complete = (id, changes = {}) => {
+			const doc = sb.store.get(id);
+			const voice = sb.store.typeOf(id) === 'voice';
+			const { useSystemMappings, ...strategy } = doc.dialingStrategy;
+			const body = {
+				name: doc.name,
+				description: doc.description,
+				contactLists: doc.contactLists,
+				priority: String(doc.priority),
+				dialingStrategy: strategy,
+				schedule: doc.schedule,
+				campaignType: voice ? 'voice' : 'sms',
+			};
+			if (voice) Object.assign(body, { dncLists: { name: doc.dncLists.name }, dialingMode: doc.dialingMode, experienceFlowName: 'Voice Survey Entry Flow' });
+			else Object.assign(body, { format: doc.format, message: doc.message, ...(doc.dncLists ? { dncLists: { name: doc.dncLists.name } } : {}) });
+			if (doc.dialingMode === 'Progressive') body.queue_name = 'Default Queue';
+			return { ...body, ...changes };
+		};
+
+		test('a complete body: the fields sent are stored, and the answer says "details updated successfully"', async () => {
 			const before = sb.store.get(VOICE_READY);
-			const res = await update(VOICE_READY, 'voice', { priority: '2', dialingStrategy: { maxRingTime: 45 }, campaignType: 'voice' });
+			const res = await update(VOICE_READY, 'voice', complete(VOICE_READY, { priority: '2', dialingStrategy: { ...complete(VOICE_READY).dialingStrategy, maxRingTime: 45 } }));
 			expect(res.status).toBe(200);
-			expect(res.json.message).toBe(`Campaign ${before.name} updated successfully`);
+			expect(res.json.message).toBe(`Campaign ${before.name} details updated successfully`);
 			const after = sb.store.get(VOICE_READY);
 			expect(after.priority).toBe('2');
-			expect(after.dialingStrategy).toEqual({ ...before.dialingStrategy, maxRingTime: 45 });
+			expect(after.dialingStrategy.maxRingTime).toBe(45);
 			expect(after.name).toBe(before.name);
 			expect(after.updatedAt).toBe(new Date(clock).toISOString());
 		});
 
-		test('voice campaigns accept campaignType=sms too (the Update Voice page\'s endpoint and sample); SMS ones are not voice', async () => {
-			expect((await update(VOICE_READY, 'sms', { description: 'x' })).status).toBe(200);
-			expect((await update(SMS_READY, 'voice', { description: 'x' })).status).toBe(404);
+		test('a partial body is refused: the update pages mark its fields required', async () => {
+			const res = await update(VOICE_READY, 'voice', { priority: '2', campaignType: 'voice' });
+			expect(res.status).toBe(400);
+			expect(res.violations).toContain('body.name is missing; the page marks it required');
 		});
 
-		test('new SMS text replaces the template; an invalid value is refused; an unknown ID is not found', async () => {
+		test.each([
+			['replaces every object it receives (the harsh reading, the default)', 'replace', false],
+			['merges what it receives', 'merge', true],
+		])('an update of unknown behaviour %s', async (_label, reading, kept) => {
+			// Only readable in "record" mode: the contract refuses a body without the caller ID.
+			const loose = await startSandbox({ rateLimit: false, contract: 'record', readings: { updateMerges: reading } });
+			try {
+				const body = complete(SMS_READY, { dialingStrategy: { callingHours: sb.store.get(SMS_READY).dialingStrategy.callingHours } });
+				const res = await request(loose, { method: 'PUT', path: `${base(loose.credentials)}/campaign/${SMS_READY}?accountId=${loose.credentials.accountId}&campaignType=sms`, body });
+				expect(res.status).toBe(200);
+				expect(res.violations).toEqual(['body.dialingStrategy.callerId is missing; the page marks it required']);
+				const callerId = sb.store.get(SMS_READY).dialingStrategy.callerId;
+				expect(loose.store.get(SMS_READY).dialingStrategy.callerId).toEqual(kept ? callerId : undefined);
+			} finally {
+				await loose.close();
+			}
+		});
+
+		test('voice campaigns accept campaignType=sms too (the Update Voice page\'s endpoint and sample); SMS ones are not voice', async () => {
+			expect((await update(VOICE_READY, 'sms', complete(VOICE_READY, { description: 'x' }))).status).toBe(200);
+			expect((await update(SMS_READY, 'voice', complete(SMS_READY, { description: 'x', campaignType: 'sms' }))).status).toBe(404);
+		});
+
+		test('a message is stored as sent; an invalid value is refused; an unknown ID is not found', async () => {
 			const text = Buffer.from('New').toString('base64');
-			expect((await update(SMS_READY, 'sms', { message: { message: text } })).status).toBe(200);
+			expect((await update(SMS_READY, 'sms', complete(SMS_READY, { message: { message: text } }))).status).toBe(200);
 			expect(sb.store.get(SMS_READY).message).toEqual({ message: text });
-			expect((await update(SMS_READY, 'sms', { priority: '0' })).status).toBe(400);
-			expect((await update('cd-ffffffff-0000-0000-0000-000000000000', 'sms', { priority: '1' })).status).toBe(404);
+			expect((await update(SMS_READY, 'sms', complete(SMS_READY, { priority: '0' }))).status).toBe(400);
+			expect((await update('cd-ffffffff-0000-0000-0000-000000000000', 'sms', complete(SMS_READY, { priority: '1' }))).status).toBe(404);
 		});
 	});
 
@@ -221,16 +270,17 @@ describe('sandbox campaign writes', () => {
 
 		test('contacts come from the campaign\'s contact lists when the sandbox holds them', async () => {
 			// The voice campaign's list, made the way Contact List > Create and Add Contacts make it.
-			sb.store.contactLists.addList('Renewals Q1 2026', { n: 2, appId: sb.credentials.appId });
+			const list = sb.store.contactLists.findByName(sb.credentials.appId, 'Renewals Q1 2026');
+			sb.store.contactLists.addContactsTo(list, [{ phoneNumber: '+15550100000' }, { phoneNumber: '+15550100001' }], new Date(clock).toISOString());
 			const { data } = (await contacts(VOICE_ACTIVE, { page: 1, limit: 10 })).json;
 			expect(data.results.map((r) => r.phoneNumber)).toEqual(['+15550100000', '+15550100001']);
 			expect(data.totalResults).toBe(2);
 		});
 
 		test.each([
-			[{ page: 0, limit: 10 }, /page must be an integer of at least 1/],
-			[{ page: 1, limit: 101 }, /limit must be an integer between 1 and 100/],
-			[{ page: 1.5 }, /page must be an integer/],
+			[{ page: 0, limit: 10 }, /^body\.page is 0; the page's minimum is 1$/],
+			[{ page: 1, limit: 101 }, /^body\.limit is 101; the page's maximum is 100$/],
+			[{ page: 1.5 }, /^body\.page is a number \(1\.5\); the page says an integer$/],
 		])('bad paging %j -> 400', async (body, expected) => {
 			const res = await contacts(VOICE_ACTIVE, body);
 			expect(res.status).toBe(400);
@@ -278,9 +328,9 @@ describe('sandbox campaign writes', () => {
 		test.each([
 			['an end before the start', { ...daily, endDateTime: '2026-02-28 09:00:00' }, /endDateTime must be greater than both current time and startDateTime/],
 			['an end in the past', { ...daily, startDateTime: '2026-01-01 00:00:00', endDateTime: '2026-02-01 00:00:00' }, /greater than both current time/],
-			['an ISO date', { ...daily, startDateTime: '2026-03-01T09:00:00Z' }, /startDateTime is required, format YYYY-MM-DD HH:mm:ss/],
-			['no recurrence', { ...daily, recurrenceObject: undefined }, /recurrenceObject is required/],
-			['weekly without days', { ...daily, recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 1, whichDays: [] } } }, /whichDays must be a non-empty list/],
+			['an ISO date', { ...daily, startDateTime: '2026-03-01T09:00:00Z' }, /^body\.startDateTime is "2026-03-01T09:00:00Z"; the page's form is "YYYY-MM-DD HH:mm:ss"$/],
+			['no recurrence', { ...daily, recurrenceObject: undefined }, /^body\.recurrenceObject is missing; the page marks it required$/],
+			['weekly without days', { ...daily, recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 1, whichDays: [] } } }, /^body\.recurrenceObject\.weeklyDetails\.whichDays has 0 entries; the page requires at least 1$/],
 		])('refused with 400: %s', async (_label, body, expected) => {
 			const res = await schedule('true', sb.store.get(SMS_READY).name, body);
 			expect(res.status).toBe(400);

@@ -106,8 +106,8 @@ describe('sandbox campaigns', () => {
 		});
 
 		test.each([
-			['unknown', 'email', /Invalid campaignType "email"/],
-			['upper case', 'SMS', /Invalid campaignType "SMS"/],
+			['unknown', 'email', /^query parameter campaignType is "email"; the page allows "sms", "voice"$/],
+			['upper case', 'SMS', /^query parameter campaignType is "SMS"; the page allows "sms", "voice"$/],
 		])('campaignType %s -> 400 with a clear message', async (_n, type, msg) => {
 			const res = await api.del(sb, SMS_READY, type);
 			expect(res.status).toBe(400);

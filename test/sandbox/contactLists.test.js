@@ -23,7 +23,10 @@ describe('sandbox contact lists', () => {
 		const res = await request(sb, { method: 'POST', path: v2('/getAllListDetails', '&type=call') });
 		expect(res.status).toBe(200);
 		expect(res.json.status).toBe('success');
-		expect(res.json.data.map((list) => [list._id, list.name, list.totalRecordCount])).toEqual([[SEED, 'Renewal Due - July 2025', 2]]);
+		const lists = res.json.data.map((list) => [list._id, list.name, list.totalRecordCount]);
+		expect(lists[0]).toEqual([SEED, 'Renewal Due - July 2025', 2]);
+		// Then the (empty) lists the seeded campaigns name: Kore.ai's pages say they must exist.
+		expect(lists.slice(1).map(([, name, count]) => [name, count])).toContainEqual(['Renewals Q1 2026', 0]);
 		const other = await request(sb, { method: 'POST', path: v2('/getAllListDetails', '&type=sms') });
 		expect(other.status).toBe(400);
 		// The other app sees none of them.
@@ -32,7 +35,8 @@ describe('sandbox contact lists', () => {
 			creds: sb.secondaryCredentials,
 			path: `${base(sb.secondaryCredentials)}/campaign/contactList/getAllListDetails?accountId=${sb.secondaryCredentials.accountId}`,
 		});
-		expect(secondary.json.data).toEqual([]);
+		// The other app sees only its own (those of its one seeded campaign).
+		expect(secondary.json.data.map((list) => list.name).sort()).toEqual(['Customers Opted In 2025', 'testdnc']);
 	});
 
 	test('Create: a Ready, empty list; names unique (any case); Kore.ai limits enforced', async () => {
@@ -43,28 +47,34 @@ describe('sandbox contact lists', () => {
 		expect(res.json.data._id).toMatch(/^cl-/);
 		expect(sb.store.contactLists.get(res.json.data._id).name).toBe('Spring leads');
 
-		const taken = await create({ name: 'SPRING LEADS', source: 'passiveApi', allowDuplicates: false });
+		const taken = await create({ name: 'SPRING LEADS', description: 'Again', source: 'passiveApi', allowDuplicates: false });
 		expect(taken.status).toBe(400);
 		expect(taken.json.errors[0].msg).toMatch(/already exists/);
-		const long = await create({ name: 'x'.repeat(49), source: 'passiveApi', allowDuplicates: false });
-		expect(long).toMatchObject({ status: 400, json: { errors: [{ msg: 'name must be at most 48 characters', code: 400 }] } });
-		expect((await create({ name: 'x'.repeat(48), source: 'passiveApi', allowDuplicates: false })).status).toBe(200);
+		const long = await create({ name: 'x'.repeat(49), description: 'd', source: 'passiveApi', allowDuplicates: false });
+		expect(long).toMatchObject({ status: 400, json: { errors: [{ msg: 'body.name is 49 characters long; the page allows at most 48', code: 400 }] } });
+		expect((await create({ name: 'x'.repeat(48), description: 'd', source: 'passiveApi', allowDuplicates: false })).status).toBe(200);
 		const longDescription = await create({ name: 'd', description: 'y'.repeat(257), source: 'passiveApi', allowDuplicates: false });
-		expect(longDescription.json.errors[0].msg).toBe('description must be at most 256 characters');
-		expect((await create({ name: 'no source', allowDuplicates: false })).status).toBe(400);
+		expect(longDescription.json.errors[0].msg).toBe('body.description is 257 characters long; the page allows at most 256');
+		expect((await create({ name: 'no source', description: 'd', allowDuplicates: false })).status).toBe(400);
+		// "string, required" on the create page.
+		const noDescription = await create({ name: 'no description', source: 'passiveApi' });
+		expect(noDescription.json.errors[0].msg).toBe('body.description is missing; the page marks it required');
 	});
 
 	test('Get, Update (documented answer), Delete; a missing list is 404 (or 400 in the 400-errors style)', async () => {
 		const got = await request(sb, { path: v2(`/${SEED}`) });
 		expect(got.json.data).toMatchObject({ _id: SEED, name: 'Renewal Due - July 2025' });
 
-		const updated = await request(sb, { method: 'PUT', path: v2(`/${SEED}`), body: { name: 'Renewal Due - Aug', allowDuplicates: true } });
+		const updated = await request(sb, { method: 'PUT', path: v2(`/${SEED}`), body: { name: 'Renewal Due - Aug' } });
 		expect(updated.json).toMatchObject({
 			status: 'success',
 			message: 'Contact list Renewal Due - Aug updated successfully',
 			data: { contactListId: SEED, body: { name: 'Renewal Due - Aug', iId: sb.credentials.appId, listType: 'call' } },
 		});
-		expect(sb.store.contactLists.get(SEED)).toMatchObject({ name: 'Renewal Due - Aug', allowDuplicates: true });
+		expect(sb.store.contactLists.get(SEED)).toMatchObject({ name: 'Renewal Due - Aug', description: 'Customers whose services expire in July 2025.' });
+		// The update page documents name and description only.
+		const duplicates = await request(sb, { method: 'PUT', path: v2(`/${SEED}`), body: { allowDuplicates: true } });
+		expect(duplicates.violations).toEqual(['body.allowDuplicates is not on the page (and the contract lists no reading for it)']);
 		const tooLong = await request(sb, { method: 'PUT', path: v2(`/${SEED}`), body: { name: 'n'.repeat(49) } });
 		expect(tooLong.status).toBe(400);
 
@@ -100,7 +110,7 @@ describe('sandbox contact lists', () => {
 		expect((await add({ contact_list_name: 'Nope', data: [{ phoneNumber: '+14155550100' }] })).status).toBe(404);
 		expect((await add({ contact_list_name: 'Renewal Due - July 2025', data: [] })).status).toBe(400);
 		const noPhone = await add({ contact_list_name: 'Renewal Due - July 2025', data: [{ firstName: 'x' }] });
-		expect(noPhone.json.errors[0].msg).toBe('data[0].phoneNumber is required');
+		expect(noPhone.json.errors[0].msg).toBe('body.data[0].phoneNumber is missing; the page marks it required');
 		expect(sb.store.contactLists.get(SEED).totalRecordCount).toBe(2);
 		const campaignUnderV1 = await request(sb, { path: `/api/1.1/public/${sb.credentials.appId}/campaign/${sb.seedCampaignId}` });
 		expect(campaignUnderV1.status).toBe(404);
@@ -119,6 +129,7 @@ describe('sandbox contact lists', () => {
 		expect(sb.store.contactsOfLists(sb.secondaryCredentials.appId, ['Second'])).toEqual([]);
 		sb.reset();
 		expect(sb.store.contactLists.has(id)).toBe(false);
-		expect(sb.store.contactLists.size).toBe(1);
+		expect(sb.store.contactLists.all(sb.credentials.appId).map((record) => record.id)).toContain(SEED);
+		expect(sb.store.contactLists.findByName(sb.credentials.appId, 'Second')).toBeUndefined();
 	});
 });
