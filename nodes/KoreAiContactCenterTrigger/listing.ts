@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { CampaignType } from '../KoreAiContactCenter/actions/types';
 import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../KoreAiContactCenter/api/campaignList';
+import { collectPages } from '../KoreAiContactCenter/api/paging';
 
 /**
  * One poll's look at the app's campaigns of one type: every page of Kore.ai's list endpoint
@@ -36,36 +37,13 @@ export interface Listing {
 }
 
 export async function listAllCampaigns(this: IPollFunctions, campaignType: CampaignType): Promise<Listing> {
-	const seen = new Map<string, ListedCampaign>();
-	let total: number | undefined;
-	let complete = false;
-	let skip = 0;
-	for (let pages = 0; pages < MAX_PAGES; pages++) {
+	const collected = await collectPages(
 		// Oldest first: a campaign created while the pages are read lands on the last page.
-		const page = await fetchCampaignPage.call(this, 0, { campaignType, limit: LIST_PAGE_SIZE, skip, sortBy: { createdAt: 'asc' } });
-		const totalChanged = page.totalResults !== undefined && total !== undefined && page.totalResults !== total;
-		if (page.totalResults !== undefined) total = page.totalResults;
-		let fresh = 0;
-		for (const entry of page.results) {
-			const campaign = toListed(entry);
-			if (campaign === undefined || seen.has(campaign.id)) continue;
-			seen.set(campaign.id, campaign);
-			fresh++;
-		}
-		if (totalChanged) {
-			// The list changed under the paging: what was read stands, but it may have gaps.
-			complete = false;
-			break;
-		}
-		if (!page.hasMore) {
-			complete = true;
-			break;
-		}
-		// A server that ignored `skip` would repeat its first page forever.
-		if (fresh === 0) break;
-		skip += page.results.length;
-	}
-	return { campaignType, campaigns: [...seen.values()], complete };
+		async (skip, limit) => await fetchCampaignPage.call(this, 0, { campaignType, limit, skip, sortBy: { createdAt: 'asc' } }),
+		{ limit: Number.POSITIVE_INFINITY, pageSize: LIST_PAGE_SIZE, idOf: listedCampaignId, stopWhenTotalChanges: true, maxPages: MAX_PAGES },
+	);
+	const campaigns = collected.entries.map(toListed).filter((campaign): campaign is ListedCampaign => campaign !== undefined);
+	return { campaignType, campaigns, complete: collected.complete };
 }
 
 function toListed(entry: IDataObject): ListedCampaign | undefined {

@@ -27,7 +27,8 @@ describe('Add Contacts: batching and output', () => {
 		expect(result.status).toBe('success');
 		const sent = addRequests();
 		expect(sent).toHaveLength(3);
-		expect(sent[0].url).toBe(`/api/1.1/public/${sandbox.credentials.appId}/campaign/contactList/addContacts?accountId=${sandbox.credentials.accountId}`);
+		// The Add Contacts page shows no query at all (the account travels in the accountId header).
+		expect(sent[0].url).toBe(`/api/1.1/public/${sandbox.credentials.appId}/campaign/contactList/addContacts`);
 		expect(sent.map((r) => r.body.data.map((c) => c.phoneNumber))).toEqual([
 			[input[0].phone, input[1].phone],
 			[input[2].phone, input[3].phone],

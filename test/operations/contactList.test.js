@@ -1,8 +1,10 @@
 // Contact List operations (Get Many, Get, Create, Update, Delete, Get Contacts) through n8n's
 // engine against the sandbox. Add Contacts has its own file (addContacts.test.js).
-const { NODE, useSandbox, runOperation, byId, fromList, expectNoSecrets } = require('./helpers');
+const { NODE, useSandbox, runOperation, byId, fromList, expectNoSecrets, onlySeedList } = require('./helpers');
 
 const sandbox = useSandbox({ rateLimit: false });
+// These tests list contact lists: they start from the one seeded list, not those of the seeded campaigns.
+beforeEach(() => onlySeedList(sandbox));
 
 const SEED = 'cl-4f6a2b1c-8d3e-5a7b-9c0d-1e2f3a4bxxxxx';
 const op = (operation, extra = {}) => ({ resource: 'contactList', operation, ...extra });
@@ -93,7 +95,13 @@ describe('Create Contact List', () => {
 
 	test("names over Kore.ai's 48 characters, descriptions over 256 and empty names are refused before sending", async () => {
 		const result = await runOperation(sandbox, op('create', { name: '={{ $json.name }}', description: '={{ $json.description }}' }), {
-			input: [{ name: 'x'.repeat(49) }, { name: 'ok', description: 'y'.repeat(257) }, { name: '  ' }, { name: 'z'.repeat(48) }],
+			input: [
+				{ name: 'x'.repeat(49), description: 'd' },
+				{ name: 'ok', description: 'y'.repeat(257) },
+				{ name: '  ', description: 'd' },
+				{ name: 'z'.repeat(48), description: 'd' },
+				{ name: 'no description', description: ' ' },
+			],
 			...continueOnError,
 		});
 		const [ok, failed] = result.outputs(NODE);
@@ -102,25 +110,27 @@ describe('Create Contact List', () => {
 			expect.stringMatching(/^Name of item 0 is 49 characters long; Kore.ai allows at most 48/),
 			expect.stringMatching(/^Description of item 1 is 257 characters long; Kore.ai allows at most 256/),
 			expect.stringMatching(/^Name of item 2 is empty/),
+			// "string, required" on the create page: an empty description is refused, not left out.
+			expect.stringMatching(/^Description of item 4 is empty/),
 		]);
 		expect(sandbox.requests).toHaveLength(1);
 	});
 
 	test('a name already used is Kore.ai\'s refusal, with the advice to choose another', async () => {
-		const result = await runOperation(sandbox, op('create', { name: 'Renewal Due - July 2025' }), continueOnError);
+		const result = await runOperation(sandbox, op('create', { name: 'Renewal Due - July 2025', description: 'Again' }), continueOnError);
 		expect(result.json(NODE, 1)[0].error).toMatch(/already exists.*That name is already used in Kore.ai: choose another name\./);
 	});
 });
 
 describe('Update Contact List', () => {
 	test('sends only the fields given; the output names the list, what changed and the message', async () => {
-		const result = await runOperation(sandbox, op('update', { contactListId: byId(SEED), updateFields: { name: 'Renewal Due - Aug', allowDuplicates: true } }));
-		expect(sandbox.requests[0].body).toEqual({ name: 'Renewal Due - Aug', allowDuplicates: true });
+		const result = await runOperation(sandbox, op('update', { contactListId: byId(SEED), updateFields: { name: 'Renewal Due - Aug' } }));
+		// The update page documents `name` and `description` only (no allowDuplicates).
+		expect(sandbox.requests[0].body).toEqual({ name: 'Renewal Due - Aug' });
 		expect(v2Urls()[0]).toBe(`PUT /campaign/contactList/${SEED}?accountId=${account()}`);
 		expect(result.json(NODE)[0]).toMatchObject({
 			_id: SEED,
 			name: 'Renewal Due - Aug',
-			allowDuplicates: true,
 			listType: 'call',
 			message: 'Contact list Renewal Due - Aug updated successfully',
 		});
@@ -138,7 +148,7 @@ describe('Update Contact List', () => {
 			expect.stringMatching(/^Contact list cl-missing was not found in app/),
 		]);
 		const empty = await runOperation(sandbox, op('update', { contactListId: byId(SEED) }), continueOnError);
-		expect(empty.json(NODE, 1)[0].error).toMatch(/^Nothing to update for item 0: add Name, Description or Allow Duplicates/);
+		expect(empty.json(NODE, 1)[0].error).toMatch(/^Nothing to update for item 0: add Name or Description/);
 	});
 });
 

@@ -3,11 +3,13 @@
 // getContactListNames (load options for campaign fields that take list NAMES).
 const { Workflow } = require('n8n-workflow');
 const { LoadOptionsContext } = require('n8n-core');
-const { useSandbox } = require('../helpers');
+const { useSandbox, onlySeedList } = require('../helpers');
 const { loadPackage, baseAdditionalData, NodeTypes, KORE_NODE_TYPE } = require('../harness');
 const { searchCampaigns } = require('./listSearch');
 
 const sandbox = useSandbox({ rateLimit: false });
+// These tests list contact lists: they start from the one seeded list, not those of the seeded campaigns.
+beforeEach(() => onlySeedList(sandbox));
 
 const SEED = 'cl-4f6a2b1c-8d3e-5a7b-9c0d-1e2f3a4bxxxxx';
 const parameters = { resource: 'contactList', operation: 'get', contactListId: { __rl: true, mode: 'list', value: '' } };

@@ -27,7 +27,7 @@ describe('Get SMS Campaign', () => {
 		expect(item.smsText).toMatch(/^Greetings, <First Name>!/);
 	});
 
-	test('sends GET /campaign/{id} with accountId and campaignType, IDs mapped per item, paired in order', async () => {
+	test('sends GET /campaign/{id} with accountId (the page takes no campaignType), IDs mapped per item, paired in order', async () => {
 		const ids = [SEED_ID, 'cd-78d3f0a9-8f42-5d8c-af8d-d6a63ea1c7d4'];
 		const result = await runOperation(sandbox, get('smsCampaign', byId('={{ $json.id }}')), {
 			input: ids.map((id) => ({ id })),
@@ -36,7 +36,7 @@ describe('Get SMS Campaign', () => {
 		expect(items.map((item) => item.json.campaignId)).toEqual(ids);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(sentUrls(sandbox)).toEqual(
-			ids.map((id) => `GET /campaign/${id}?accountId=${sandbox.credentials.accountId}&campaignType=sms`),
+			ids.map((id) => `GET /campaign/${id}?accountId=${sandbox.credentials.accountId}`),
 		);
 		expectNoSecrets(result, sandbox);
 	});
@@ -81,13 +81,13 @@ describe('Get Voice Campaign', () => {
 		expect(item).toMatchObject({ campaignId: VOICE_ID, campaignType: 'voice', name: 'Service Renewal Outreach Campaign' });
 		expect(item.dialingMode).toBeDefined();
 		expect(item.maxAttemptsPerRecord).toBeDefined();
-		expect(sentUrls(sandbox)[0]).toBe(`GET /campaign/${VOICE_ID}?accountId=${sandbox.credentials.accountId}&campaignType=voice`);
+		expect(sentUrls(sandbox)[0]).toBe(`GET /campaign/${VOICE_ID}?accountId=${sandbox.credentials.accountId}`);
 	});
 
-	test('an SMS campaign asked for as a voice campaign is not found', async () => {
+	test('an SMS campaign asked for as a voice campaign is refused, saying which type it is', async () => {
 		const result = await runOperation(sandbox, get('voiceCampaign', byId(SEED_ID)), {
 			settings: { onError: 'continueErrorOutput' },
 		});
-		expect(result.json(NODE, 1)[0].error).toMatch(/not found/);
+		expect(result.json(NODE, 1)[0].error).toMatch(/^Campaign cd-\S+ is an SMS campaign, not a voice campaign: choose SMS Campaign as the Resource\.$/);
 	});
 });

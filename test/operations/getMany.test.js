@@ -151,7 +151,7 @@ describe('Get Many SMS Campaigns', () => {
 		]);
 	});
 
-	test('a server that ignores skip (the same page again, "hasMore" forever) does not loop forever', async () => {
+	test('a server that ignores skip (the same page again, "hasMore" forever): no endless loop, and Return All fails saying how many were read', async () => {
 		const requests = [];
 		const server = http.createServer((req, res) => {
 			let text = '';
@@ -163,14 +163,17 @@ describe('Get Many SMS Campaigns', () => {
 					{ id: 'cd-aaaa', name: 'A', status: 'Ready', priority: '1' },
 					{ id: 'cd-bbbb', name: 'B', status: 'Active', priority: '2' },
 				];
-				res.end(JSON.stringify({ status: 'success', data: { results, skip: 0, limit: 100, hasMore: true } }));
+				res.end(JSON.stringify({ status: 'success', data: { results, skip: 0, limit: 100, hasMore: true, totalResults: 5 } }));
 			});
 		});
 		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
 			const credentials = { ...sandbox.credentials, host: `http://127.0.0.1:${server.address().port}` };
-			const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true }), { credentials });
-			expect(result.json(NODE).map((item) => item.campaignId)).toEqual(['cd-aaaa', 'cd-bbbb']);
+			const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true }), { credentials, settings: { onError: 'continueErrorOutput' } });
+			expect(result.json(NODE)).toEqual([]);
+			expect(result.json(NODE, 1)[0].error).toBe(
+				"Only 2 of 5 of the app's SMS campaigns could be read: Kore.ai said more follow, but the next page brought none not already read (it may not honour the paging parameters). Nothing is returned rather than part of the list; turn off Return All and set Limit to at most 2 to get those, or try again.",
+			);
 			expect(requests.map((body) => body.skip)).toEqual([0, 2]);
 		} finally {
 			await new Promise((resolve) => server.close(resolve));
@@ -195,13 +198,18 @@ describe('Get Many Voice Campaigns', () => {
 		expect(listBodies()[0].type).toBe('voice');
 	});
 
-	test('the Dialing Modes filter (voice only) goes to Kore.ai as a list', async () => {
-		const result = await runOperation(
-			sandbox,
-			getMany('voiceCampaign', { returnAll: true, filters: { dialingMode: 'Preview, Agentless' } }),
-		);
-		expect(listBodies()[0].filters).toEqual({ dialingMode: ['Preview', 'Agentless'] });
-		expect(new Set(result.json(NODE).map((item) => item.dialingMode))).toEqual(new Set(['Preview', 'Agentless']));
+	test('the Dialing Modes filter (voice only) goes to Kore.ai as a list of the values its page allows', async () => {
+		const result = await runOperation(sandbox, getMany('voiceCampaign', { returnAll: true, filters: { dialingMode: ['Preview', 'Progressive'] } }));
+		expect(listBodies()[0].filters).toEqual({ dialingMode: ['Preview', 'Progressive'] });
+		expect(new Set(result.json(NODE).map((item) => item.dialingMode))).toEqual(new Set(['Preview', 'Progressive']));
+	});
+
+	test('Agentless, which the list page does not allow as a filter, is refused before anything is sent', async () => {
+		const result = await runOperation(sandbox, getMany('voiceCampaign', { returnAll: true, filters: { dialingMode: 'Preview, Agentless' } }), {
+			settings: { onError: 'continueErrorOutput' },
+		});
+		expect(result.json(NODE, 1)[0].error).toMatch(/^Filter Dialing Modes of item 0 has "Agentless", .*Progressive, Preview\./);
+		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	test('filters work for voice too', async () => {

@@ -142,7 +142,7 @@ describe('Schedule / Unschedule', () => {
 		expect(result.status).toBe('success');
 		const name = sandbox.store.get(SMS_READY).name;
 		expect(sentUrls(sandbox)).toEqual([
-			`GET /campaign/${SMS_READY}?accountId=${account()}&campaignType=sms`,
+			`GET /campaign/${SMS_READY}?accountId=${account()}`,
 			`POST /campaign/schedule?accountId=${account()}&enableSchedule=true&campaignName=${encodeURIComponent(name)}`,
 		]);
 		expect(scheduleRequests()[0].body).toEqual({

@@ -26,8 +26,8 @@ describe('Start SMS/Voice Campaign', () => {
 		});
 		expect(sandbox.store.get(SMS_READY).status).toBe('Active');
 		expect(sentUrls(sandbox)).toEqual([`POST /campaign/${SMS_READY}?accountId=${account()}&campaignType=sms&trigger=play`]);
-		// Kore.ai documents the body `{}`; n8n's HTTP helper sends no body for an empty object.
-		expect(sandbox.requests[0].body).toBeUndefined();
+		// Kore.ai's page sends the body `{}` with Content-Type: application/json, and so does the node.
+		expect(sandbox.requests[0].body).toEqual({});
 		expectNoSecrets(result, sandbox);
 	});
 
@@ -105,8 +105,8 @@ describe('Get SMS/Voice Campaign Status', () => {
 			{ campaignId: SMS_ACTIVE, campaignType: 'sms', name: 'Event Reminder SMS Campaign', status: 'Active' },
 		]);
 		expect(sentUrls(sandbox)).toEqual([`POST /campaign/${SMS_ACTIVE}/status?accountId=${account()}&view=status`]);
-		// Kore.ai documents the body `{}`; n8n's HTTP helper sends no body for an empty object.
-		expect(sandbox.requests[0].body).toBeUndefined();
+		// Kore.ai's page sends the body `{}` with Content-Type: application/json, and so does the node.
+		expect(sandbox.requests[0].body).toEqual({});
 		expectNoSecrets(result, sandbox);
 	});
 

@@ -60,16 +60,30 @@ export function updateCampaignRequest(
 	};
 }
 
-/** The Get endpoint, as Get uses it (`campaignType` added, see get.operation.ts): Wait Until Ready polls it. */
-export function getCampaignRequest(campaignType: CampaignType, campaignId: string, streamId: string | undefined, label: string): KoreAiRequest {
+/**
+ * "Get SMS Campaign API (v2)", "Get Voice Campaign API (v2)": `GET /campaign/{id}?accountId=..`, the
+ * same endpoint for both types, without `campaignType` (the pages document none). Get, Update (the
+ * read before the write), Wait Until Ready and the delete guards use it; `campaignTypeOf` tells the
+ * type of what came back.
+ */
+export function getCampaignRequest(campaignId: string, streamId: string | undefined, label: string): KoreAiRequest {
 	return {
 		method: 'GET',
 		path: `/campaign/${encodeURIComponent(campaignId)}`,
-		qs: { campaignType },
 		streamId,
 		campaignId,
 		action: `get ${label} campaign ${campaignId}`,
 	};
+}
+
+/**
+ * The type of a campaign as Get gives it: voice campaigns have a `dialingMode` (every voice page's
+ * sample), SMS campaigns a `format` or a `message`. Undefined when the answer says neither.
+ */
+export function campaignTypeOf(campaign: IDataObject): CampaignType | undefined {
+	if (typeof campaign.dialingMode === 'string') return 'voice';
+	if (typeof campaign.format === 'string' || campaign.message !== undefined) return 'sms';
+	return undefined;
 }
 
 /**

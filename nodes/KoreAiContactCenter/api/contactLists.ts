@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isObject } from '../../../common/text';
 import { koreAiRequest, type KoreAiCaller, type KoreAiRequest } from '../transport';
+import { collectPages, type Collected, type Page } from './paging';
 
 /**
  * Kore.ai's contact-list endpoints, in one place: every path, limit and choice made where Kore.ai's
@@ -50,11 +51,6 @@ const LIST_TYPE = 'call';
 /** Page size for the contacts of a list; the documented sample answers `limit: 50`, no maximum is documented. */
 export const CONTACTS_PAGE_SIZE = 100;
 
-export interface Page {
-	results: IDataObject[];
-	hasMore: boolean;
-}
-
 /**
  * One request for the account's contact lists. `skip`/`limit` are sent as on the campaign list
  * endpoint; an answer with `data` as a plain array is every list at once (the documented sample).
@@ -85,14 +81,15 @@ export async function fetchContactListPage(
  */
 export function readPage(response: IDataObject, skip: number, limit: number): Page {
 	const data = response.data;
-	if (Array.isArray(data)) return { results: data.filter(isObject), hasMore: false };
+	if (Array.isArray(data)) return { results: data.filter(isObject), hasMore: false, totalResults: data.length };
 	const paged = isObject(data) ? data : {};
 	const results = Array.isArray(paged.results) ? paged.results.filter(isObject) : [];
+	const totalResults = typeof paged.totalResults === 'number' ? paged.totalResults : undefined;
 	let hasMore: boolean;
 	if (typeof paged.hasMore === 'boolean') hasMore = paged.hasMore;
-	else if (typeof paged.totalResults === 'number') hasMore = skip + results.length < paged.totalResults;
+	else if (totalResults !== undefined) hasMore = skip + results.length < totalResults;
 	else hasMore = results.length >= limit;
-	return { results, hasMore: hasMore && results.length > 0 };
+	return { results, hasMore, totalResults };
 }
 
 /** A list's ID in Kore.ai's answers: `_id` (create, get, list), `contactListId` (update). */
@@ -108,37 +105,11 @@ export function contactListNameOf(entry: IDataObject): string | undefined {
 
 /** Page size for the lists themselves (as the campaign list's documented sample). */
 export const LISTS_PAGE_SIZE = 100;
-/** A bound on the paging loop: 1,000 pages of 100 lists is far beyond any account. */
-const MAX_PAGES = 1000;
 
-/**
- * Up to `limit` contact lists of the app, in Kore.ai's order, each once: pages are read until
- * Kore.ai says there are no more, the limit is reached, or a page brings no list not seen before
- * (a server that ignored `skip` would otherwise repeat its first page forever).
- */
-export async function fetchContactLists(
-	this: KoreAiCaller,
-	itemIndex: number,
-	query: { limit: number; streamId?: string },
-): Promise<IDataObject[]> {
-	const pageSize = Math.min(query.limit, LISTS_PAGE_SIZE);
-	const seen = new Set<string>();
-	const out: IDataObject[] = [];
-	let skip = 0;
-	for (let pages = 0; pages < MAX_PAGES && out.length < query.limit; pages++) {
-		const page = await fetchContactListPage.call(this, itemIndex, { skip, limit: pageSize, streamId: query.streamId });
-		let fresh = 0;
-		for (const entry of page.results) {
-			const id = contactListIdOf(entry);
-			if (id !== undefined) {
-				if (seen.has(id)) continue;
-				seen.add(id);
-			}
-			fresh++;
-			if (out.length < query.limit) out.push(entry);
-		}
-		if (!page.hasMore || fresh === 0) break;
-		skip += page.results.length;
-	}
-	return out;
+/** Up to `limit` contact lists of the app, in Kore.ai's order, each once, and whether that is all of them (api/paging.ts). */
+export async function fetchContactLists(this: KoreAiCaller, itemIndex: number, query: { limit: number; streamId?: string }): Promise<Collected> {
+	return await collectPages(
+		async (skip, limit) => await fetchContactListPage.call(this, itemIndex, { skip, limit, streamId: query.streamId }),
+		{ limit: query.limit, pageSize: Math.min(query.limit, LISTS_PAGE_SIZE), idOf: contactListIdOf, maxPages: 1000 },
+	);
 }

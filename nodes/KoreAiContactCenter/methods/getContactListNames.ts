@@ -13,7 +13,8 @@ import { currentStreamId } from './currentStreamId';
 const MAX_LISTS = 5000;
 
 export async function getContactListNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const lists = await fetchContactLists.call(this, 0, { limit: MAX_LISTS, streamId: currentStreamId.call(this) });
+	// A dropdown shows what could be read, even when Kore.ai's listing could not be completed.
+	const lists = (await fetchContactLists.call(this, 0, { limit: MAX_LISTS, streamId: currentStreamId.call(this) })).entries;
 	const options: INodePropertyOptions[] = [];
 	const seen = new Set<string>();
 	for (const list of lists) {

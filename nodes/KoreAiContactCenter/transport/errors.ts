@@ -92,11 +92,14 @@ export function describeHttpError(status: number, body: unknown, subject: Reques
 	const notFound = status === 404 || (status < 500 && !!apiMessage && NOT_FOUND_WORDS.test(apiMessage));
 
 	const missing = ifMissingOf(subject);
+	const named = notFound ? namedInMessage(apiMessage) : undefined;
 	let message: string;
 	if (status === 401) {
 		message = `Kore.ai rejected the credentials (${statusLabel}${said}). Check Client ID, Client Secret and Signing Algorithm in the Kore.ai API credential against your JWT app, that App ID and Account ID belong to it, and that the app has the Campaign Management API scope, published.`;
 	} else if (status === 403) {
 		message = `Kore.ai denied access to ${subject.action} (${statusLabel}${said}). Give the JWT app the Campaign Management API scope and publish the app.`;
+	} else if (notFound && named !== undefined && !sameThing(named, missing)) {
+		message = `Kore.ai could not ${subject.action}: ${named.what} was not found (${statusLabel}${said}). ${named.advice}`;
 	} else if (notFound && missing !== undefined) {
 		message = `${missing.what} was not found in app ${subject.streamId} (${statusLabel}${said}). ${missing.advice}`;
 	} else if (notFound) {
@@ -111,6 +114,31 @@ export function describeHttpError(status: number, body: unknown, subject: Reques
 		message = `Kore.ai refused to ${subject.action} (${statusLabel}${said}). ${adviceFor(apiMessage)}`;
 	}
 	return { message, apiMessage, httpCode: status, notFound };
+}
+
+/**
+ * What Kore.ai's "not found" message names, when it names something: a create or update names the
+ * contact list, template or flow it could not find ("Contact list VIP not found"), and that, not the
+ * credential every other request just proved right, is what to check. Kore.ai documents no list of
+ * these messages; the words are the names its pages give these things.
+ */
+const NAMED: Array<{ pattern: RegExp; what: string; advice: string }> = [
+	{ pattern: /\b(dnc|do[\s-]*not[\s-]*call)\b/i, what: 'a do-not-call list', advice: 'Check Do-Not-Call List Name: it must be the name of an existing contact list of this app.' },
+	{ pattern: /\bcontact\s*lists?\b/i, what: 'a contact list', advice: 'Check the contact list names: each must be an existing list of this app, written as Kore.ai shows it (Contact List > Get Many lists them).' },
+	{ pattern: /\btemplate\b/i, what: 'a template', advice: 'Check Template Name and Template ID: the template must be approved in this app.' },
+	{ pattern: /\b(experience\s*)?flow\b/i, what: 'an experience flow', advice: 'Check Experience Flow Name: the flow must exist in this app.' },
+	{ pattern: /\bcampaign\b/i, what: 'a campaign', advice: 'Check the campaign (its ID or name) and that it belongs to this app and campaign type.' },
+];
+
+function namedInMessage(apiMessage: string | undefined): { what: string; advice: string } | undefined {
+	return apiMessage === undefined ? undefined : NAMED.find(({ pattern }) => pattern.test(apiMessage));
+}
+
+/** Whether Kore.ai's message names what the request's path names (then the path's sentence is the better one). */
+function sameThing(named: { what: string }, missing: IfMissing | undefined): boolean {
+	if (missing === undefined) return false;
+	const path = missing.what.toLowerCase();
+	return (named.what === 'a campaign' && path.includes('campaign')) || (named.what === 'a contact list' && path.startsWith('contact list'));
 }
 
 /** Errors thrown before any answer arrived (Node's / axios' error codes). */

@@ -8,9 +8,13 @@ import type { KoreAiTarget } from './target';
  * One HTTP exchange with Kore.ai, nothing more: no retry, no pacing, no judgement of the answer.
  * The credential adds the signed token and the `iid`/`accountId` headers (KoreAiApi.credentials.ts).
  *
- * The v2 campaign endpoints live under `/campaign/api/v2/public/{streamId}`; Kore.ai's "Add
- * Contacts to a Contact List" page documents `/api/1.1/public/{streamId}` instead. Both take
- * `accountId` as a query parameter as well as a header, so both are added here.
+ * The v2 campaign endpoints live under `/campaign/api/v2/public/{streamId}` and take `accountId` as a
+ * query parameter as well as a header (a few of their pages leave the parameter out; the contract,
+ * sandbox/contract/endpoints.js, says why it is sent anyway). Kore.ai's "Add Contacts to Contact
+ * List" page documents `/api/1.1/public/{streamId}` with no query at all, so none is sent there.
+ *
+ * A body of `{}` (Start, Stop, Get Status, Unschedule: their pages send `--data '{}'` with
+ * `Content-Type: application/json`) is sent as the text "{}": n8n's HTTP helper drops an empty object.
  */
 
 const API_PREFIXES = {
@@ -59,7 +63,7 @@ export async function sendOnce(
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${target.origin}${API_PREFIXES[request.api ?? 'campaignV2']}${encodeURIComponent(streamId)}${request.path}`,
-		qs: { accountId: target.accountId, ...request.qs },
+		qs: request.api === 'publicV1' ? request.qs : { accountId: target.accountId, ...request.qs },
 		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 		returnFullResponse: true,
 		// Kore.ai's status and body are read by the caller; n8n's own HTTP errors would carry the
@@ -68,7 +72,7 @@ export async function sendOnce(
 		timeout: timeoutMs,
 		abortSignal: isExecution(this) ? this.getExecutionCancelSignal() : undefined,
 	};
-	if (request.body !== undefined) options.body = request.body;
+	if (request.body !== undefined) options.body = isEmptyObject(request.body) ? '{}' : request.body;
 
 	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as {
 		statusCode: number;
@@ -76,6 +80,10 @@ export async function sendOnce(
 		headers?: Record<string, unknown>;
 	};
 	return { statusCode: response.statusCode, body: parseBody(response.body), headers: response.headers ?? {} };
+}
+
+function isEmptyObject(body: IDataObject | IDataObject[]): boolean {
+	return !Array.isArray(body) && Object.keys(body).length === 0;
 }
 
 /** A header of Kore.ai's answer, whatever its case. */

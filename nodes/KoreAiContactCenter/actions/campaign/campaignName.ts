@@ -2,12 +2,13 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 
 import { EXAMPLE_IDS, checkIdentifier } from '../../../../common/identifiers';
 import { charCount, isObject, visible } from '../../../../common/text';
-import { getCampaignRequest } from '../../api/campaignPaths';
-import { koreAiRequest } from '../../transport';
 import { campaignIdField } from '../common.fields';
 import { readStreamId } from '../readInputs';
 import type { CampaignResourceInfo } from '../types';
-import { MAX_NAME } from './campaignFields';
+import { readCampaign } from './readCampaign';
+import { settingNamed } from './settings';
+
+const MAX_NAME = settingNamed('name').maxLength as number;
 
 /**
  * Kore.ai's schedule endpoints find the campaign by its NAME, not its ID. The Campaign field offers
@@ -59,7 +60,7 @@ export async function readCampaignName(this: IExecuteFunctions, itemIndex: numbe
 	const checked = checkIdentifier(value, `Campaign ID of item ${itemIndex}`, EXAMPLE_IDS.campaign);
 	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
 	const campaignId = checked.id;
-	const body = await koreAiRequest.call(this, itemIndex, getCampaignRequest(resource.campaignType, campaignId, streamId, resource.label));
+	const { body } = await readCampaign.call(this, itemIndex, { campaignId, streamId, resource });
 	const name = isObject(body.data) ? body.data.name : undefined;
 	if (typeof name !== 'string' || name.trim() === '') {
 		throw new NodeOperationError(

@@ -5,8 +5,11 @@ import { simplifyWrittenCampaign } from '../../output/simplifyCampaignWrite';
 import { koreAiRequest } from '../../transport';
 import { optionsField, simplifyField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
-import type { CampaignResourceInfo, Operation } from '../types';
-import { buildCampaignBody } from './campaignBody';
+import type { CampaignResourceInfo, CampaignType, Operation } from '../types';
+import { createBody } from './campaignBody';
+import { createFields } from './campaignFields';
+import { readCreateValues } from './campaignValues';
+import { contactListNames } from './contactListNames';
 import { readWaitSettings, waitOptions, waitUntilReady } from './waitUntilReady';
 
 /**
@@ -24,45 +27,44 @@ import { readWaitSettings, waitOptions, waitUntilReady } from './waitUntilReady'
  */
 
 /** The fields of a create operation: the campaign's own, then additional fields, Simplify and Options. */
-function createProperties(fields: INodeProperties[], additional: INodeProperties[]): INodeProperties[] {
+function createProperties(type: CampaignType): INodeProperties[] {
+	const { main, additional } = createFields(type);
 	return [
-		...fields,
+		...main,
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [...additional].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			options: additional,
 		},
 		simplifyField,
 		optionsField([...waitOptions, streamIdOption]),
 	];
 }
 
-export function createOperation(
-	fields: INodeProperties[],
-	additional: INodeProperties[],
-	description: (resource: CampaignResourceInfo) => string,
-): Operation<CampaignResourceInfo> {
-	const fieldNames = fields.map((field) => field.name);
+export function createOperation(type: CampaignType, description: (resource: CampaignResourceInfo) => string): Operation<CampaignResourceInfo> {
+	const { main } = createFields(type);
 	return {
 		value: 'create',
 		name: 'Create',
 		action: (resource) => `Create ${resource.label} Campaign`,
 		description,
-		properties: createProperties(fields, additional),
+		properties: createProperties(type),
 
 		async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
-			const values: IDataObject = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
-			for (const name of fieldNames) values[name] = this.getNodeParameter(name, itemIndex, null) as IDataObject[string];
-			const body = buildCampaignBody.call(this, itemIndex, resource, { values, mode: 'create' });
+			const given: IDataObject = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
+			for (const { name } of main) given[name] = this.getNodeParameter(name, itemIndex, null) as IDataObject[string];
+			const values = readCreateValues({ node: this, itemIndex }, type, given);
 			const streamId = readStreamId.call(this, itemIndex);
 			const wait = readWaitSettings.call(this, itemIndex);
 			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+			values.contactLists = await contactListNames.call(this, itemIndex, values.contactLists as string[], streamId);
+			const body = createBody(type, values);
 
-			const created = await koreAiRequest.call(this, itemIndex, createCampaignRequest(resource.campaignType, body, streamId, resource.label));
-			const flat = simplifyWrittenCampaign(created, resource.campaignType);
+			const created = await koreAiRequest.call(this, itemIndex, createCampaignRequest(type, body, streamId, resource.label));
+			const flat = simplifyWrittenCampaign(created, type);
 			if (!wait || !flat.creationInProgress) return simplify ? flat : created;
 
 			const campaignId = typeof flat.campaignId === 'string' ? flat.campaignId : '';
@@ -76,7 +78,7 @@ export function createOperation(
 			const ready = await waitUntilReady.call(this, itemIndex, { campaignId, streamId, name: String(body.name), resource }, wait);
 			if (!simplify) return ready.body;
 			return {
-				...simplifyWrittenCampaign(ready.body, resource.campaignType, campaignId),
+				...simplifyWrittenCampaign(ready.body, type, campaignId),
 				// Kore.ai's words about the creation, not Get's "retrieved successfully".
 				message: flat.message,
 				waitedSeconds: Math.round(ready.waitedMs / 100) / 10,

@@ -1,15 +1,14 @@
 import { simplifyCampaignAnswer } from '../../output/simplifyCampaign';
 import { getCampaignRequest } from '../../api/campaignPaths';
+import { checkCampaignType } from './readCampaign';
 import { singleCampaignOperation } from './singleCampaign';
 
 /**
- * Kore.ai: `GET /campaign/api/v2/public/{streamId}/campaign/{campaignId}?accountId=..&campaignType=sms|voice`,
- * answered with `{status: "success", message: "Campaign <name> retrieved successfully", data: {...}}`,
- * the same `data` as Delete's answer.
- *
- * The "Get SMS Campaign by ID (v2)" page documents only `accountId` in the query; `campaignType` is
- * added as on the Delete path ("Delete SMS Campaign (v2)", same path), so "Get SMS Campaign" asks
- * for an SMS campaign and does not silently return a voice campaign that happens to have that ID.
+ * Kore.ai ("Get SMS Campaign API (v2)", "Get Voice Campaign API (v2)"):
+ * `GET /campaign/api/v2/public/{streamId}/campaign/{campaignId}?accountId=..`, answered with
+ * `{status: "success", message: "Campaign <name> retrieved successfully", data: {...}}`, the same
+ * `data` as Delete's answer. The pages take no `campaignType`, so "Get SMS Campaign" checks that
+ * what came back is an SMS campaign (readCampaign.ts) rather than return a voice one.
  */
 export const getCampaign = singleCampaignOperation({
 	value: 'get',
@@ -19,6 +18,7 @@ export const getCampaign = singleCampaignOperation({
 		`Retrieve one ${resource.label} campaign by its ID: name, status, priority, schedule, message and dialing settings`,
 	campaignDescription:
 		'The campaign to retrieve: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
-	request: ({ campaignId, resource }) => getCampaignRequest(resource.campaignType, campaignId, undefined, resource.label),
+	request: ({ campaignId, resource }) => getCampaignRequest(campaignId, undefined, resource.label),
+	verify: checkCampaignType,
 	simplify: (body, { campaignId, resource }) => simplifyCampaignAnswer(body, campaignId, resource.campaignType),
 });

@@ -7,6 +7,7 @@ import { readStreamId } from '../readInputs';
 import { readLimit, returnAllFields } from '../returnAll.fields';
 import type { CampaignResourceInfo, Operation } from '../types';
 import { CAMPAIGN_STATUSES as STATUSES, fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../../api/campaignList';
+import { collectPages, incompleteListing } from '../../api/paging';
 
 /**
  * Kore.ai: `POST /campaign/api/v2/public/{streamId}/campaign/getAllCampaignDetails?accountId=..`
@@ -17,6 +18,8 @@ import { CAMPAIGN_STATUSES as STATUSES, fetchCampaignPage, LIST_PAGE_SIZE, liste
  */
 
 const PRIORITIES = [1, 2, 3, 4, 5];
+/** The dialing modes the list page's filter takes (get-all-campaigns-v2.mdx). */
+const DIALING_MODES = ['Progressive', 'Preview'];
 /** 1,000 pages of 100: far beyond any account, and a bound on the loop. */
 const MAX_PAGES = 1000;
 
@@ -32,11 +35,11 @@ const properties: INodeProperties[] = [
 			{
 				displayName: 'Dialing Modes',
 				name: 'dialingMode',
-				type: 'string',
-				default: '',
-				placeholder: 'Progressive, Preview',
+				type: 'multiOptions',
+				options: DIALING_MODES.map((mode) => ({ name: mode, value: mode })),
+				default: [],
 				description:
-					'Voice only. Only campaigns with one of these dialing modes, comma-separated, written as Kore.ai shows them (e.g. Progressive, Preview, Agentless).',
+					"Voice only. Kore.ai's list filter takes Progressive and Preview; to keep only Agentless campaigns, filter the output on dialingMode.",
 				displayOptions: { show: { '/resource': ['voiceCampaign'] } },
 			},
 			{
@@ -124,42 +127,29 @@ export const getManyCampaigns: Operation<CampaignResourceInfo> = {
 		const priority = readChoices.call(this, filtersIn.priority, 'Priority', PRIORITIES, itemIndex);
 		if (priority.length > 0) filters.priority = priority;
 		if (resource.campaignType === 'voice') {
-			const dialingModes = readTextList(filtersIn.dialingMode);
+			const dialingModes = readChoices.call(this, filtersIn.dialingMode, 'Dialing Modes', DIALING_MODES, itemIndex);
 			if (dialingModes.length > 0) filters.dialingMode = dialingModes;
 		}
 		const startDate = readDate.call(this, filtersIn.startDate, 'From Date', itemIndex);
 		const endDate = readDate.call(this, filtersIn.endDate, 'To Date', itemIndex);
 
-		const pageSize = Math.min(limit, LIST_PAGE_SIZE);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const seen = new Set<string>();
-		const out: IDataObject[] = [];
-		let skip = 0;
-		for (let pages = 0; pages < MAX_PAGES && out.length < limit; pages++) {
-			const page = await fetchCampaignPage.call(this, itemIndex, {
-				campaignType: resource.campaignType,
-				limit: pageSize,
-				skip,
-				sortBy: { [sortBy]: sortOrder },
-				filters,
-				startDate,
-				endDate,
-				streamId,
-			});
-			let fresh = 0;
-			for (const entry of page.results) {
-				const id = listedCampaignId(entry);
-				if (id !== undefined) {
-					if (seen.has(id)) continue;
-					seen.add(id);
-				}
-				fresh++;
-				if (out.length < limit) out.push(simplify ? simplifyListedCampaign(entry, resource.campaignType) : entry);
-			}
-			if (!page.hasMore || fresh === 0) break;
-			skip += page.results.length;
-		}
-		return out;
+		const collected = await collectPages(
+			async (skip, pageSize) =>
+				await fetchCampaignPage.call(this, itemIndex, {
+					campaignType: resource.campaignType,
+					limit: pageSize,
+					skip,
+					sortBy: { [sortBy]: sortOrder },
+					filters,
+					startDate,
+					endDate,
+					streamId,
+				}),
+			{ limit, pageSize: Math.min(limit, LIST_PAGE_SIZE), idOf: listedCampaignId, maxPages: MAX_PAGES },
+		);
+		if (!collected.complete) throw incompleteListing(this.getNode(), itemIndex, `the app's ${resource.label} campaigns`, collected);
+		return collected.entries.map((entry) => (simplify ? simplifyListedCampaign(entry, resource.campaignType) : entry));
 	},
 };
 
@@ -192,13 +182,6 @@ function readChoices<T extends string | number>(
 		if (!chosen.includes(match)) chosen.push(match);
 	}
 	return chosen;
-}
-
-/** A free-text list: a list, or text separated by commas. */
-function readTextList(raw: unknown): string[] {
-	if (raw === undefined || raw === null) return [];
-	const values = Array.isArray(raw) ? raw : String(raw).split(',');
-	return [...new Set(values.map((value) => String(value).trim()).filter((value) => value !== ''))];
 }
 
 /** An ISO 8601 timestamp in UTC, read in the workflow's time zone when it names none. */

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
 import { contactResultsRequest } from '../../api/campaignPaths';
+import { collectPages, incompleteListing } from '../../api/paging';
 import { simplifyContactResult } from '../../output/simplifyContactResult';
 import { koreAiRequest } from '../../transport';
 import { campaignIdField, optionsField, streamIdOption } from '../common.fields';
@@ -52,22 +53,23 @@ export const getCampaignResults: Operation<CampaignResourceInfo> = {
 		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
 		const limit = readLimit.call(this, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		const pageSize = Math.min(limit, PAGE_SIZE);
-
-		const out: IDataObject[] = [];
-		for (let page = 1; page <= MAX_PAGES && out.length < limit; page++) {
-			const body = await koreAiRequest.call(this, itemIndex, contactResultsRequest(campaignId, page, pageSize, streamId, resource.label));
-			const data = isObject(body.data) ? body.data : {};
-			const results = Array.isArray(data.results) ? data.results.filter(isObject) : [];
-			for (const entry of results) {
-				if (out.length >= limit) break;
-				out.push(simplify ? simplifyContactResult(entry, campaignId, resource.campaignType) : entry);
-			}
-			const totalPages = typeof data.totalPages === 'number' ? data.totalPages : undefined;
-			const last = totalPages !== undefined ? page >= totalPages : results.length < pageSize;
-			if (last || results.length === 0) break;
-		}
-		return out;
+		// The endpoint pages by page number (1, 2, ...), not by position.
+		let page = 0;
+		const collected = await collectPages(
+			async (_skip, pageSize) => {
+				page += 1;
+				const body = await koreAiRequest.call(this, itemIndex, contactResultsRequest(campaignId, page, pageSize, streamId, resource.label));
+				const data = isObject(body.data) ? body.data : {};
+				const results = Array.isArray(data.results) ? data.results.filter(isObject) : [];
+				const totalPages = typeof data.totalPages === 'number' ? data.totalPages : undefined;
+				const totalResults = typeof data.totalResults === 'number' ? data.totalResults : undefined;
+				return { results, hasMore: totalPages !== undefined ? page < totalPages : results.length === pageSize, totalResults };
+			},
+			// Results carry no ID of their own (`uniqueId` is often empty): each entry counts.
+			{ limit, pageSize: Math.min(limit, PAGE_SIZE), idOf: () => undefined, maxPages: MAX_PAGES },
+		);
+		if (!collected.complete) throw incompleteListing(this.getNode(), itemIndex, `the contact results of ${resource.label} campaign ${campaignId}`, collected);
+		return collected.entries.map((entry) => (simplify ? simplifyContactResult(entry, campaignId, resource.campaignType) : entry));
 	},
 };
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isObject } from '../../../../common/text';
 import { koreAiRequest, type KoreAiRequest } from '../../transport';
 import { singleCampaignFields } from '../common.fields';
 import { readCampaignTarget } from '../readInputs';
@@ -21,6 +22,8 @@ export interface SingleCampaignSpec {
 	ownOptions?: INodeProperties[];
 	/** The request for this campaign (path segments encoded). `streamId` and `campaignId` are added. */
 	request: (campaign: CampaignRequestInput) => Omit<KoreAiRequest, 'streamId' | 'campaignId'>;
+	/** A check of Kore.ai's answer that throws when it does not fit (Get: the campaign's type). */
+	verify?: (this: IExecuteFunctions, itemIndex: number, campaignId: string, data: IDataObject, resource: CampaignResourceInfo) => void;
 	/** Kore.ai's answer flattened for the next node (Simplify on). */
 	simplify: (body: IDataObject, campaign: CampaignRequestInput) => IDataObject;
 }
@@ -44,6 +47,7 @@ export function singleCampaignOperation(spec: SingleCampaignSpec): Operation<Cam
 			const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
 			const campaign = { campaignId, pathId: encodeURIComponent(campaignId), resource };
 			const body = await koreAiRequest.call(this, itemIndex, { ...spec.request(campaign), streamId, campaignId });
+			spec.verify?.call(this, itemIndex, campaignId, isObject(body.data) ? body.data : {}, resource);
 			if (!this.getNodeParameter('simplify', itemIndex, true)) return body;
 			return spec.simplify(body, campaign);
 		},

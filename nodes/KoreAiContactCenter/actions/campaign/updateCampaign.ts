@@ -1,27 +1,79 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { updateCampaignRequest } from '../../api/campaignPaths';
 import { simplifyWrittenCampaign } from '../../output/simplifyCampaignWrite';
 import { koreAiRequest } from '../../transport';
 import { campaignIdField, optionsField, simplifyField, streamIdOption } from '../common.fields';
 import { readCampaignTarget } from '../readInputs';
-import type { CampaignResourceInfo, Operation } from '../types';
-import { buildCampaignBody } from './campaignBody';
-import { asUpdateField } from './campaignFields';
+import type { CampaignResourceInfo, CampaignType, Operation } from '../types';
+import { getAt, updateBody } from './campaignBody';
+import { updateFieldOptions } from './campaignFields';
+import { fail, readUpdateValues, type Check, type CampaignValues } from './campaignValues';
+import { daysOf, emptyWindow } from './callingHours';
+import { contactListNames } from './contactListNames';
+import { readCampaign } from './readCampaign';
+import { settingNamed } from './settings';
 
 /**
- * Update SMS Campaign and Update Voice Campaign: `PUT /campaign/{id}?accountId=..&campaignType=..`
- * (api/campaignPaths.ts says which `campaignType` and why), body: the fields set under "Update
- * Fields", checked like Create's (campaignBody.ts), plus `campaignType`. Kore.ai's pages show a full body but do not
- * say whether fields left out are kept; only the fields the user set are sent, so nothing else is
- * overwritten with defaults. The calling hours travel as one object: setting any of their fields
- * sends all of them (the others at their defaults).
+ * Update SMS Campaign and Update Voice Campaign: read, then write.
  *
- * A PUT sets values: repeating it after a lost answer does no harm, so the transport may retry it.
- * The answer is taken as Kore.ai's usual `{status, message, data: {...campaign}}`; if it carries no
- * campaign, the item still has `campaignId`, `campaignType` and the message.
+ * Kore.ai's update pages (update-sms-campaign-v2.mdx, update-voice-campaign-v2.mdx) show a complete
+ * body, mark most fields required and do not say whether a PUT merges or replaces. So the node first
+ * gets the campaign (`GET /campaign/{id}`), then sends `PUT /campaign/{id}?accountId=..&campaignType=..`
+ * with the complete documented body: the campaign as it is, with only what the user gave under Update
+ * Fields replaced, down to one day's calling window. That is right whether Kore.ai merges or replaces.
+ * It costs one more request, and whatever someone changes in Kore.ai between the two requests (well
+ * under a second apart when Kore.ai answers at once) is overwritten with what was read.
+ *
+ * Nothing to change (every value given is the campaign's already): nothing is sent. The output lists
+ * the settings that changed (`updatedFields`, and `changes` with each one's `from` and `to`).
  */
-export function updateOperation(fields: INodeProperties[], description: (resource: CampaignResourceInfo) => string): Operation<CampaignResourceInfo> {
+
+/** Documented fields the update requires, by the setting that supplies them when the campaign has none. */
+const REQUIRED: Array<[string[], string, CampaignType[]]> = [
+	[['name'], 'name', ['sms', 'voice']],
+	[['description'], 'description', ['sms', 'voice']],
+	[['priority'], 'priority', ['sms', 'voice']],
+	[['dialingStrategy', 'callerId', 'phoneNumber'], 'callerId', ['sms', 'voice']],
+	[['dialingStrategy', 'callingHours', 'timezone'], 'callingTimezone', ['sms', 'voice']],
+	[['dialingStrategy', 'callingHours', 'frequency'], 'callingFrequency', ['sms', 'voice']],
+	[['format'], 'format', ['sms']],
+	[['dncLists', 'name'], 'dncList', ['voice']],
+	[['dialingStrategy', 'dialingOrder'], 'dialingOrder', ['voice']],
+	[['dialingStrategy', 'maxAttemptsPerRecord'], 'maxAttemptsPerRecord', ['voice']],
+	[['dialingStrategy', 'defaultRetryPeriod'], 'defaultRetryPeriod', ['voice']],
+	[['dialingStrategy', 'maxRingTime'], 'maxRingTime', ['voice']],
+];
+
+/** What Kore.ai's update needs and neither the campaign as read nor Update Fields gave: said by field, before the PUT. */
+function checkComplete(check: Check, type: CampaignType, campaignId: string, body: IDataObject, values: CampaignValues): void {
+	const needs = (name: string, why: string): never => {
+		const label = settingNamed(name).field.displayName;
+		return fail(check, `${label} is needed to update campaign ${campaignId} of item ${check.itemIndex}: ${why} Add ${label} to Update Fields.`);
+	};
+	for (const [path, name, types] of REQUIRED) {
+		const value = getAt(body, path);
+		if (types.includes(type) && (value === undefined || value === null || value === '')) needs(name, "Kore.ai's update requires it, and the campaign as Kore.ai gave it has none.");
+	}
+	const hours = getAt(body, ['dialingStrategy', 'callingHours']) as IDataObject;
+	if (!Array.isArray(body.contactLists) || body.contactLists.length === 0) needs('contactLists', "Kore.ai's update requires at least one, and the campaign as Kore.ai gave it has none.");
+	if (daysOf(hours).length === 0) needs('callingDays', "Kore.ai's update requires the calling days, and the campaign as Kore.ai gave it has none.");
+	const empty = emptyWindow(daysOf(hours));
+	if (empty !== undefined) {
+		fail(check, `The calling window of ${empty.day} would end (${empty.end}) before it starts (${empty.start}) for item ${check.itemIndex}: give Calling Window Start and End that fit every calling day.`);
+	}
+	const flowless = "Kore.ai's update requires the experience flow's name, and Kore.ai's Get gives only its ID (cf-...).";
+	if (type === 'sms' && body.format === 'advanced' && values.experienceFlowName === undefined) needs('experienceFlowName', `the campaign has the Advanced format: ${flowless}`);
+	if (type === 'voice') {
+		if (body.dialingMode === undefined) fail(check, `Campaign ${campaignId} of item ${check.itemIndex} has no dialing mode in Kore.ai's answer, which its update requires; update it in Kore.ai.`);
+		if ((body.dialingMode === 'Progressive' || body.dialingMode === 'Preview') && body.queue_name === undefined) {
+			needs('queueName', `it is a ${String(body.dialingMode)} campaign, Kore.ai's update requires its agent queue, and Get does not return it.`);
+		}
+		if (body.dialingMode === 'Preview' && body.maxSkips === undefined) needs('maxSkips', "it is a Preview campaign, and Kore.ai's update requires Max Skips, which its Get did not return.");
+	}
+}
+
+export function updateOperation(type: CampaignType, description: (resource: CampaignResourceInfo) => string): Operation<CampaignResourceInfo> {
 	return {
 		value: 'update',
 		name: 'Update',
@@ -39,23 +91,40 @@ export function updateOperation(fields: INodeProperties[], description: (resourc
 				type: 'collection',
 				placeholder: 'Add Field',
 				default: {},
-				description: 'Only the fields added here are sent to Kore.ai; the rest of the campaign stays as it is',
-				options: fields.map(asUpdateField).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+				description: 'Only the fields added here change; the node reads the campaign first and sends the rest as it is',
+				options: updateFieldOptions(type),
 			},
 			simplifyField,
 			optionsField([streamIdOption]),
 		],
 
 		async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
+			const check: Check = { node: this, itemIndex };
 			const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
-			const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-			const body = buildCampaignBody.call(this, itemIndex, resource, { values, mode: 'update' });
-			const answer = await koreAiRequest.call(this, itemIndex, updateCampaignRequest(resource.campaignType, campaignId, body, streamId, resource.label));
+			const values = readUpdateValues(check, type, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+			if (values.contactLists !== undefined) {
+				values.contactLists = await contactListNames.call(this, itemIndex, values.contactLists as string[], streamId);
+			}
+			const { data } = await readCampaign.call(this, itemIndex, { campaignId, streamId, resource });
+			const { body, changes } = updateBody(type, data, values);
+			checkComplete(check, type, campaignId, body, values);
+			const updatedFields = Object.keys(changes);
+			if (updatedFields.length === 0) {
+				return {
+					campaignId,
+					campaignType: type,
+					updated: false,
+					updatedFields,
+					changes,
+					message: `${resource.label} campaign ${campaignId} already has these values: nothing was sent to Kore.ai.`,
+				};
+			}
+			const answer = await koreAiRequest.call(this, itemIndex, updateCampaignRequest(type, campaignId, body, streamId, resource.label));
 			if (!this.getNodeParameter('simplify', itemIndex, true)) return answer;
-			const flat = simplifyWrittenCampaign(answer, resource.campaignType, campaignId);
+			const flat = simplifyWrittenCampaign(answer, type, campaignId);
 			// Only creation leaves a campaign Preparing; an update's answer says nothing about it.
 			delete flat.creationInProgress;
-			return { ...flat, updated: true, updatedFields: Object.keys(body).filter((key) => key !== 'campaignType') };
+			return { ...flat, updated: true, updatedFields, changes };
 		},
 	};
 }

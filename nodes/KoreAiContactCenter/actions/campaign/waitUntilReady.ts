@@ -1,9 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
-import { getCampaignRequest } from '../../api/campaignPaths';
-import { koreAiRequest } from '../../transport';
 import { ExecutionCanceledError, systemClock, type Clock } from '../../transport/wait';
+import { readCampaign } from './readCampaign';
 import type { CampaignResourceInfo } from '../types';
 
 /**
@@ -105,7 +104,7 @@ export async function waitUntilReady(
 			}
 			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		}
-		const body = await koreAiRequest.call(this, itemIndex, getCampaignRequest(resource.campaignType, campaignId, streamId, resource.label));
+		const { body } = await readCampaign.call(this, itemIndex, { campaignId, streamId, resource });
 		checks++;
 		status = isObject(body.data) ? body.data.status : undefined;
 		if (status !== PREPARING) return { body, checks, waitedMs: clock.now() - startedAt };

@@ -10,8 +10,9 @@ import { allowDuplicatesField, listDescriptionField, listNameField } from './fie
 import { readListText } from './listInputs';
 
 /**
- * Kore.ai ("Create Contact List API"): `POST .../campaign/contactList/createContactList?accountId=..`,
- * body `{name, description, source: "passiveApi", allowDuplicates}`. `source: "passiveApi"` is
+ * Kore.ai ("Create Contact List API-v2", create-contact-list-v2.mdx):
+ * `POST .../campaign/contactList/createContactList?accountId=..`, body `{name, description,
+ * source: "passiveApi", allowDuplicates}`, name and description both required. `source: "passiveApi"` is
  * what the page prescribes for lists filled through the API (Add Contacts). Name (<= 48) and
  * description (<= 256) are checked before sending. The answer's `data` (the new list, `_id`
  * included) is the output item.
@@ -25,16 +26,16 @@ export const createContactList: Operation = {
 	action: () => 'Create Contact List',
 	description: () =>
 		'Create an empty contact list to fill with Add Contacts; campaigns then use it by name. Returns the new list with its ID (_id).',
-	properties: [listNameField, listDescriptionField, allowDuplicatesField, optionsField([streamIdOption])],
+	properties: [listNameField, { ...listDescriptionField, required: true }, allowDuplicatesField, optionsField([streamIdOption])],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const name = readListText.call(this, 'name', itemIndex, true) as string;
-		const description = readListText.call(this, 'description', itemIndex, false);
+		// "string, required" on the create page (v2 and v1): an empty one is refused here, by name.
+		const description = readListText.call(this, 'description', itemIndex, true) as string;
 		const allowDuplicates = this.getNodeParameter('allowDuplicates', itemIndex, false) === true;
 		const streamId = readStreamId.call(this, itemIndex);
 		const endpoint = CONTACT_LIST_API.create;
-		const body: IDataObject = { name, source: 'passiveApi', allowDuplicates };
-		if (description !== undefined) body.description = description;
+		const body: IDataObject = { name, description, source: 'passiveApi', allowDuplicates };
 		const response = await koreAiRequest.call(this, itemIndex, {
 			method: endpoint.method,
 			api: endpoint.api,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CONTACT_LIST_API, CONTACTS_PAGE_SIZE, readPage } from '../../api/contactLists';
+import { collectPages, incompleteListing } from '../../api/paging';
 import { optionsField, streamIdOption } from '../common.fields';
 import type { Operation } from '../types';
 import { contactListField } from './fields';
@@ -11,15 +12,13 @@ import { contactListRequest, readContactListTarget } from './listInputs';
  * Kore.ai ("Get all Contacts of a Contact List API-v2"):
  * `GET .../campaign/contactList/{id}/getAllContacts?accountId=..&skip=..&limit=..`, answered
  * `data: {results: [{_id, phoneNumber, createdAt, updatedAt, ...columns}], skip, limit, hasMore, totalPages, totalResults}`.
- * One output item per contact, as Kore.ai gives it. Pages of 100 are read, `skip` advancing by
- * what each page returned, until Kore.ai says there are no more (`hasMore`), the Limit is reached,
- * or a page brings no contact not seen before (a server ignoring `skip` would repeat forever).
+ * One output item per contact, as Kore.ai gives it. The page documents no request paging but its
+ * answer pages, so `skip` and `limit` are sent as the answer names them (the contract's reading);
+ * if Kore.ai says more follow and the next page brings none not already read, the item fails with
+ * how many of how many were read (api/paging.ts) instead of returning part of the list.
  *
  * Contacts added with Add Contacts appear only once Kore.ai has imported them (asynchronously).
  */
-
-/** A bound on the paging loop: 10,000 pages of 100. */
-const MAX_PAGES = 10000;
 
 export const getContactListContacts: Operation = {
 	value: 'getContacts',
@@ -36,35 +35,23 @@ export const getContactListContacts: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const { listId, streamId } = readContactListTarget.call(this, itemIndex);
 		const limit = readLimit.call(this, itemIndex);
-		const pageSize = Math.min(limit, CONTACTS_PAGE_SIZE);
 		const endpoint = CONTACT_LIST_API.getContacts;
-		const seen = new Set<string>();
-		const out: IDataObject[] = [];
-		let skip = 0;
-		for (let pages = 0; pages < MAX_PAGES && out.length < limit; pages++) {
-			const result = await contactListRequest.call(this, itemIndex, listId, {
-				method: endpoint.method,
-				api: endpoint.api,
-				path: endpoint.path(listId),
-				qs: { skip, limit: pageSize },
-				streamId,
-				action: `get the contacts of contact list ${listId}`,
-			});
-			if ('missing' in result) throw result.missing;
-			const page = readPage(result.body, skip, pageSize);
-			let fresh = 0;
-			for (const contact of page.results) {
-				const id = typeof contact._id === 'string' ? contact._id : undefined;
-				if (id !== undefined) {
-					if (seen.has(id)) continue;
-					seen.add(id);
-				}
-				fresh++;
-				if (out.length < limit) out.push(contact);
-			}
-			if (!page.hasMore || fresh === 0) break;
-			skip += page.results.length;
-		}
-		return out;
+		const collected = await collectPages(
+			async (skip, pageSize) => {
+				const result = await contactListRequest.call(this, itemIndex, listId, {
+					method: endpoint.method,
+					api: endpoint.api,
+					path: endpoint.path(listId),
+					qs: { skip, limit: pageSize },
+					streamId,
+					action: `get the contacts of contact list ${listId}`,
+				});
+				if ('missing' in result) throw result.missing;
+				return readPage(result.body, skip, pageSize);
+			},
+			{ limit, pageSize: Math.min(limit, CONTACTS_PAGE_SIZE), idOf: (contact) => (typeof contact._id === 'string' ? contact._id : undefined) },
+		);
+		if (!collected.complete) throw incompleteListing(this.getNode(), itemIndex, `the contacts of contact list ${listId}`, collected);
+		return collected.entries;
 	},
 };

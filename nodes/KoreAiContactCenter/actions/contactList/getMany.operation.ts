@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { fetchContactLists } from '../../api/contactLists';
+import { incompleteListing } from '../../api/paging';
 import { optionsField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
 import type { Operation } from '../types';
@@ -23,6 +24,8 @@ export const getManyContactLists: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const limit = readLimit.call(this, itemIndex);
 		const streamId = readStreamId.call(this, itemIndex);
-		return await fetchContactLists.call(this, itemIndex, { limit, streamId });
+		const lists = await fetchContactLists.call(this, itemIndex, { limit, streamId });
+		if (!lists.complete) throw incompleteListing(this.getNode(), itemIndex, "the app's contact lists", lists);
+		return lists.entries;
 	},
 };

@@ -4,14 +4,13 @@ import { isObject } from '../../../../common/text';
 import { CONTACT_LIST_API } from '../../api/contactLists';
 import { optionsField, streamIdOption } from '../common.fields';
 import type { Operation } from '../types';
-import { allowDuplicatesField, contactListField, listDescriptionField, listNameField } from './fields';
+import { contactListField, listDescriptionField, listNameField } from './fields';
 import { contactListRequest, readContactListTarget, readListText } from './listInputs';
 
 /**
- * Kore.ai ("Update Contact List by ID"): `PUT .../campaign/contactList/{id}?accountId=..`, body with
- * any of `name` (<= 48), `description` (<= 256), `allowDuplicates`; a field left out keeps its
- * value. The page's sample body (`name1`, a createContactList URL) contradicts its own table; the
- * table is followed (api/contactLists.ts). Kore.ai answers
+ * Kore.ai ("Update Contact List by ID v2", update-contact-list-v2.mdx): `PUT .../campaign/contactList/{id}?accountId=..`,
+ * body with either of `name` (<= 48) and `description` (<= 256), both optional: a field left out
+ * keeps its value. The page has no `allowDuplicates` (only Create does), so Update does not offer it. Kore.ai answers
  * `data: {contactListId, body: {name, listType, updatedBy, ...}}`; the output item is
  * `{_id, <the fields sent>, <data.body>, message}`.
  *
@@ -23,7 +22,7 @@ export const updateContactList: Operation = {
 	name: 'Update',
 	action: () => 'Update Contact List',
 	description: () =>
-		"Change a contact list's name, description or duplicate setting; fields not given stay as they are",
+		"Change a contact list's name or description; a field not given stays as it is",
 	properties: [
 		contactListField('The contact list to change: pick it from the list, or give its ID (cl-...)'),
 		{
@@ -33,7 +32,6 @@ export const updateContactList: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				allowDuplicatesField,
 				listDescriptionField,
 				{
 					...listNameField,
@@ -54,11 +52,10 @@ export const updateContactList: Operation = {
 			// An emptied description is sent as "", which clears it.
 			body.description = readListText.call(this, 'updateFields.description', itemIndex, false) ?? '';
 		}
-		if (fields.allowDuplicates !== undefined) body.allowDuplicates = fields.allowDuplicates === true;
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`Nothing to update for item ${itemIndex}: add Name, Description or Allow Duplicates under Update Fields.`,
+				`Nothing to update for item ${itemIndex}: add Name or Description under Update Fields.`,
 				{ itemIndex },
 			);
 		}

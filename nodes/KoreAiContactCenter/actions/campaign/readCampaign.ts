@@ -1,0 +1,35 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { isObject } from '../../../../common/text';
+import { campaignTypeOf, getCampaignRequest } from '../../api/campaignPaths';
+import { koreAiRequest } from '../../transport';
+import type { CampaignResourceInfo } from '../types';
+
+/**
+ * Kore.ai's Get answers for an ID whatever the campaign's type (its pages take no `campaignType`):
+ * an SMS operation given a voice campaign's ID would act on the wrong kind of campaign. The type of
+ * what came back is checked here, once, for every operation that reads a campaign.
+ */
+export function checkCampaignType(this: IExecuteFunctions, itemIndex: number, campaignId: string, data: IDataObject, resource: CampaignResourceInfo): void {
+	const type = campaignTypeOf(data);
+	if (type === undefined || type === resource.campaignType) return;
+	const actual = type === 'voice' ? 'a voice' : 'an SMS';
+	throw new NodeOperationError(
+		this.getNode(),
+		`Campaign ${campaignId} is ${actual} campaign, not ${resource.campaignType === 'voice' ? 'a voice' : 'an SMS'} campaign: choose ${type === 'voice' ? 'Voice' : 'SMS'} Campaign as the Resource.`,
+		{ itemIndex },
+	);
+}
+
+/** Kore.ai's Get answer for the campaign, and its `data`, of the resource's type. */
+export async function readCampaign(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	campaign: { campaignId: string; streamId?: string; resource: CampaignResourceInfo },
+): Promise<{ body: IDataObject; data: IDataObject }> {
+	const { campaignId, streamId, resource } = campaign;
+	const body = await koreAiRequest.call(this, itemIndex, getCampaignRequest(campaignId, streamId, resource.label));
+	const data = isObject(body.data) ? body.data : {};
+	checkCampaignType.call(this, itemIndex, campaignId, data, resource);
+	return { body, data };
+}

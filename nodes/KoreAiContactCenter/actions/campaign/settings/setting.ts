@@ -1,0 +1,62 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { CampaignType } from '../../types';
+
+/**
+ * One setting of a campaign, written once: its field in the editor (with its default and range),
+ * its kind (which reader checks it, campaignValues.ts), Kore.ai's length limit, where Kore.ai keeps
+ * it (`path`, the same in the create and update bodies and in Get's campaign), and which operations
+ * offer it. Create's fields, Update's "Update Fields", the checks and the bodies (campaignBody.ts)
+ * are all derived from the list of settings (index.ts), so adding a voice setting is one entry.
+ *
+ * Kore.ai's pages: create-sms-campaign-*-v2.mdx, create-voice-campaign-*-v2.mdx,
+ * update-sms-campaign-v2.mdx, update-voice-campaign-v2.mdx (sandbox/contract/bodies.js has them field by field).
+ */
+
+export type SettingKind = 'text' | 'names' | 'integer' | 'choice' | 'days' | 'time' | 'timezone' | 'phone' | 'smsText';
+
+export interface CampaignSetting {
+	field: INodeProperties;
+	kind: SettingKind;
+	/** How error sentences name it, when not its display name. */
+	label?: string;
+	/** Kore.ai's limit on the text's length, in characters (for `names`: on each name). */
+	maxLength?: number;
+	/** Where Kore.ai keeps the value; absent for the parts of `callingHours.days` and of `message`. */
+	path?: string[];
+	/** Create: shown as a field, or under Additional Fields; absent: not offered for that type. */
+	create: Partial<Record<CampaignType, 'main' | 'additional'>>;
+	/** Types whose Create requires it (n8n marks the field required). */
+	required?: CampaignType[];
+	/** Types whose Update offers it under Update Fields. */
+	update: CampaignType[];
+	/** The value as Kore.ai's body holds it (priority is text there). */
+	toBody?: (value: unknown) => unknown;
+	/** What to do when it is empty but required. */
+	emptyHint?: string;
+}
+
+export const BOTH: CampaignType[] = ['sms', 'voice'];
+export const SMS: CampaignType[] = ['sms'];
+export const VOICE: CampaignType[] = ['voice'];
+
+export const DAYS = [
+	{ name: 'Monday', value: 'MO' },
+	{ name: 'Tuesday', value: 'TU' },
+	{ name: 'Wednesday', value: 'WE' },
+	{ name: 'Thursday', value: 'TH' },
+	{ name: 'Friday', value: 'FR' },
+	{ name: 'Saturday', value: 'SA' },
+	{ name: 'Sunday', value: 'SU' },
+];
+
+
+export const text = (field: Omit<INodeProperties, 'type' | 'default'>, rest: Omit<CampaignSetting, 'field' | 'kind'>): CampaignSetting => ({
+	field: { type: 'string', default: '', ...field } as INodeProperties,
+	kind: 'text',
+	...rest,
+});
+
+export const whole = (name: string, displayName: string, min: number, max: number, fallback: number, description: string) =>
+	({ displayName, name, type: 'number', default: fallback, typeOptions: { minValue: min, maxValue: max, numberPrecision: 0 }, description }) as INodeProperties;
+

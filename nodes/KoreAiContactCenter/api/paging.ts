@@ -1,0 +1,87 @@
+import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+
+/**
+ * The one paging loop for every listing of the node: campaigns (Get Many, the trigger, the pickers
+ * use their own search), contact lists, the contacts of a list, a campaign's per-contact results.
+ * Kore.ai pages by position (`skip`/`limit`, or `page`); the loop reads pages until Kore.ai says
+ * there are no more, the limit is reached, or it cannot go on, and says which: a listing that
+ * cannot be complete says so (`complete: false`), so no caller ends silently short.
+ */
+
+export interface Page {
+	results: IDataObject[];
+	/** Whether Kore.ai says more entries follow this page. */
+	hasMore: boolean;
+	/** Kore.ai's count of every entry, when it gives one. */
+	totalResults?: number;
+}
+
+export interface Collected {
+	entries: IDataObject[];
+	/** Every entry was read (Kore.ai said there were no more), or `limit` entries were. */
+	complete: boolean;
+	/** Why not complete: a page brought nothing new while Kore.ai said more follow (it may ignore
+	 * `skip`), Kore.ai's total changed between pages (entries shifted), or the page bound was hit. */
+	stoppedBy?: 'repeated' | 'totalChanged' | 'maxPages';
+	/** Kore.ai's last `totalResults`. */
+	total?: number;
+}
+
+export interface CollectOptions {
+	/** Entries wanted at most (Infinity: all). */
+	limit: number;
+	pageSize: number;
+	/** An entry's ID, to read each entry once; undefined: no ID (each entry counts). */
+	idOf: (entry: IDataObject) => string | undefined;
+	/** Stop (incomplete) when `totalResults` changes between pages (the trigger: a shifted list can hide one). */
+	stopWhenTotalChanges?: boolean;
+	/** A bound on the loop, far beyond any account. */
+	maxPages?: number;
+}
+
+export async function collectPages(readPage: (skip: number, pageSize: number) => Promise<Page>, options: CollectOptions): Promise<Collected> {
+	const { limit, pageSize, idOf, stopWhenTotalChanges = false, maxPages = 10_000 } = options;
+	const seen = new Set<string>();
+	const entries: IDataObject[] = [];
+	let total: number | undefined;
+	let skip = 0;
+	for (let pages = 0; pages < maxPages; pages++) {
+		const page = await readPage(skip, pageSize);
+		const totalChanged = page.totalResults !== undefined && total !== undefined && page.totalResults !== total;
+		if (page.totalResults !== undefined) total = page.totalResults;
+		let fresh = 0;
+		for (const entry of page.results) {
+			const id = idOf(entry);
+			if (id !== undefined) {
+				if (seen.has(id)) continue;
+				seen.add(id);
+			}
+			fresh++;
+			if (entries.length < limit) entries.push(entry);
+		}
+		if (stopWhenTotalChanges && totalChanged) return { entries, complete: false, stoppedBy: 'totalChanged', total };
+		if (!page.hasMore || entries.length >= limit) return { entries, complete: true, total };
+		if (fresh === 0) return { entries, complete: false, stoppedBy: 'repeated', total };
+		skip += page.results.length;
+	}
+	return { entries, complete: false, stoppedBy: 'maxPages', total };
+}
+
+/**
+ * The error of a listing that could not be read to the end: how many of how many were read, and
+ * what to do. `what` names the listing: "the contacts of contact list cl-1".
+ */
+export function incompleteListing(node: INode, itemIndex: number, what: string, collected: Collected): NodeOperationError {
+	const of = collected.total !== undefined ? ` of ${collected.total}` : '';
+	const why =
+		collected.stoppedBy === 'repeated'
+			? 'Kore.ai said more follow, but the next page brought none not already read (it may not honour the paging parameters)'
+			: collected.stoppedBy === 'totalChanged'
+				? 'the list changed while its pages were read'
+				: 'the listing did not end within the node\'s bound on pages';
+	return new NodeOperationError(
+		node,
+		`Only ${collected.entries.length}${of} of ${what} could be read: ${why}. Nothing is returned rather than part of the list; turn off Return All and set Limit to at most ${collected.entries.length} to get those, or try again.`,
+		{ itemIndex },
+	);
+}
