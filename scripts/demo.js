@@ -55,7 +55,7 @@ async function main() {
 
 		const ok = result.status === 'success' && deleted.length === 4 && failed.length === 2;
 		console.log(`\nExecution ${result.status}: ${deleted.length} deleted, ${failed.length} routed to the error output.`);
-		console.log('Try it in n8n: `npm run sandbox` starts this sandbox on its own; see the README.');
+		console.log('Try it in n8n: `npm run sandbox` starts this sandbox on its own; see docs/development.md.');
 		process.exitCode = ok ? 0 : 1;
 	} finally {
 		await sandbox.close();
