@@ -299,6 +299,11 @@ async function runLine(line, tarball, checks, timings) {
 			runTriggerCheck({ line, userFolder, env, sandbox, logFile, inputsDir, credId: CRED_ID }),
 		);
 	} finally {
+		// Kore.ai's pages are the contract (sandbox/contract/): every request of this line must follow them.
+		await checks.check(`${tag} every request followed Kore.ai's pages (the sandbox's contract)`, () => {
+			const found = sandbox.violations.map((v) => `${v.method} ${v.url} (${v.endpoint ?? 'no page'}): ${v.problems.join('; ')}`);
+			assert(found.length === 0, `${found.length} request(s) broke the contract:\n${found.join('\n')}`);
+		});
 		tokens.push(...sandbox.tokensSeen);
 		await sandbox.close();
 	}

@@ -14,13 +14,13 @@ const { smsCreate, voiceCreate, smsUpdate, voiceUpdate, STATUSES } = require('./
  *   body     undefined: the page sends no body, so a body is a violation. Otherwise the schema
  *            (schema.js) of the JSON body, or a function of the query that returns it.
  *   answer   the documented answer, in short, for the docs.
- *   usedBy   the node's operations that send it.
  *   readings where pages disagree or are silent: the reading the node takes, and why.
  *   when     (query) => boolean, for endpoints that share a method and path (status and results).
  *
  * Every request also carries the three documented headers (`auth`, `iid`, `accountId`, any case);
  * a request with a body says `Content-Type: application/json` (every page's table).
- * The sandbox checks every request against this (check.js); docs/kore-ai-api.md is rendered from it.
+ * The sandbox checks every request against this (check.js); operations.js says which operation sends
+ * which; docs/kore-ai-api.md is rendered from all three (scripts/contract-docs.js).
  */
 
 const V2 = '/campaign/api/v2/public/{streamId}';
@@ -41,7 +41,6 @@ const endpoints = [
 		paths: [{ path: `${V2}/campaign/{campaignId}` }],
 		query: { accountId: ACCOUNT_ID, campaignType: str({ required: true, enum: ['sms', 'voice'] }) },
 		answer: '`{status: "success", message: "Campaign <name> deleted successfully", data: {the campaign}}`',
-		usedBy: ['SMS Campaign > Delete', 'Voice Campaign > Delete'],
 	},
 	{
 		id: 'getCampaign',
@@ -51,7 +50,6 @@ const endpoints = [
 		paths: [{ path: `${V2}/campaign/{campaignId}` }],
 		query: { accountId: ACCOUNT_ID },
 		answer: '`{status: "success", message: "Campaign <name> retrieved successfully", data: {the campaign}}`; voice adds `dialingMode`; the flow is `experienceFlow` (an ID), not its name',
-		usedBy: ['Get', 'Update (the read before the write)', 'Create with Wait Until Ready', 'Delete guards'],
 		readings: [
 			{
 				topic: 'SMS or voice',
@@ -89,7 +87,6 @@ const endpoints = [
 			{ required: true },
 		),
 		answer: '`data: {results[], skip, limit, hasMore, totalPages, totalResults}`; SMS results carry `id`, voice results `_id`',
-		usedBy: ['Get Many', 'the campaign picker', 'the trigger', "the credential's Test"],
 		readings: [
 			{ topic: '`skip` and `page`', reading: 'Both are documented and neither is said to win: the node sends both, consistent (`page = skip / limit + 1`).' },
 		],
@@ -104,7 +101,6 @@ const endpoints = [
 		query: { accountId: ACCOUNT_ID, view: str({ required: true, enum: ['status'], note: 'the page says optional; it tells this endpoint from the per-contact results' }) },
 		body: { ...EMPTY_BODY, required: true },
 		answer: '`{status: "success"|"failure", data: {id, status, name}}`',
-		usedBy: ['Get Status'],
 	},
 	{
 		id: 'campaignResults',
@@ -116,7 +112,6 @@ const endpoints = [
 		query: { view: str({ required: true, enum: ['contacts'] }), accountId: accountIdNotOnPage(SAME_ENDPOINT_ACCOUNT) },
 		body: obj({ page: int({ min: 1 }), limit: int({ min: 1, max: 100 }) }, { required: true }),
 		answer: '`data: {results: [{phoneNumber, uniqueId, dialerOutcome, numberOfAttemptsSoFar, botSessionId, agentDispositionCodes, botOutboundStatus, botOutboundStatusDetail}], page, limit, totalPages, totalResults}`',
-		usedBy: ['Get Results (SMS and voice)'],
 		readings: [
 			{ topic: 'SMS campaigns', reading: 'The page is about voice campaigns; nothing says SMS campaigns answer it. The node asks the same endpoint for SMS campaigns (unknown, settled by `npm run probe`).' },
 		],
@@ -134,7 +129,6 @@ const endpoints = [
 		},
 		body: { ...EMPTY_BODY, required: true },
 		answer: '`{status: "Active", message: "Campaign Started", updatedAt}`',
-		usedBy: ['SMS Campaign > Start'],
 	},
 	{
 		id: 'stopSmsCampaign',
@@ -157,7 +151,6 @@ const endpoints = [
 		},
 		body: { ...EMPTY_BODY, required: true },
 		answer: '`{status: "Stopped", message: "Campaign Stopped", updatedAt, campaignExecutionType}`',
-		usedBy: ['SMS Campaign > Stop'],
 	},
 	...['play', 'stop'].map((trigger) => ({
 		id: trigger === 'play' ? 'startVoiceCampaign' : 'stopVoiceCampaign',
@@ -187,7 +180,6 @@ const endpoints = [
 			trigger === 'play'
 				? '`{status: "Active", message: "Campaign Started", totalCallsCompleted, updatedAt, campaignInstanceId}`'
 				: '`{status: "Stopped", message: "Campaign Stopped", updatedAt, campaignInstanceId}`',
-		usedBy: [`Voice Campaign > ${trigger === 'play' ? 'Start' : 'Stop'}`],
 	})),
 	{
 		id: 'createCampaign',
@@ -205,7 +197,6 @@ const endpoints = [
 		query: { accountId: ACCOUNT_ID, campaignType: str({ required: true, enum: ['sms', 'voice'] }) },
 		body: (query) => (query.campaignType === 'voice' ? voiceCreate : smsCreate),
 		answer: '`{status: "success", message: "Campaign <name> creation in progress", data: {the campaign, `_id` (SMS pages) or `id` (voice pages), status "Preparing" or "Ready"}}`',
-		usedBy: ['Create SMS Campaign', 'Create Voice Campaign'],
 		readings: [
 			{ topic: 'prefix', reading: 'The advanced-format page writes `/api/v2/public/`; the other five `/campaign/api/v2/public/`, which the node sends.' },
 			{ topic: 'answer', reading: 'Creation is asynchronous ("creation in progress"); the node waits for Ready only with Wait Until Ready.' },
@@ -223,7 +214,6 @@ const endpoints = [
 		},
 		body: (query, body) => (body && body.campaignType === 'voice' ? voiceUpdate : smsUpdate),
 		answer: '`{status: "success", message: "Campaign <name> details updated successfully", data: {the campaign}}`',
-		usedBy: ['Update SMS Campaign', 'Update Voice Campaign'],
 		readings: [
 			{
 				topic: 'merge or replace',
@@ -275,7 +265,6 @@ const endpoints = [
 						{ required: true },
 					),
 		answer: '`{status: "success", message: "Campaign <name> scheduled successfully", id}`',
-		usedBy: ['Schedule', 'Unschedule'],
 		readings: [
 			{ topic: 'time zone', reading: 'The pages give none; their samples\' 18:29:00 is 23:59 in Asia/Kolkata, so the node sends UTC.' },
 			{ topic: 'weekly details', reading: "The weekly page's table names the object `dailyDetails`, its sample `weeklyDetails` (with `onceEveryNweeks`); the node sends `weeklyDetails`." },
@@ -296,7 +285,6 @@ const endpoints = [
 			},
 		),
 		answer: '`{status: "success", message: "", data: [every list]}` (the node also reads `data: {results, hasMore}`)',
-		usedBy: ['Contact List > Get Many', 'the contact-list pickers', 'Create SMS/Voice Campaign (contact list IDs to names)'],
 	},
 	{
 		id: 'createContactList',
@@ -315,7 +303,6 @@ const endpoints = [
 			{ required: true },
 		),
 		answer: '`{status: "success", message: "Contact list <name> created successfully", data: {the list, `_id`}}`',
-		usedBy: ['Contact List > Create'],
 	},
 	{
 		id: 'getContactList',
@@ -325,7 +312,6 @@ const endpoints = [
 		paths: [{ path: `${V2}/campaign/contactList/{contactListId}` }],
 		query: { accountId: ACCOUNT_ID },
 		answer: '`{status: "success", message: "", data: {the list}}`',
-		usedBy: ['Contact List > Get', 'Contact List > Delete guards'],
 	},
 	{
 		id: 'updateContactList',
@@ -336,7 +322,6 @@ const endpoints = [
 		query: { accountId: ACCOUNT_ID },
 		body: obj({ name: str({ nonEmpty: true, max: 48 }), description: str({ max: 256 }) }, { required: true }),
 		answer: '`{status: "success", message: "Contact list <name> updated successfully", data: {contactListId, body: {...}}}`',
-		usedBy: ['Contact List > Update'],
 		readings: [{ topic: 'merge', reading: 'Both fields are optional on the page: a field left out keeps its value, so the node sends only what was set.' }],
 	},
 	{
@@ -347,7 +332,6 @@ const endpoints = [
 		paths: [{ path: `${V2}/campaign/contactList/{contactListId}` }],
 		query: { accountId: ACCOUNT_ID },
 		answer: '`{status: "success", message: "Contact list <name> deleted successfully", data: {the list}}`',
-		usedBy: ['Contact List > Delete'],
 	},
 	{
 		id: 'getContacts',
@@ -366,7 +350,6 @@ const endpoints = [
 			limit: str({ pattern: NUMBER_TEXT, form: 'a whole number', deviation: 'See `skip`.' }),
 		},
 		answer: '`data: {results: [{_id, createdAt, updatedAt, phoneNumber, ...columns}], skip, limit, hasMore, totalPages, totalResults}`',
-		usedBy: ['Contact List > Get Contacts'],
 	},
 	{
 		id: 'addContacts',
@@ -386,7 +369,6 @@ const endpoints = [
 			{ required: true },
 		),
 		answer: '`{message: "Adding contacts to public list is in progress"}` (asynchronous)',
-		usedBy: ['Contact List > Add Contacts'],
 		readings: [
 			{ topic: 'phone numbers', reading: 'The page accepts "international or local format depending on platform rules"; the node sends E.164 (a plus sign and the country code), the only form that means one number everywhere.' },
 		],

@@ -166,6 +166,19 @@ describe('Delete Contact List', () => {
 });
 
 describe('Get Contacts of a Contact List', () => {
+	test("Kore.ai ignoring skip/limit (an unknown of the page): Return All fails with how many of how many were read, never part of the list", async () => {
+		sandbox.setReadings({ contactsPaging: 'ignored' });
+		const id = sandbox.store.contactLists.addList('Big', { n: 230 });
+		const result = await runOperation(sandbox, op('getContacts', { contactListId: byId(id), returnAll: true }), continueOnError);
+		expect(result.json(NODE)).toEqual([]);
+		expect(result.json(NODE, 1)[0].error).toBe(
+			`Only 50 of 230 of the contacts of contact list ${id} could be read: Kore.ai said more follow, but the next page brought none not already read (it may not honour the paging parameters). Nothing is returned rather than part of the list; turn off Return All and set Limit to at most 50 to get those, or try again.`,
+		);
+		// With a Limit within what came, the first page serves.
+		const limited = await runOperation(sandbox, op('getContacts', { contactListId: byId(id), limit: 20 }));
+		expect(limited.json(NODE)).toHaveLength(20);
+	});
+
 	test('pages with skip/limit until hasMore is false (Return All), or stops at Limit', async () => {
 		const id = sandbox.store.contactLists.addList('Big', { n: 230 });
 		const all = await runOperation(sandbox, op('getContacts', { contactListId: byId(id), returnAll: true }));

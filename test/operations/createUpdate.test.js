@@ -183,6 +183,27 @@ describe('Create: bad inputs are refused before anything is sent, naming the fie
 		expect(createRequests().map((r) => r.body.name).sort()).toEqual(['Row A', 'Row D']);
 	});
 
+	test("a contact list that does not exist: Kore.ai's refusal names it, and the advice is about contact lists, not the credential", async () => {
+		const result = await runOperation(sandbox, smsCreate({ contactLists: ['No Such List'] }), continueOnError);
+		expect(result.json(NODE, 1)[0].error).toBe(
+			'Kore.ai could not create SMS campaign Spring Renewal Reminder: a contact list was not found (HTTP 400 Bad Request: Contact list No Such List not found). Check the contact list names: each must be an existing list of this app, written as Kore.ai shows it (Contact List > Get Many lists them).',
+		);
+	});
+
+	test('a contact list given by its ID (cl-...) is sent by its name; Kore.ai refers to lists by name', async () => {
+		const id = sandbox.store.contactLists.findByName(sandbox.credentials.appId, 'VIP').id;
+		const result = await runOperation(sandbox, smsCreate({ contactLists: `={{ ["${id}", "Renewals"] }}` }));
+		expect(result.status).toBe('success');
+		expect(createRequests()[0].body.contactLists).toEqual(['VIP', 'Renewals']);
+	});
+
+	test("Calling Frequency offers the create pages' three values; Priority defaults to Kore.ai's 5", async () => {
+		const { priority, ...rest } = smsCreate({ callingFrequency: 'CUSTOM' });
+		const result = await runOperation(sandbox, rest);
+		expect(result.status).toBe('success');
+		expect(createRequests()[0].body).toMatchObject({ priority: '5', dialingStrategy: { callingHours: { frequency: 'CUSTOM' } } });
+	});
+
 	test('contact lists from an expression: a list, or names separated by commas', async () => {
 		await runOperation(sandbox, smsCreate({ contactLists: '={{ ["VIP", "Renewals"] }}' }));
 		await runOperation(sandbox, smsCreate({ name: 'Second', contactLists: '={{ "VIP, Renewals ,VIP" }}' }));

@@ -239,6 +239,8 @@ describe('Schedule / Unschedule', () => {
 			{ campaignId: SMS_READY, campaignType: 'sms', campaignName: name, schedulingEnabled: false, message: `Campaign ${name} schedule has been disabled successfully` },
 		]);
 		expect(sandbox.requests.map((r) => `${r.route} ${r.url.includes('enableSchedule=false')}`)).toEqual(['campaign false', 'schedule true']);
+		// The Disable page sends `{}` with Content-Type: application/json.
+		expect(sandbox.requests[1].body).toEqual({});
 		expect(sandbox.store.get(SMS_READY).schedule).toEqual({ isSchedulingEnabled: false, isRecurrenceEnabled: false });
 		expectNoSecrets(result, sandbox);
 	});

@@ -66,6 +66,15 @@ describe('Stop SMS/Voice Campaign', () => {
 		});
 		expect(sandbox.store.get(SMS_ACTIVE).status).toBe('Stopped');
 		expect(sentUrls(sandbox)).toEqual([`POST /campaign/trigger/${SMS_ACTIVE}?accountId=${account()}&campaignType=sms&trigger=stop`]);
+		// The Stop page sends `{}` with Content-Type: application/json.
+		expect(sandbox.requests[0].body).toEqual({});
+	});
+
+	test("on a Kore.ai that serves only the Stop page's own path (campaign//trigger), Kore.ai answers 404 and the item says so", async () => {
+		sandbox.setReadings({ smsStopPath: 'page' });
+		const result = await runOperation(sandbox, op('smsCampaign', 'stop', SMS_ACTIVE), { settings: { onError: 'continueErrorOutput' } });
+		expect(result.json(NODE, 1)[0].error).toMatch(/^Kore\.ai answered HTTP 404 Not Found: Not Found for this request's address without naming anything missing\. If other operations work with this credential, Kore\.ai does not serve this request's path/);
+		expect(sandbox.store.get(SMS_ACTIVE).status).toBe('Active');
 	});
 
 	test('Stop Voice Campaign', async () => {

@@ -45,7 +45,13 @@ describe('describeHttpError', () => {
 		);
 		expect(described.message).toBe('SMS campaign "Spring" was not found in app st-9 (HTTP 404 Not Found: Campaign with name Spring not found). Check the name.');
 		// Without it, nothing says what was missing: the address itself is suspect.
-		expect(describeHttpError(404, undefined, { action: 'x', streamId: 'st-9' }).message).toMatch(/^Kore\.ai found nothing at this address/);
+		expect(describeHttpError(404, undefined, { action: 'x', streamId: 'st-9' }).message).toMatch(/^Kore\.ai answered HTTP 404 Not Found for this request's address without naming anything missing\./);
+		// A 404 that names nothing, on a path that names a campaign: the path, not the campaign, is what Kore.ai did not find.
+		const unserved = describeHttpError(404, { errors: [{ msg: 'Not Found', code: 404 }] }, { action: 'stop SMS campaign cd-1', campaignId: 'cd-1', streamId: 'st-9' });
+		expect(unserved.message).toMatch(/^Kore\.ai answered HTTP 404 Not Found: Not Found for this request's address without naming anything missing\. If other operations work/);
+		// A 400 whose message names a contact list, on a request naming a campaign: the list is the advice.
+		const list = describeHttpError(400, { errors: [{ msg: 'Contact list VIP not found', code: 400 }] }, { action: 'update SMS campaign cd-1', campaignId: 'cd-1', streamId: 'st-9' });
+		expect(list.message).toBe('Kore.ai could not update SMS campaign cd-1: a contact list was not found (HTTP 400 Bad Request: Contact list VIP not found). Check the contact list names: each must be an existing list of this app, written as Kore.ai shows it (Contact List > Get Many lists them).');
 	});
 
 	test('HTML 502 page becomes a server-error sentence without the HTML', () => {

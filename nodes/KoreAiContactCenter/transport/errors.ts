@@ -98,6 +98,8 @@ export function describeHttpError(status: number, body: unknown, subject: Reques
 		message = `Kore.ai rejected the credentials (${statusLabel}${said}). Check Client ID, Client Secret and Signing Algorithm in the Kore.ai API credential against your JWT app, that App ID and Account ID belong to it, and that the app has the Campaign Management API scope, published.`;
 	} else if (status === 403) {
 		message = `Kore.ai denied access to ${subject.action} (${statusLabel}${said}). Give the JWT app the Campaign Management API scope and publish the app.`;
+	} else if (notFound && pathNotServed(status, apiMessage)) {
+		message = `Kore.ai answered ${statusLabel}${said} for this request's address without naming anything missing. If other operations work with this credential, Kore.ai does not serve this request's path (docs/kore-ai-api.md lists the paths its pages disagree on): please report it. Otherwise check the Environment URL (your region) and the App ID in the Kore.ai API credential.`;
 	} else if (notFound && named !== undefined && !sameThing(named, missing)) {
 		message = `Kore.ai could not ${subject.action}: ${named.what} was not found (${statusLabel}${said}). ${named.advice}`;
 	} else if (notFound && missing !== undefined) {
@@ -132,6 +134,16 @@ const NAMED: Array<{ pattern: RegExp; what: string; advice: string }> = [
 
 function namedInMessage(apiMessage: string | undefined): { what: string; advice: string } | undefined {
 	return apiMessage === undefined ? undefined : NAMED.find(({ pattern }) => pattern.test(apiMessage));
+}
+
+/**
+ * A 404 that names nothing: Kore.ai's router found no such path ("Not Found", or a web server's page),
+ * as opposed to a campaign or list the path names not being there ("Campaign cd-1 not found").
+ */
+function pathNotServed(status: number, apiMessage: string | undefined): boolean {
+	if (status !== 404) return false;
+	if (apiMessage === undefined || apiMessage.startsWith('an HTML page')) return true;
+	return /^(not\s*found|cannot\s+[a-z]+\s+\S+)\.?$/i.test(apiMessage.trim());
 }
 
 /** Whether Kore.ai's message names what the request's path names (then the path's sentence is the better one). */
