@@ -100,3 +100,27 @@ test('Schedule: the campaign field also takes a name; daily and weekly fields', 
 	const field = description.properties.find((p) => p.name === 'campaignId' && p.displayOptions.show.operation[0] === 'schedule');
 	expect(field.modes.map((m) => m.name)).toEqual(['list', 'id', 'name']);
 });
+
+describe('campaign fields say what Kore.ai\'s pages say', () => {
+	const fieldOf = (resource, operation, name) =>
+		description.properties.find((p) => p.name === name && p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions.show.operation?.includes(operation));
+
+	test.each(['smsCampaign', 'voiceCampaign'])('%s Create: Priority runs from 1 (lowest) to 5 (highest), default 5, whole numbers only', (resource) => {
+		const priority = fieldOf(resource, 'create', 'priority');
+		expect(priority.default).toBe(5);
+		expect(priority.typeOptions).toEqual({ minValue: 1, maxValue: 5, numberPrecision: 0 });
+		expect(priority.description).toMatch(/^From 1 \(lowest\) to 5 \(highest\): higher values run first/);
+	});
+
+	test('Calling Frequency offers the three values of the create pages', () => {
+		expect(fieldOf('smsCampaign', 'create', 'callingFrequency').options.map((o) => o.value)).toEqual(['WEEKLY', 'DAILY', 'CUSTOM']);
+	});
+
+	test("Update's fields: the Create fields Kore.ai's update page has (no machine detection), plus the queue a voice update needs", () => {
+		const names = (resource) => fieldOf(resource, 'update', 'updateFields').options.map((o) => o.name);
+		expect(names('voiceCampaign')).not.toContain('enableMachineDetect');
+		expect(names('voiceCampaign')).toEqual(expect.arrayContaining(['queueName', 'maxSkips', 'callingEnd', 'dncList']));
+		expect(names('smsCampaign')).toEqual(expect.arrayContaining(['messageText', 'templateName', 'format', 'experienceFlowName']));
+		expect(names('smsCampaign')).not.toContain('queueName');
+	});
+});
