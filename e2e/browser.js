@@ -12,7 +12,7 @@
 // part of npm run test:e2e.
 const fs = require('node:fs');
 const path = require('node:path');
-const { CACHE_DIR, REPO_ROOT } = require('./lib/lines');
+const { CACHE_DIR, REPO_ROOT, RUNS_DIR } = require('./lib/lines');
 const { log, elapsed } = require('./lib/proc');
 const { Checks, assert, eq } = require('./lib/checks');
 const { startPlayground, CRED_NAME } = require('./lib/playground');
@@ -70,7 +70,7 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 	// The screenshots in docs/ show the current n8n (2.x).
 	const docs = lineId === 'n8n2';
 	log(`===== editor in chromium (${line.label}) =====`);
-	const runDir = path.join(CACHE_DIR, 'runs', `browser-${lineId}`);
+	const runDir = path.join(RUNS_DIR, `browser-${lineId}`);
 	fs.rmSync(runDir, { recursive: true, force: true });
 	const userFolder = path.join(runDir, 'user');
 	const logFile = path.join(runDir, 'n8n.log');
@@ -460,7 +460,7 @@ if (require.main === module) {
 		for (const id of lineIds) if (!LINES[id]) throw new Error(`unknown line ${id} (n8n1, n8n2)`);
 		for (const id of lineIds) await ensureLine(id);
 		await ensureChromium();
-		const { tarball } = await buildAndPack(path.join(CACHE_DIR, 'pack'), { skipBuild: args.includes('--skip-build') });
+		const { tarball } = await buildAndPack(path.join(RUNS_DIR, 'pack'), { skipBuild: args.includes('--skip-build') });
 		const checks = new Checks();
 		await runBrowserTest({ checks, tarball, lineIds });
 		process.stdout.write(`\n${checks.passed} passed, ${checks.failed} failed\n`);

@@ -20,7 +20,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
-const { CACHE_DIR, LINES, REPO_ROOT } = require('./lib/lines');
+const { CACHE_DIR, LINES, REPO_ROOT, RUNS_DIR } = require('./lib/lines');
 const { log, elapsed } = require('./lib/proc');
 const { assert, eq } = require('./lib/checks');
 const { installCommunityPackage, n8nEnv, n8nCli, networkAttempts, freePort, PACKAGE_NAME } = require('./lib/n8n');
@@ -117,7 +117,7 @@ async function runQueue({ tarball, checks, line = LINES.n8n2 }) {
 	const tag = '[queue]';
 	const started = Date.now();
 	log(`===== queue mode: ${line.label}, main + 2 workers, Redis, PostgreSQL =====`);
-	const runDir = path.join(CACHE_DIR, 'runs', 'queue');
+	const runDir = path.join(RUNS_DIR, 'queue');
 	fs.rmSync(runDir, { recursive: true, force: true });
 	const logsDir = path.join(runDir, 'logs');
 	const dumpsDir = path.join(runDir, 'dumps');

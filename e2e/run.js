@@ -16,7 +16,7 @@
 // Ends with "N passed, N failed" and exits non-zero on any failure.
 const fs = require('node:fs');
 const path = require('node:path');
-const { CACHE_DIR, LINES, REPO_ROOT } = require('./lib/lines');
+const { CACHE_DIR, LINES, REPO_ROOT, RUNS_DIR } = require('./lib/lines');
 const { log, elapsed } = require('./lib/proc');
 const { Checks, assert, eq } = require('./lib/checks');
 const { buildAndPack, installCommunityPackage, n8nEnv, n8nCli, parseRunOutput, networkAttempts, NODE_TYPE, PACKAGE_NAME } = require('./lib/n8n');
@@ -85,7 +85,7 @@ async function runLine(line, tarball, checks, timings) {
 	const started = Date.now();
 	const tag = `[${line.id}]`;
 	log(`===== ${line.label} =====`);
-	const runDir = path.join(CACHE_DIR, 'runs', line.id);
+	const runDir = path.join(RUNS_DIR, line.id);
 	fs.rmSync(runDir, { recursive: true, force: true });
 	const userFolder = path.join(runDir, 'user');
 	const inputsDir = path.join(runDir, 'inputs');
@@ -347,7 +347,7 @@ async function main() {
 		timings.install = Date.now() - t;
 	}
 	const t1 = Date.now();
-	const { tarball, files } = opts.tarball ? tarballInfo(opts.tarball) : await buildAndPack(path.join(CACHE_DIR, 'pack'), { skipBuild: !opts.build });
+	const { tarball, files } = opts.tarball ? tarballInfo(opts.tarball) : await buildAndPack(path.join(RUNS_DIR, 'pack'), { skipBuild: !opts.build });
 	timings.buildPack = Date.now() - t1;
 	await checks.check('packed tarball holds only dist/, README, LICENSE, package.json', () => {
 		const odd = files.filter((f) => !/^(dist\/|README\.md$|LICENSE(\.md)?$|package\.json$)/.test(f));
