@@ -17,19 +17,22 @@ const FIELDS = [
 	{ flag: 'caller-id', env: 'KORE_AI_CALLER_ID', key: 'callerId', help: 'a caller ID (SMS sender number) of the app, E.164' },
 ];
 
+const MORE = [
+	{ flag: 'rate-limit', help: 'also probe the rate limit: Gets of the scratch list until refused' },
+	{ flag: 'rate-limit-max N', help: 'at most N requests for that (default 200)' },
+	{ flag: 'poll-interval MS', help: 'between polls of the import and the campaign (default 2000)' },
+	{ flag: 'json', help: 'print the report as JSON' },
+	{ flag: 'help', help: 'this text' },
+];
+
 const USAGE = `npm run probe -- [flags]   (a maintainer tool: settles sandbox/contract/unknowns.js against a real Kore.ai app)
 
 It creates a scratch contact list and SMS campaign named n8n-probe-<time>, never starts the
 campaign, deletes both at the end (also on Ctrl-C), and prints what Kore.ai answered.
 
-${FIELDS.map((f) => `  --${f.flag.padEnd(16)} ${f.env.padEnd(24)} ${f.help}`).join('\n')}
-  --rate-limit                                      also probe the rate limit (Gets of the scratch list until refused)
-  --rate-limit-max N                                at most N requests for that (default 200)
-  --poll-interval MS                                wait between polls of the import and the campaign (default 2000)
-  --json                                            print the report as JSON
-  --help
+${[...FIELDS, ...MORE].map((f) => `  --${f.flag.padEnd(18)} ${(f.env ?? '').padEnd(22)} ${f.help}`).join('\n')}
 
-Exit status: 0 done, 1 a cleanup failed or the probe could not run, 2 bad flags, 130 interrupted.
+Exit status: 0 done, 1 a cleanup failed or the probe could not run, 2 bad flags or values, 130 interrupted.
 See docs/development.md, "Probing a real Kore.ai app".`;
 
 class UsageError extends Error {}

@@ -71,7 +71,7 @@ async function createList(ctx) {
 	list.state = 'unknown';
 	const created = await client.send(api.createContactList(app, list.name, DESCRIPTION));
 	if (!answerLost(created)) list.state = 'none';
-	if (!ok(created)) throw failed('Kore.ai did not create the scratch contact list', created);
+	if (!ok(created)) throw failed(answerLost(created) ? 'no clear answer to creating the scratch contact list (it may exist)' : 'Kore.ai did not create the scratch contact list', created);
 	list.id = idOf(created);
 	list.state = 'created';
 	if (!list.id) throw failed('the create answer names no contact list ID', created);
@@ -111,7 +111,7 @@ async function createCampaign(ctx) {
 	campaign.state = 'unknown';
 	const created = await client.send(api.createSmsCampaign(app, campaign.body));
 	if (!answerLost(created)) campaign.state = 'none';
-	if (!ok(created)) throw failed('Kore.ai did not create the scratch SMS campaign', created);
+	if (!ok(created)) throw failed(answerLost(created) ? 'no clear answer to creating the scratch SMS campaign (it may exist)' : 'Kore.ai did not create the scratch SMS campaign', created);
 	campaign.id = idOf(created);
 	campaign.state = 'created';
 	if (!campaign.id) throw failed('the create answer names no campaign ID', created);

@@ -15,8 +15,9 @@ const CALLER_ID = '+14155550100';
 const PREFIX = 'n8n-probe-';
 // The sandbox answers in milliseconds: poll and back off at that pace.
 const FAST = { pollIntervalMs: 50, backoffMs: 200, cleanupRetryMs: 50, requestTimeoutMs: 10_000 };
-// Small enough that the rate-limit step is refused within a second, large enough for the other steps.
-const SMALL_LIMIT = { perMinute: 25, windowMs: 2000 };
+// Small enough that the rate-limit step is refused within seconds even on a loaded machine; the other
+// steps may meet it too, and wait it out as they would at Kore.ai.
+const SMALL_LIMIT = { perMinute: 15, windowMs: 3000 };
 
 let sandbox;
 afterEach(async () => {
@@ -140,6 +141,41 @@ test('an AbortSignal mid-run stops after the request in flight and still deletes
 	expect(leftovers(sandbox)).toEqual([]);
 	expect(snapshot(sandbox)).toEqual(before);
 	expectOnlyTheDeliberateViolation(sandbox);
+});
+
+test('deletes Kore.ai keeps refusing: the report says CLEANUP FAILED and names both IDs to delete by hand', async () => {
+	sandbox = await startSandbox({ contract: 'record', rateLimit: false, preparingMs: 0, faults: { status5xx: { rate: 1, methods: ['DELETE'] } } });
+	const report = await runProbe({ ...sandbox.credentials, callerId: CALLER_ID, timing: FAST });
+
+	const { campaignId, contactListId, name } = report.scratch;
+	expect(report.cleanup.ok).toBe(false);
+	expect(report.cleanup.items.map((item) => [item.outcome, item.evidence.length])).toEqual([
+		['FAILED', 3],
+		['FAILED', 3],
+	]);
+	expect(report.cleanup.deleteByHand).toEqual([`SMS campaign "${name}" (ID ${campaignId})`, `contact list "${name}" (ID ${contactListId})`]);
+	expect(renderText(report)).toContain(`CLEANUP FAILED. Delete by hand in Kore.ai: SMS campaign "${name}" (ID ${campaignId}), contact list "${name}" (ID ${contactListId})`);
+	expect(leftovers(sandbox)).toEqual([name, name]);
+	expectOnlyTheDeliberateViolation(sandbox);
+});
+
+test('a campaign create whose answer is lost: the campaign may exist, so the report names it to look for', async () => {
+	let sb;
+	// The service creates the campaign, then the connection drops before the answer (an "applied" fault).
+	sandbox = sb = await startSandbox({
+		contract: 'record',
+		rateLimit: false,
+		onRequest: (entry) => entry.route === 'contactList.addContacts' && sb.setFaults({ lostResponse: { rate: 1, count: 1, methods: ['POST'] } }),
+	});
+	const report = await runProbe({ ...sandbox.credentials, callerId: CALLER_ID, timing: FAST });
+
+	const name = report.scratch.name;
+	expect(report.setup).toEqual([expect.objectContaining({ what: 'SMS campaign', problem: expect.stringMatching(/^no clear answer to creating the scratch SMS campaign \(it may exist\): /) })]);
+	expect(report.unknowns.find((item) => item.id === 'updateMerges')).toMatchObject({ reading: 'notProbed', why: expect.stringMatching(/campaign was not created/) });
+	expect(report.cleanup.items.map((item) => item.outcome)).toEqual(['UNKNOWN', 'deleted']);
+	expect(report.cleanup.deleteByHand).toEqual([`SMS campaign "${name}"`]);
+	expect(leftovers(sandbox)).toEqual([name]);
+	expect(sandbox.takeViolations()).toEqual([]);
 });
 
 test('bad inputs are refused before anything is sent, naming the field and never the secret', async () => {
