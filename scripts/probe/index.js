@@ -10,7 +10,8 @@
  * options: host, accountId, appId, clientId, clientSecret, algorithm ('HS256'), callerId (E.164),
  *   rateLimit (false), rateLimitMax (200), signal (AbortSignal: stop after the request in flight and
  *   clean up), abortSignal (AbortSignal: give up at once, cleanup included), log ((line) => void),
- *   timing (overrides of TIMING).
+ *   onScratch ((scratch) => void: what was created, as it is learnt), timing (overrides of TIMING).
+ * Throws ProbeInputError, before sending anything, when a value is missing or malformed.
  */
 const { load } = require('./dist');
 const { createClient, Interrupted } = require('./client');
@@ -91,7 +92,7 @@ async function runProbe(options) {
 		timing,
 		log,
 		options: { rateLimit: Boolean(options.rateLimit), rateLimitMax: options.rateLimitMax ?? 200 },
-		scratch: newScratch(scratchName(options.now ? new Date(options.now()) : new Date())),
+		scratch: newScratch(scratchName()),
 	};
 	options.onScratch?.(ctx.scratch);
 	const startedAt = new Date().toISOString();
