@@ -37,13 +37,24 @@ describe('describeHttpError', () => {
 		expect(described.message).toMatch(/^Campaign cd-1 was not found in app st-9/);
 	});
 
+	test('not found: a 404 is a short title with the advice apart; another status keeps the words that made it "not found"', () => {
+		const on404 = describeHttpError(404, { status: 'failure', message: 'Campaign cd-1 not found' }, subject);
+		expect(on404.message).toBe('Campaign cd-1 was not found in app st-9 (HTTP 404 Not Found).');
+		expect(on404.advice).toMatch(/^It may already be deleted/);
+		const on400 = describeHttpError(400, { errors: [{ msg: 'Campaign does not exist', code: 400 }] }, subject);
+		expect(on400.message).toBe('Campaign cd-1 was not found in app st-9 (HTTP 400 Bad Request: Campaign does not exist).');
+	});
+
 	test('not found names what the request named (ifMissing), e.g. a schedule by campaign name, not the Environment URL', () => {
 		const described = describeHttpError(
 			404,
 			{ status: 'failure', message: 'Campaign with name Spring not found' },
 			{ action: 'schedule SMS campaign "Spring"', streamId: 'st-9', ifMissing: { what: 'SMS campaign "Spring"', advice: 'Check the name.' } },
 		);
-		expect(described.message).toBe('SMS campaign "Spring" was not found in app st-9 (HTTP 404 Not Found: Campaign with name Spring not found). Check the name.');
+		expect(described.message).toBe('SMS campaign "Spring" was not found in app st-9 (HTTP 404 Not Found).');
+		expect(described.advice).toBe('Check the name.');
+		// Kore.ai's words stay with the error (its details), not in the sentence, where they repeat the name.
+		expect(described.apiMessage).toBe('Campaign with name Spring not found');
 		// Without it, nothing says what was missing: the address itself is suspect.
 		expect(describeHttpError(404, undefined, { action: 'x', streamId: 'st-9' }).message).toMatch(/^Kore\.ai found nothing at this address/);
 	});

@@ -21,7 +21,7 @@ import type { CampaignResourceInfo, Operation } from '../types';
  *
  * "Not found" without such an earlier try means the campaign was not there: an error, unless the
  * option "Treat Missing Campaigns as Deleted" is on; then the item says `deleted: false` and gives
- * the `reason`.
+ * the `reason`. The error's advice names that option: re-running a sheet is the usual cause.
  */
 
 const treatMissingAsDeletedOption: INodeProperties = {
@@ -55,6 +55,11 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 			streamId,
 			action: `delete ${resource.label} campaign ${campaignId}`,
 			campaignId,
+			// Running the same rows again is the usual reason: the advice names the option made for it.
+			ifMissing: {
+				what: `Campaign ${campaignId}`,
+				advice: `Deleted by an earlier run? Turn on Options > ${treatMissingAsDeletedOption.displayName} to count it as done. Otherwise check the Campaign ID, and that it is ${resource.aCampaign} of this app.`,
+			},
 		});
 
 		if (!result.found) {
