@@ -37,5 +37,5 @@ export const updateVoiceCampaign = updateOperation(
 		retryPeriodField,
 		ringTimeField,
 	],
-	(resource) => `Change a ${resource.label} campaign: name, description, contact lists, DNC list, flow, caller ID, priority, calling hours or dialing settings. Only the fields given change.`,
+	(resource) => `Change ${resource.aCampaign}: name, description, contact lists, DNC list, flow, caller ID, priority, calling hours or dialing settings. Only the fields given change.`,
 );
