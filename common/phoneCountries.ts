@@ -51,9 +51,9 @@ export function digitsRule([min, max]: readonly [number, number]): string {
 
 /**
  * A national number (digits only) in international form, or why it cannot be one of this country.
- * The trunk prefix is dropped only when the number is one digit too long without it dropped, or,
- * for countries without a length rule, whenever it leads: "1 415 555 0100" is the USA's 4155550100,
- * while a 10-digit number starting with 1 is not a number there and is refused.
+ * A leading trunk prefix is dropped when the rest then has the country's length (for countries
+ * without a length rule, always): "1 415 555 0100" is the USA's 4155550100, while a 10-digit number
+ * starting with 1 is neither that nor a US number, and is refused.
  */
 export function nationalToE164(digits: string, country: PhoneCountry): { e164: string } | { digitsExpected: string } {
 	let national = digits;

@@ -22,7 +22,7 @@ export const phoneNumberOptions: INodeProperties[] = [
 			...PHONE_COUNTRIES.map((country) => ({ name: `${country.name} (+${country.callingCode})`, value: country.code })),
 		],
 		description:
-			'The country of numbers written without "+" and country code, e.g. 4155550102 with United States: they get its code (and lose a leading trunk 0) before the check. None: such numbers are refused.',
+			'The country of numbers written without "+" and country code, e.g. 4155550102 with United States and Canada: they get its calling code (a leading trunk prefix such as 0 dropped) before the check. None: such numbers are refused.',
 	},
 	{
 		displayName: 'Remove Phone Formatting',
@@ -38,8 +38,9 @@ export const phoneNumberOptions: INodeProperties[] = [
 export function readPhoneNumber(this: IExecuteFunctions, itemIndex: number, rawPhone: unknown): string {
 	const removeFormatting = this.getNodeParameter('options.removePhoneFormatting', itemIndex, true) !== false;
 	const code = this.getNodeParameter('options.defaultCountry', itemIndex, '') as unknown;
-	const country = code === '' || code === undefined || code === null ? undefined : phoneCountry(code);
-	if (country === undefined && !(code === '' || code === undefined || code === null)) {
+	const none = code === '' || code === undefined || code === null;
+	const country = none ? undefined : phoneCountry(code);
+	if (!none && country === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Default Country (in Options) of item ${itemIndex} is "${visible(String(code), 20)}", which is not one of its countries. Pick one from the list, or set the code of a listed one (${PHONE_COUNTRIES.map((c) => c.code).join(', ')}).`,
