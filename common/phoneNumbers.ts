@@ -1,3 +1,4 @@
+import { nationalToE164, type PhoneCountry } from './phoneCountries';
 import { describeChar, visible } from './text';
 
 /**
@@ -11,6 +12,11 @@ import { describeChar, visible } from './text';
  * spaces (also non-breaking), dashes, dots and parentheses, are removed first:
  * "+1 (415) 555-0100" becomes "+14155550100". Anything else (letters, "ext", a second "+") is
  * refused, never guessed at.
+ *
+ * With a default country (Add Contacts' "Default Country"), a number written the national way, only
+ * digits and no "+" (4155550102, 07700 900123), gets that country's calling code first, its trunk
+ * prefix dropped (phoneCountries.ts), and is then checked like any other. Without one, such numbers
+ * are refused with a sentence that says how to write them.
  */
 
 export const E164 = /^\+[1-9]\d{7,14}$/;
@@ -20,7 +26,7 @@ const FORMATTING = /[\s\u00A0\u2007\u202F().\-\u2010-\u2015]/g;
 export type PhoneCheck = { phoneNumber: string } | { problem: string };
 
 /** The number in E.164, or why not, in a sentence that starts with `where` ("Phone Number of item 3"). */
-export function checkPhoneNumber(raw: unknown, where: string, removeFormatting: boolean): PhoneCheck {
+export function checkPhoneNumber(raw: unknown, where: string, removeFormatting: boolean, country?: PhoneCountry): PhoneCheck {
 	const example = '+14155550100';
 	if (raw === undefined || raw === null || raw === '') {
 		return { problem: `${where} is empty. Map the field that holds the phone number, e.g. {{ $json.phone }}.` };
@@ -33,6 +39,20 @@ export function checkPhoneNumber(raw: unknown, where: string, removeFormatting: 
 	const shown = `"${visible(original, 40)}"`;
 	if (text === '') return { problem: `${where} ${shown} has no digits. Map the field that holds the phone number.` };
 	if (E164.test(text)) return { phoneNumber: text };
+
+	if (country !== undefined && !text.startsWith('+') && !text.startsWith('00')) {
+		const other = text.match(/\D/u);
+		if (other) {
+			const hint = removeFormatting ? '' : ' (turn on Remove Phone Formatting to drop spaces, dashes, dots and parentheses)';
+			return { problem: `${where} ${shown} contains ${describeChar(other[0])}; a phone number has only digits, and "+" before a country code${hint}.` };
+		}
+		const converted = nationalToE164(text, country);
+		if ('e164' in converted && E164.test(converted.e164)) return { phoneNumber: converted.e164 };
+		const expected = 'digitsExpected' in converted ? converted.digitsExpected : 'a length that gives 8 to 15 digits with its country code';
+		return {
+			problem: `${where} ${shown} has ${text.length} digits; a national number of ${country.name} (Default Country) has ${expected}. If it already holds a country code, write "+" before it, like ${example}.`,
+		};
+	}
 
 	if (!text.startsWith('+')) {
 		const advice = text.startsWith('00')

@@ -57,6 +57,8 @@ export function describeChar(char: string): string {
 	if (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u.test(char)) return `an invisible bidirectional control character (${at})`;
 	if (/\p{Cf}/u.test(char)) return `an invisible formatting character (${at}, e.g. a zero-width space)`;
 	if (/\s/u.test(char)) return char === ' ' ? 'a space' : `a space character (${at})`;
+	// A plain letter needs no explanation (phone numbers may hold none; IDs never get here with one).
+	if (/^[A-Za-z]$/.test(char)) return `"${char}"`;
 	for (const [script, name] of SCRIPTS) {
 		if (script.test(char)) return `"${char}" (${at}), a ${name} letter that looks like a Latin one`;
 	}

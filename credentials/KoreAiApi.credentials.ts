@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { checkCredentialValues } from './koreAiCredentialValues';
+import { checkCredentialValues, REFUSED_TOKEN_ADVICE } from './koreAiCredentialValues';
 import { DEFAULT_HOST } from './koreAiHost';
 import { signKoreAiJwt } from './koreAiJwt';
 
@@ -111,6 +111,14 @@ export class KoreAiApi implements ICredentialType {
 
 	// A read-only call: list one SMS campaign of the app. It needs the same token, headers and
 	// Campaign Management scope as every operation of the node.
+	//
+	// n8n (1.123 and 2.41, CredentialsTester) words only HTTP answers through these rules; when no
+	// answer comes it shows the bare network code (ECONNREFUSED: nothing listens there; EPROTO: https
+	// to a plain-http host, e.g. a URL without a scheme; ENOTFOUND: unknown host), and 1.123 shows its
+	// own "Authorization failed" for a 401. A node's `credentialTest` method (`testedBy`) could word
+	// those too, but n8n gives such a method only `this.helpers.request`, which n8n's community lint
+	// refuses (no-deprecated-workflow-functions). The README's Credentials section explains the codes;
+	// the node itself words them at run time (transport/errors.ts).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.host}}',
@@ -125,8 +133,7 @@ export class KoreAiApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message:
-						'Kore.ai refused the signed token. Check Client ID, Client Secret and Signing Algorithm against your JWT app, that App ID and Account ID belong to the same app, and that the app has the Campaign Management API scope, published.',
+					message: `Kore.ai refused the signed token (HTTP 401). ${REFUSED_TOKEN_ADVICE}`,
 				},
 			},
 			{
@@ -142,7 +149,7 @@ export class KoreAiApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'No Kore.ai campaign API at this Environment URL for this App ID. Check the Environment URL (your region) and the App ID (st-...).',
+						"Something answers at this Environment URL, but not Kore.ai's campaign API (HTTP 404). Check the Environment URL: your region's platform, e.g. https://platform.kore.ai.",
 				},
 			},
 		],

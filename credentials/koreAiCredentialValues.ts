@@ -32,6 +32,17 @@ const IDENTIFIER_FIELDS = {
 
 const IN_CREDENTIAL = ' in the Kore.ai API credential';
 
+/**
+ * What to check when Kore.ai refuses the signed token (HTTP 401), for the credential's Test and the
+ * node's errors alike. Kore.ai answers 401 "Invalid SDK credentials" for a wrong value in any of
+ * these fields: a token it cannot verify, but also an App ID (`iid`) that names no app of the JWT
+ * app's, or an Account ID that is not the app's. A wrong App ID is not a 404. Kore.ai's pages list
+ * no error answers; the sandbox answers so (sandbox/auth.js), and a public test suite of Kore.ai's
+ * platform APIs (vishnura-Kore/test) expects 401 "Invalid SDK credentials" (4002) for an invalid
+ * stream ID.
+ */
+export const REFUSED_TOKEN_ADVICE = `Check that Account ID, App ID, Client ID, Client Secret and Signing Algorithm${IN_CREDENTIAL} all belong to the same Kore.ai app and its JWT app (a wrong value in any of them gives this answer), and that the JWT app has the Campaign Management API scope, published.`;
+
 export function checkCredentialValues(credentials: ICredentialDataDecryptedObject): CredentialCheck {
 	const host = parseHost(credentials.host);
 	if ('problem' in host) return host;

@@ -5,12 +5,15 @@
 // type (SEARCH_PHRASES), adds actions from the search result and checks that our node opens with
 // Resource and Operation set and the ready credential; in n8n's credential dialog, Save (which runs
 // the credential's test) shows n8n's success with the sandbox's values and our 401 sentence with a
-// wrong Client Secret. On 2.41.1 also: the example workflow, our node's fields, a run from the UI.
+// wrong Client Secret. The search result and the node's details page describe what was searched
+// for (n8n shows the trigger's description for both nodes); added nodes show their action as the
+// canvas subtitle. On 2.41.1 also: the example workflow, our node's fields, a run from the UI.
 // Screenshots (2.41.1): docs/nodes-panel-search.png, docs/node-actions.png, docs/credential-test-ok.png,
 // docs/credential-test-401.png, docs/node-panel.png, docs/workflow-run.png, docs/run-output.png.
 // Run alone: node e2e/browser.js [--line n8n2] [--line n8n1] [--skip-build] (default: both lines);
 // part of npm run test:e2e.
 const fs = require('node:fs');
+const http = require('node:http');
 const path = require('node:path');
 const { CACHE_DIR, REPO_ROOT, RUNS_DIR } = require('./lib/lines');
 const { log, elapsed } = require('./lib/proc');
@@ -36,7 +39,15 @@ const SEARCH_PHRASES = ['Kore', 'delete sms campaign', 'delete sms', 'sms campai
 const ADD_ACTIONS = [
 	['delete sms campaign', 'Delete SMS Campaign', 'SMS Campaign', 'Delete'],
 	['stop voice campaign', 'Stop Voice Campaign', 'Voice Campaign', 'Stop'],
+	['add contacts', 'Add Contacts to a Contact List', 'Contact List', 'Add Contacts'],
 ];
+
+// What the nodes panel says about the node, in the search result and on its details page. n8n lists
+// the node and its trigger as one entry with the TRIGGER's description (KoreAiContactCenterTrigger.node.ts).
+const PANEL_DESCRIPTION =
+	'Delete, create, start and stop Kore.ai Contact Center SMS and voice campaigns, fill contact lists, or start a workflow when a campaign changes';
+// n8n 1.123.81 shows no description in the search result for a node with actions (only on its details page).
+const RESULT_SHOWS_DESCRIPTION = { n8n2: true, n8n1: false };
 
 // What n8n's editor itself fetches, not the package: an installed community package's npm page
 // when the nodes panel shows its details (both lines), the banners when 1.x's editor loads. Refused.
@@ -49,8 +60,19 @@ const N8N_OWN_PAGE_ERRORS = { n8n1: ["TypeError: Cannot read properties of undef
 // own rule (our sentence); n8n 1.123.81's credential test does not apply the rule to this answer and
 // shows n8n's generic sentence for a 401 instead.
 const REFUSED_MESSAGE = {
-	n8n2: 'Kore.ai refused the signed token. Check Client ID, Client Secret and Signing Algorithm',
+	n8n2: 'Kore.ai refused the signed token (HTTP 401). Check that Account ID, App ID, Client ID, Client Secret and Signing Algorithm',
 	n8n1: 'Authorization failed - please check your credentials',
+};
+
+// What the dialog shows for other failures, per line (README "Credentials" has the same table). An
+// HTTP 403 or 404 (from a stub server of the test's own) gets the credential's sentence on 2.41.1.
+// When nothing answers, n8n's credential test has no sentence of ours to show: 2.41.1 shows the
+// network code, 1.123.81 its own sentence for it or the code (see KoreAiApi.credentials.ts).
+const OTHER_FAILURES = {
+	forbidden: { n8n2: 'Kore.ai accepted the token but denied access.', n8n1: 'Forbidden - perhaps check your credentials?' },
+	notFound: { n8n2: "Something answers at this Environment URL, but not Kore.ai's campaign API (HTTP 404).", n8n1: 'The resource you are requesting could not be found' },
+	closedPort: { n8n2: 'ECONNREFUSED', n8n1: 'The service refused the connection - perhaps it is offline' },
+	noScheme: { n8n2: 'EPROTO', n8n1: 'EPROTO' },
 };
 
 // n8n's name for a credential the user creates; the ready one must differ (see lib/playground.js).
@@ -183,14 +205,15 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 				await closeToasts(page);
 				await page.screenshot({ path: path.join(DOCS, 'run-output.png') });
 				await output.getByText('Error Branch (1 item)').click();
-				await output.getByText(/was not found in app/).first().waitFor();
+				// A short title, then the advice naming the option made for re-runs.
+				await output.getByText(/was not found in app .*Turn on Options > Treat Missing Campaigns as Deleted/).first().waitFor();
 			})
 				.then((passed) => passed || shot('failure-run'))
 				.finally(() => closeNdv(page));
 		}
 
 		// After the example (a new workflow next to it is never saved, nothing to confirm on leaving).
-		await searchChecks({ page, checks, tag, pg, docs, shot });
+		await searchChecks({ page, checks, tag, pg, docs, shot, lineId });
 		await credentialChecks({ page, checks, tag, pg, docs, shot, lineId });
 
 		await checks.check(`${tag} the editor requested nothing beyond localhost`, () => {
@@ -258,7 +281,7 @@ function koreResult(page) {
 	return page.getByTestId('node-creator').getByTestId('node-creator-item-name').filter({ hasText: /^Kore\.ai Contact Center$/ });
 }
 
-async function searchChecks({ page, checks, tag, pg, docs, shot }) {
+async function searchChecks({ page, checks, tag, pg, docs, shot, lineId }) {
 	const ready = await checks.check(`${tag} a new workflow with a Manual Trigger opens "What happens next?"`, () => openNextNodePanel(page, pg));
 	if (!ready) {
 		await shot('failure-next-node-panel');
@@ -269,9 +292,21 @@ async function searchChecks({ page, checks, tag, pg, docs, shot }) {
 		await checks.check(`${tag} "What happens next?" lists Kore.ai Contact Center when searching "${phrase}"`, async () => {
 			await search.fill(phrase);
 			await koreResult(page).first().waitFor();
-			if (phrase === 'delete sms campaign' && docs) {
-				fs.mkdirSync(DOCS, { recursive: true });
-				await page.screenshot({ path: path.join(DOCS, 'nodes-panel-search.png') });
+			if (phrase === 'delete sms campaign') {
+				// The one result describes what was searched for (the actions first), not only the trigger.
+				// An entry with several actions is an "action item", one with a single action a "node item".
+				const item = page
+					.getByTestId('node-creator')
+					.locator('[data-test-id="node-creator-action-item"], [data-test-id="node-creator-node-item"]')
+					.filter({ has: page.getByTestId('node-creator-item-name').filter({ hasText: /^Kore\.ai Contact Center$/ }) });
+				eq(await item.count(), 1, 'Kore.ai results');
+				const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
+				if (RESULT_SHOWS_DESCRIPTION[lineId]) assert(text.includes(PANEL_DESCRIPTION), `the result reads "${text}"`);
+				else eq(text, 'Kore.ai Contact Center', 'the result');
+				if (docs) {
+					fs.mkdirSync(DOCS, { recursive: true });
+					await page.screenshot({ path: path.join(DOCS, 'nodes-panel-search.png') });
+				}
 			}
 		}).then((passed) => passed || shot(`failure-search-${phrase.replace(/\W+/g, '-')}`));
 	}
@@ -289,9 +324,11 @@ async function searchChecks({ page, checks, tag, pg, docs, shot }) {
 			await openCreator(page);
 			await search.fill(phrase);
 			await koreResult(page).first().click();
-			// Both lines then show the community node's details with its actions (12, by resource).
+			// Both lines then show the community node's details with its actions, by resource, under
+			// the same description as the search result.
 			const actionItem = page.getByTestId('node-creator').getByText(action, { exact: true }).first();
 			await actionItem.waitFor();
+			await page.getByTestId('node-creator').getByText(PANEL_DESCRIPTION, { exact: true }).first().waitFor();
 			if (docs && action === ADD_ACTIONS[0][1]) {
 				await settled(actionItem);
 				await page.screenshot({ path: path.join(DOCS, 'node-actions.png') });
@@ -306,6 +343,13 @@ async function searchChecks({ page, checks, tag, pg, docs, shot }) {
 		})
 			.then((passed) => passed || shot(`failure-add-${action.replace(/\W+/g, '-')}`))
 			.finally(() => closeNdv(page));
+
+		// The canvas shows the action as picked, not the internal values ("addContacts contact list").
+		await checks.check(`${tag} the canvas subtitle of the added node reads "${action}"`, async () => {
+			const subtitle = canvasNode(page, action).locator('[class*="_subtitle_"]');
+			await subtitle.waitFor();
+			eq((await subtitle.innerText()).trim(), action, 'subtitle');
+		}).then((passed) => passed || shot(`failure-subtitle-${action.replace(/\W+/g, '-')}`));
 	}
 }
 
@@ -378,13 +422,50 @@ async function credentialChecks({ page, checks, tag, pg, docs, shot, lineId }) {
 		await dialog.getByRole('button', { name: 'Retry' }).click();
 		await dialog.getByText(/Couldn.t connect with these settings/).waitFor();
 		await waitUntil(() => pg.sandbox.stats.authFailures > failures, 'Retry reached the sandbox');
-	})
-		.then((passed) => passed || shot('failure-credential-401'))
-		.finally(async () => {
-			await page.keyboard.press('Escape');
-			await dialog.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
-			await closeNdv(page);
-		});
+	}).then((passed) => passed || shot('failure-credential-401'));
+
+	// A host that answers 403 or 404 (a stub of our own), a closed port, and the sandbox's plain-http
+	// address written without http:// (https is assumed), pinned here so the README can say them.
+	const stubs = await Promise.all([403, 404].map((status) => stubServer(status)));
+	const closedPort = await freePort();
+	const hosts = {
+		forbidden: stubs[0].url,
+		notFound: stubs[1].url,
+		closedPort: `http://127.0.0.1:${closedPort}`,
+		noScheme: values.host.replace(/^http:\/\//, ''),
+	};
+	for (const [kind, host] of Object.entries(hosts)) {
+		const shown = OTHER_FAILURES[kind][lineId];
+		await checks.check(`${tag} credential dialog: Environment URL ${host} (${kind}), Save -> "${shown}"`, async () => {
+			assert(created, 'the credential of the previous checks was not created');
+			await fill('clientSecret', values.clientSecret);
+			await fill('host', host);
+			await save();
+			const more = dialog.getByText('More details');
+			try {
+				await waitUntilAsync(async () => {
+					if (await more.isVisible()) await more.click();
+					return await dialog.getByText(shown, { exact: false }).first().isVisible();
+				}, `"${shown}" in the dialog`, 30000);
+			} catch (error) {
+				const text = (await dialog.innerText()).replace(/\s+/g, ' ');
+				throw new Error(`${error.message}; the dialog reads "${text.slice(Math.max(0, text.search(/Couldn.t connect/)), 400)}"`);
+			}
+			await dialog.getByText(/Couldn.t connect with these settings/).waitFor();
+		}).then((passed) => passed || shot(`failure-credential-${kind}`));
+	}
+	for (const stub of stubs) stub.server.close();
+	await page.keyboard.press('Escape');
+	await dialog.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+	await closeNdv(page);
+}
+
+
+/** A local server that answers every request with this HTTP status and an empty JSON object. */
+async function stubServer(status) {
+	const server = http.createServer((req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end('{}'));
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
 
 /** Waits until an element stops moving (the nodes panel slides its views in), for a screenshot. */

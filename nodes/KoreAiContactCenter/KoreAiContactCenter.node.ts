@@ -7,9 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import { nodeProperties, route } from './actions/router';
+import { actionSubtitle } from './actions/subtitle';
 import { getContactListNames } from './methods/getContactListNames';
 import { searchCampaigns } from './methods/searchCampaigns';
 import { searchContactLists } from './methods/searchContactLists';
+
+const properties = nodeProperties();
 
 export class KoreAiContactCenter implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,15 +21,14 @@ export class KoreAiContactCenter implements INodeType {
 		icon: { light: 'file:../../icons/koreai.svg', dark: 'file:../../icons/koreai.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle:
-			'={{ $parameter["operation"] + " " + ($parameter["resource"] === "contactList" ? "contact list" : ($parameter["resource"] === "voiceCampaign" ? "voice" : "SMS") + " campaign") }}',
+		subtitle: actionSubtitle(properties),
 		description: 'Manage Kore.ai Contact Center SMS and voice campaigns and their contact lists',
 		defaults: { name: 'Kore.ai Contact Center' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'koreAiApi', required: true }],
-		properties: nodeProperties(),
+		properties,
 	};
 
 	methods = {

@@ -40,6 +40,17 @@ const EVENTS: Array<{ name: string; value: TriggerEvent; description: string }> 
 	},
 ];
 
+/**
+ * n8n's nodes panel (1.123 and 2.41, editor-ui `generateMergedNodesAndActions`) lists this trigger
+ * and the action node as ONE entry: it merges a trigger into the node whose name is the trigger's
+ * without "Trigger" (koreAiContactCenterTrigger -> koreAiContactCenter), whatever the order of the
+ * nodes in package.json, and gives that entry the trigger's description, in search results and on
+ * the node's details page. So this describes both nodes, the actions first: someone who searched
+ * for "delete sms campaign" reads that this is what they looked for.
+ */
+const PANEL_DESCRIPTION =
+	'Delete, create, start and stop Kore.ai Contact Center SMS and voice campaigns, fill contact lists, or start a workflow when a campaign changes';
+
 const CAMPAIGN_TYPES: Record<string, CampaignType[]> = { sms: ['sms'], voice: ['voice'], both: ['sms', 'voice'] };
 
 export class KoreAiContactCenterTrigger implements INodeType {
@@ -51,7 +62,7 @@ export class KoreAiContactCenterTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ ($parameter["campaignType"] === "voice" ? "Voice" : $parameter["campaignType"] === "sms" ? "SMS" : "SMS and voice") + " campaigns" }}',
-		description: 'Starts the workflow when a Kore.ai Contact Center campaign is created, deleted or changes status',
+		description: PANEL_DESCRIPTION,
 		defaults: { name: 'Kore.ai Contact Center Trigger' },
 		polling: true,
 		inputs: [],

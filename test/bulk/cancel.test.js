@@ -56,9 +56,9 @@ test('while waiting to retry after a 503 (a backoff of 30 to 60 s)', async () =>
 	expect(sandbox.requests).toHaveLength(2);
 });
 
-test('while waiting for the pacer (1 request per 10 minutes)', async () => {
+test('while waiting for the pacer (1 request per minute)', async () => {
 	const ids = sandbox.addCampaigns(3, 'sms');
-	await cancelWhile({ ...LONG, requestsPerMinute: 0.1, concurrency: 3 }, ids, () => sandbox.stats.answered === 1);
+	await cancelWhile({ ...LONG, requestsPerMinute: 1, concurrency: 3 }, ids, () => sandbox.stats.answered === 1);
 	expect(sandbox.requests).toHaveLength(1);
 	expect(sandbox.store.has(ids[1])).toBe(true);
 });

@@ -8,9 +8,28 @@
 const { loadPackage, KORE_NODE_TYPE } = require('../harness');
 
 let description;
+let nodeTypes;
 beforeAll(async () => {
-	description = (await loadPackage()).nodeTypes[KORE_NODE_TYPE].description;
+	// As the editor gets them: each description under its full name (package.node).
+	nodeTypes = Object.entries((await loadPackage()).nodeTypes).map(([name, type]) => ({ ...type.description, name }));
+	description = nodeTypes.find((type) => type.name === KORE_NODE_TYPE);
 });
+
+/**
+ * The entries of n8n's nodes panel, as both lines build them (editor-ui `useActionsGeneration`,
+ * `generateMergedNodesAndActions`): every node that is not a trigger is an entry; a trigger whose
+ * name without "Trigger" is such a node's name is merged into it, and the entry takes the TRIGGER's
+ * description. Other triggers are entries of their own.
+ */
+function panelEntries(types) {
+	const entries = types.filter((t) => !t.group.includes('trigger')).map((t) => ({ name: t.name, description: t.description }));
+	for (const trigger of types.filter((t) => t.group.includes('trigger'))) {
+		const app = entries.find((entry) => entry.name === trigger.name.replace('Trigger', ''));
+		if (app) app.description = trigger.description;
+		else entries.push({ name: trigger.name, description: trigger.description });
+	}
+	return entries;
+}
 
 /** n8n's first test in sublimeSearch (fuzzyMatchSimple): pattern characters in order within target. */
 function inOrder(pattern, target) {
@@ -53,4 +72,16 @@ test('unrelated searches do not list the node (the matcher is not trivially true
 	for (const phrase of ['send email', 'google sheets', 'delete sms campaigns now', 'webhook']) {
 		expect(matchedBy(phrase)).toBeUndefined();
 	}
+});
+
+test('the one entry n8n lists for both nodes describes what people search for: the actions first, then the trigger', () => {
+	const entries = panelEntries(nodeTypes);
+	// Both nodes are one entry, whatever their order in package.json.
+	expect(entries.map((entry) => entry.name)).toEqual([KORE_NODE_TYPE]);
+	expect(panelEntries([...nodeTypes].reverse())).toEqual(entries);
+	const [shown] = entries;
+	// Searching "delete sms campaign" lands here: the text says so, and still says what the trigger does.
+	expect(shown.description).toMatch(/^Delete, create, start and stop Kore\.ai Contact Center SMS and voice campaigns/);
+	expect(shown.description).toMatch(/contact lists/);
+	expect(shown.description).toMatch(/start a workflow when a campaign changes$/);
 });

@@ -1,8 +1,10 @@
 // Runs the Kore.ai API credential's `test` the way n8n's "Test" button does it (CredentialsTester in
 // n8n's server, 1.123 and 2.41): a one-node workflow whose only parameter routes the credential's
 // test request, n8n-core's real RoutingNode sending it (expressions resolved by n8n's engine, the
-// credential's `authenticate` applied), and the test's `responseCode` rules turned into the message
-// the dialog shows. Only that last mapping is ours, reduced to what the rules need.
+// credential's `authenticate` applied), and the outcome turned into the message the dialog shows,
+// in CredentialsTester's order: an HTTP answer through the `responseCode` rules (else its status
+// text or "Received HTTP status code"), no answer as the bare network code of the error's cause
+// (ECONNREFUSED, EPROTO, ...), anything else as the error's message. Only that mapping is copied.
 const { Workflow, createEmptyRunExecutionData } = require('n8n-workflow');
 const { ExecuteContext, RoutingNode } = require('n8n-core');
 const { loadPackage, baseAdditionalData } = require('../harness');
@@ -61,11 +63,13 @@ async function runCredentialTest(data) {
 		await new RoutingNode(context, probe, { id: 'test', name: 'Kore.ai', type: 'koreAiApi', data }).runNode();
 		return { status: 'OK', message: 'Connection tested successfully' };
 	} catch (error) {
-		const status = error.cause?.response?.status;
-		if (status !== undefined) {
+		const response = error.cause?.response;
+		if (response) {
+			const status = response.status;
 			const rule = (credential.test.rules ?? []).find((r) => r.type === 'responseCode' && r.properties.value === status);
-			return { status: 'Error', httpCode: status, message: rule ? rule.properties.message : `Received HTTP status code: ${status}` };
+			return { status: 'Error', httpCode: status, message: rule ? rule.properties.message : response.statusText || `Received HTTP status code: ${status}` };
 		}
+		if (error.cause?.code) return { status: 'Error', message: error.cause.code };
 		return { status: 'Error', message: error.message };
 	}
 }

@@ -74,8 +74,9 @@ const CASES = [
 	['unknown operation', { more: { operation: 'purge' } }, /^The operation "purge" on "SMS Campaign" is not supported by this version of the node\./],
 
 	// Option values
-	['negative Requests per Minute', { options: { requestsPerMinute: -1 } }, option('Requests per Minute', 'a number from 0 to 60000 (0 turns pacing off)', '-1')],
-	['Requests per Minute as text', { options: { requestsPerMinute: '={{ "fast" }}' } }, option('Requests per Minute', 'a number from 0 to 60000 (0 turns pacing off)', 'the text "fast"')],
+	['negative Requests per Minute', { options: { requestsPerMinute: -1 } }, option('Requests per Minute', 'a whole number from 0 to 60000 (0 turns pacing off)', '-1')],
+	['Requests per Minute as text', { options: { requestsPerMinute: '={{ "fast" }}' } }, option('Requests per Minute', 'a whole number from 0 to 60000 (0 turns pacing off)', 'the text "fast"')],
+	['Requests per Minute with a fraction', { options: { requestsPerMinute: 0.5 } }, option('Requests per Minute', 'a whole number from 0 to 60000 (0 turns pacing off)', '0.5')],
 	['Concurrency 0', { options: { concurrency: 0 } }, option('Concurrency', 'a whole number from 1 to 50', '0')],
 	['Concurrency 2.5', { options: { concurrency: 2.5 } }, option('Concurrency', 'a whole number from 1 to 50', '2.5')],
 	['Concurrency 1000', { options: { concurrency: 1000 } }, option('Concurrency', 'a whole number from 1 to 50', '1000')],

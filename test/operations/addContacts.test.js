@@ -167,6 +167,49 @@ describe('Add Contacts: phone numbers', () => {
 	});
 });
 
+describe('Add Contacts: Default Country turns national numbers into E.164', () => {
+	test('a US CRM export (no "+", no country code) with United States: sent and output in E.164, in order', async () => {
+		const input = [{ phone: '4155550102' }, { phone: '(415) 555-0103' }, { phone: '1 415 555 0104' }, { phone: 4155550105 }, { phone: '+447700900123' }];
+		const result = await runOperation(sandbox, add({ options: { defaultCountry: 'US', contactsPerRequest: 10 } }), { input });
+		expect(result.status).toBe('success');
+		const sent = ['+14155550102', '+14155550103', '+14155550104', '+14155550105', '+447700900123'];
+		expect(addRequests().map((r) => r.body.data.map((c) => c.phoneNumber))).toEqual([sent]);
+		expect(result.json(NODE).map((item) => item.phoneNumber)).toEqual(sent);
+		expect(listPhones().slice(-5)).toEqual(sent);
+	});
+
+	test.each([
+		['GB', ['07700 900123', '7700900123'], '+447700900123'],
+		['FR', ['06 12 34 56 78'], '+33612345678'],
+		['IN', ['098765 43210', '9876543210'], '+919876543210'],
+		['IT', ['06 1234 5678'], '+390612345678'], // Italy's leading 0 is part of the number
+		['DE', ['030 1234567'], '+49301234567'],
+	])('%s: %j are sent as %s', async (defaultCountry, phonesIn, e164) => {
+		const result = await runOperation(sandbox, add({ options: { defaultCountry } }), { input: phonesIn.map((phone) => ({ phone })) });
+		expect(result.json(NODE).map((item) => item.phoneNumber)).toEqual(phonesIn.map(() => e164));
+	});
+
+	test('numbers that cannot be national numbers of that country are refused, saying what the country expects; nothing is guessed', async () => {
+		const input = [{ phone: '415555010' }, { phone: '1234567890' }, { phone: '0044 7700 900123' }, { phone: '415555010x' }];
+		const us = await runOperation(sandbox, add({ options: { defaultCountry: 'US' } }), { input, ...continueOnError });
+		expect(us.outputs(NODE)[1].map((item) => item.json.error)).toEqual([
+			'Phone Number of item 0 "415555010" has 9 digits; a national number of United States and Canada (Default Country) has 10 digits (after the trunk prefix 1, which may be left out). If it already holds a country code, write "+" before it, like +14155550100.',
+			'Phone Number of item 1 "1234567890" has 10 digits; a national number of United States and Canada (Default Country) has 10 digits, the first one 2 to 9. If it already holds a country code, write "+" before it, like +14155550100.',
+			expect.stringMatching(/^Phone Number of item 2 "0044 7700 900123" does not start with "\+": replace the leading 00 with "\+"/),
+			'Phone Number of item 3 "415555010x" contains "x"; a phone number has only digits, and "+" before a country code.',
+		]);
+		const gb = await runOperation(sandbox, add({ options: { defaultCountry: 'GB' } }), { input: [{ phone: '447700900123' }], ...continueOnError });
+		expect(gb.json(NODE, 1)[0].error).toMatch(/^Phone Number of item 0 "447700900123" has 12 digits; a national number of United Kingdom \(Default Country\) has 9 or 10 digits .*write "\+" before it/);
+		expect(addRequests()).toHaveLength(0);
+	});
+
+	test('a Default Country set by an expression to an unlisted code fails the item, naming the option', async () => {
+		const result = await runOperation(sandbox, add({ options: { defaultCountry: '={{ "XX" }}' } }), { input: [{ phone: '4155550102' }], ...continueOnError });
+		expect(result.json(NODE, 1)[0].error).toMatch(/^Default Country \(in Options\) of item 0 is "XX", which is not one of its countries\./);
+		expect(addRequests()).toHaveLength(0);
+	});
+});
+
 describe('Add Contacts: the router runs it once for all items', () => {
 	test('a setting wrong for the whole run fails every item (each its own error item under On Error: Continue), nothing sent', async () => {
 		const result = await runOperation(sandbox, add({ options: { contactsPerRequest: '={{ 5000 }}' } }), { input: phones(3), ...continueOnError });

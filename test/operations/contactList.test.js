@@ -232,7 +232,7 @@ describe('What the editor and AI agents read', () => {
 		expect(shown('get')).toEqual(['contactListId', 'options']);
 		expect(shown('create')).toEqual(['name', 'description', 'allowDuplicates', 'options']);
 		expect(shown('update')).toEqual(['contactListId', 'updateFields', 'options']);
-		expect(shown('delete')).toEqual(['contactListId', 'options']);
+		expect(shown('delete')).toEqual(['deleteContactListNotice', 'contactListId', 'options']);
 		expect(shown('getContacts')).toEqual(['contactListId', 'returnAll', 'limit', 'options']);
 		expect(shown('addContacts')).toEqual(['contactList', 'phoneNumber', 'columnsMode', 'output', 'options']);
 		expect(shown('addContacts', { columnsMode: 'selected' })).toEqual(['contactList', 'phoneNumber', 'columnsMode', 'columns', 'output', 'options']);

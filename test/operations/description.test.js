@@ -38,13 +38,13 @@ test.each([
 		['update', 'Update', `Update ${label} Campaign`],
 	]);
 	for (const option of options) {
-		expect(option.description).toContain(`${label} campaign`);
+		expect(option.description.toLowerCase()).toContain(`${label.toLowerCase()} campaign`);
 		expect(option.description.length).toBeGreaterThan(30);
 	}
 });
 
 test.each([
-	['delete', ['campaignId', 'simplify', 'options']],
+	['delete', ['deleteCampaignNotice', 'campaignId', 'simplify', 'options']],
 	['get', ['campaignId', 'simplify', 'options']],
 	['getStatus', ['campaignId', 'simplify', 'options']],
 	['start', ['campaignId', 'simplify', 'options']],

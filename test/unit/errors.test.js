@@ -37,21 +37,34 @@ describe('describeHttpError', () => {
 		expect(described.message).toMatch(/^Campaign cd-1 was not found in app st-9/);
 	});
 
+	test('not found: a 404 is a short title with the advice apart; another status keeps the words that made it "not found"', () => {
+		const on404 = describeHttpError(404, { status: 'failure', message: 'Campaign cd-1 not found' }, subject);
+		expect(on404.message).toBe('Campaign cd-1 was not found in app st-9 (HTTP 404 Not Found).');
+		expect(on404.advice).toMatch(/^It may already be deleted/);
+		const on400 = describeHttpError(400, { errors: [{ msg: 'Campaign does not exist', code: 400 }] }, subject);
+		expect(on400.message).toBe('Campaign cd-1 was not found in app st-9 (HTTP 400 Bad Request: Campaign does not exist).');
+	});
+
 	test('not found names what the request named (ifMissing), e.g. a schedule by campaign name, not the Environment URL', () => {
 		const described = describeHttpError(
 			404,
 			{ status: 'failure', message: 'Campaign with name Spring not found' },
 			{ action: 'schedule SMS campaign "Spring"', streamId: 'st-9', ifMissing: { what: 'SMS campaign "Spring"', advice: 'Check the name.' } },
 		);
-		expect(described.message).toBe('SMS campaign "Spring" was not found in app st-9 (HTTP 404 Not Found: Campaign with name Spring not found). Check the name.');
+		expect(described.message).toBe('SMS campaign "Spring" was not found in app st-9 (HTTP 404 Not Found).');
+		expect(described.advice).toBe('Check the name.');
+		// Kore.ai's words stay with the error (its details), not in the sentence, where they repeat the name.
+		expect(described.apiMessage).toBe('Campaign with name Spring not found');
 		// Without it, nothing says what was missing: the address itself is suspect.
 		expect(describeHttpError(404, undefined, { action: 'x', streamId: 'st-9' }).message).toMatch(/^Kore\.ai answered HTTP 404 Not Found for this request's address without naming anything missing\./);
 		// A 404 that names nothing, on a path that names a campaign: the path, not the campaign, is what Kore.ai did not find.
 		const unserved = describeHttpError(404, { errors: [{ msg: 'Not Found', code: 404 }] }, { action: 'stop SMS campaign cd-1', campaignId: 'cd-1', streamId: 'st-9' });
-		expect(unserved.message).toMatch(/^Kore\.ai answered HTTP 404 Not Found: Not Found for this request's address without naming anything missing\. If other operations work/);
+		expect(unserved.message).toBe("Kore.ai answered HTTP 404 Not Found: Not Found for this request's address without naming anything missing.");
+		expect(unserved.advice).toMatch(/^If other operations work with this credential, Kore\.ai does not serve this request's path/);
 		// A 400 whose message names a contact list, on a request naming a campaign: the list is the advice.
 		const list = describeHttpError(400, { errors: [{ msg: 'Contact list VIP not found', code: 400 }] }, { action: 'update SMS campaign cd-1', campaignId: 'cd-1', streamId: 'st-9' });
-		expect(list.message).toBe('Kore.ai could not update SMS campaign cd-1: a contact list was not found (HTTP 400 Bad Request: Contact list VIP not found). Check the contact list names: each must be an existing list of this app, written as Kore.ai shows it (Contact List > Get Many lists them).');
+		expect(list.message).toBe('Kore.ai could not update SMS campaign cd-1: a contact list was not found (HTTP 400 Bad Request: Contact list VIP not found).');
+		expect(list.advice).toBe('Check the contact list names: each must be an existing list of this app, written as Kore.ai shows it (Contact List > Get Many lists them).');
 	});
 
 	test('HTML 502 page becomes a server-error sentence without the HTML', () => {

@@ -20,7 +20,7 @@ describe('simplifyCampaign on the seed page sample', () => {
 			callingDays: ['MO', 'TU', 'WE', 'TH', 'FR'].map((day) => ({ day, start: '9:00 AM', end: '6:00 PM' })),
 			templateName: 'Welcome',
 			templateId: 'cmt-88fcd16f-bdb2-4d4d-8a2c-0324c7fxxxxx',
-			smsText: expect.stringMatching(/^Greetings, <First Name>! We're thrilled to have you join us\./),
+			// Kore.ai's sample is redacted mid-character ("...herxxxxx"): no valid UTF-8, so no smsText.
 			smsTextBase64: seed.data.message.message,
 			dncList: 'testdnc',
 			contactLists: ['CL Only 2020 Dec 4'],
@@ -96,7 +96,16 @@ describe('decodeBase64Text', () => {
 	});
 	test('leaves text that is not base64 as it is', () => {
 		expect(decodeBase64Text('Hello there, your bill is due')).toBe('Hello there, your bill is due');
-		expect(decodeBase64Text('Hello')).toBe('Hello'); // valid base64 characters, but decodes to binary
 		expect(decodeBase64Text('')).toBe('');
+	});
+	test('base64 that does not decode to valid UTF-8 text gives nothing, not garbage', () => {
+		const text = 'Reply right here';
+		const full = Buffer.from(`${text} ✅`).toString('base64');
+		expect(decodeBase64Text(full)).toBe(`${text} ✅`);
+		// Cut off inside the last character (3 of its 4 bytes), as Kore.ai's redacted sample is.
+		const cut = Buffer.from(`${text} ✅`).subarray(0, -1).toString('base64');
+		expect(decodeBase64Text(cut)).toBeUndefined();
+		expect(decodeBase64Text('Hello')).toBeUndefined(); // base64 characters, but decodes to binary
+		expect(decodeBase64Text(Buffer.from('a\u0000b').toString('base64'))).toBeUndefined(); // a control character
 	});
 });

@@ -36,7 +36,7 @@ describe('Delete SMS Campaign', () => {
 		expectNoSecrets(result, sandbox);
 	});
 
-	test("the sample campaign of Kore.ai's Delete SMS Campaign page comes out simplified with its SMS text decoded", async () => {
+	test("the sample campaign of Kore.ai's Delete SMS Campaign page comes out simplified; its cut-off SMS text is not decoded into garbage", async () => {
 		const result = await run(deleteWorkflow(), [{ campaignId: SEED_ID }]);
 		const [item] = result.json(NODE, 0);
 		expect(item).toMatchObject({
@@ -47,9 +47,19 @@ describe('Delete SMS Campaign', () => {
 			callerId: '+9195616xxxxx',
 			callingTimezone: 'Asia/Kolkata',
 			templateName: 'Welcome',
-			smsText: expect.stringMatching(/^Greetings, <First Name>!/),
 			message: 'Campaign Billing Alert Template Campaign-21212 deleted successfully',
 		});
+		// The page's base64 is redacted mid-character ("...reply right her" + "xxxxx"): it is not valid
+		// UTF-8, so there is no smsText (it once ended "...herq\uFFFDq"); the base64 is kept as sent.
+		expect(item).not.toHaveProperty('smsText');
+		expect(item.smsTextBase64).toMatch(/^R3JlZXRpbmdzLCA8Rmlyc3QgTmFtZT4h.*xxxxx$/);
+	});
+
+	test('a readable SMS text is decoded next to its base64', async () => {
+		const [id] = sandbox.store.ids('sms').filter((campaignId) => campaignId !== SEED_ID && sandbox.store.get(campaignId).message?.message);
+		const [item] = (await run(deleteWorkflow(), [{ campaignId: id }])).json(NODE, 0);
+		expect(item.smsText).toBe(Buffer.from(item.smsTextBase64.replace(/%3D/g, '='), 'base64').toString('utf8'));
+		expect(item.smsText).toMatch(/^[\x20-\x7e<>]+$/);
 	});
 
 	test('Simplify off returns Kore.ai\'s raw response', async () => {
@@ -74,6 +84,28 @@ describe('Delete SMS Campaign', () => {
 		expect(Object.keys(failed[0].json).sort()).toEqual(['campaignId', 'error']);
 		// n8n merges the input row into error-output items, so the failed row stays identifiable.
 		expect(failed[0].json.campaignId).toBe(SEED_ID);
+	});
+
+	test('running the same rows again: a short title, then advice naming Treat Missing Campaigns as Deleted', async () => {
+		const rows = [{ campaignId: SEED_ID, row: 2 }];
+		expect((await run(deleteWorkflow(), rows)).json(NODE, 0)).toHaveLength(1);
+		const again = await run(deleteWorkflow(), rows);
+		const [, failed] = again.outputs(NODE);
+		const title = `Campaign ${SEED_ID} was not found in app ${sandbox.credentials.appId} (HTTP 404 Not Found).`;
+		const advice = 'Deleted by an earlier run? Turn on Options > Treat Missing Campaigns as Deleted to count it as done. Otherwise check the Campaign ID, and that it is an SMS campaign of this app.';
+		// The error output: `error` only (n8n 1.x routes nothing else there), title then advice, the ID once.
+		expect(failed).toEqual([{ json: { campaignId: SEED_ID, row: 2, error: `${title} ${advice}` }, pairedItem: { item: 0 } }]);
+		expect(failed[0].json.error.split(SEED_ID)).toHaveLength(2);
+
+		// Stopping on the error, n8n's error panel shows the title, and the advice below it (description).
+		const stopped = await run(deleteWorkflow({ settings: { onError: 'stopWorkflow' } }), rows);
+		expect(stopped.status).toBe('error');
+		expect(stopped.error.message).toBe(title);
+		expect(stopped.error.description).toBe(advice);
+
+		// With the option the advice names, the same rows pass.
+		const treated = await run(deleteWorkflow({ parameters: { options: { treatMissingAsDeleted: true } } }), rows);
+		expect(treated.json(NODE, 0)).toEqual([expect.objectContaining({ deleted: false, campaignId: SEED_ID })]);
 	});
 
 	test('not-found answered Kore.ai-platform style (400 with errors[]) reads the same', async () => {
@@ -228,5 +260,15 @@ describe('credentials', () => {
 		const [failed] = result.outputs(NODE)[1];
 		expect(failed.json.error).toMatch(new RegExp(`nothing answers at ${host.replace(/\./g, '\\.')} \\(connection refused\\)`));
 		expect(failed.json.error).toMatch(/Tried 5 times in [\d.]+ s \(Max Tries is 5\)\.$/);
+	});
+
+	test('a plain-http host written without http:// (so https is tried): the sentence says so, not just EPROTO', async () => {
+		const host = sandbox.url.replace(/^http:\/\//, '');
+		const result = await run(deleteWorkflow(), [{ campaignId: SEED_ID }], { ...sandbox.credentials, host });
+		const [failed] = result.outputs(NODE)[1];
+		expect(failed.json.error).toMatch(
+			new RegExp(`^Could not delete SMS campaign ${SEED_ID}: https://${host.replace(/\./g, '\\.')} does not answer https \\(EPROTO\\)\\. Check the Environment URL`),
+		);
+		expect(sandbox.store.has(SEED_ID)).toBe(true);
 	});
 });

@@ -62,10 +62,17 @@ export const streamIdOption: INodeProperties = {
 		"The app (stream) the request is for. Leave empty to use the credential's App ID, which is almost always right.",
 };
 
+/** The README's section on the request options, linked from their tooltips (which stay short). */
+const REQUEST_OPTIONS_DOCS = 'https://github.com/n8n-nodes-kore-ai/n8n-nodes-kore-ai#request-options';
+const details = `<a href="${REQUEST_OPTIONS_DOCS}">details</a>`;
+
 /**
  * How requests are sent (pacing, concurrency, retries, timeouts): every operation offers these
  * options after its own. The transport reads and checks them (transport/settings.ts); their
- * default, minValue, maxValue and numberPrecision are the rules it checks against.
+ * default, minValue, maxValue and numberPrecision are the rules it checks against: numberPrecision 0
+ * for counts (whole numbers, shown without decimals), none for seconds (fractions allowed, and n8n
+ * shows a value as typed: 1, not 1.00). Tooltips say what the option does in at most two
+ * sentences; the README's "Request options" section explains the rest.
  */
 export const requestOptionFields: INodeProperties[] = [
 	{
@@ -73,9 +80,8 @@ export const requestOptionFields: INodeProperties[] = [
 		name: 'requestsPerMinute',
 		type: 'number',
 		default: 60,
-		typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 2 },
-		description:
-			"Kore.ai's limit for this account, in requests per minute. The default, 60 (one a second), is Kore.ai's documented limit per account: raise it only if Kore.ai gave your account a higher one. Within one n8n process, every workflow using the same account and Environment URL shares this pace, spread evenly. Several n8n instances or queue-mode workers using the account cannot see each other: each starts at this pace, slows down when Kore.ai answers with its rate limit, and speeds up again step by step, never above this value, so together they settle near the account's limit. Set the same value everywhere. 0 turns pacing off.",
+		typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 0 },
+		description: `Your Kore.ai account's limit (default 60, Kore.ai's documented one); 0 turns pacing off. Workflows that use the same account share this pace (${details}).`,
 	},
 	{
 		displayName: 'Concurrency',
@@ -83,8 +89,7 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		default: 5,
 		typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
-		description:
-			'How many items this execution works on at once (requests in flight), always within Requests per Minute. The default, 5, keeps the pace even when Kore.ai answers slowly. Output order stays the input order. When an item fails and On Error stops the workflow, items already in flight still finish.',
+		description: 'How many items are worked on at once (default 5), always within Requests per Minute. The output keeps the input order.',
 	},
 	{
 		displayName: 'Max Tries',
@@ -92,35 +97,31 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		default: 5,
 		typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
-		description:
-			"Attempts per item, the first included (default 5), when Kore.ai is briefly unavailable (502, 503, 504), too slow to answer, or the connection fails. Each try signs a fresh token. A delete is retried only in ways that cannot delete twice; a start is retried only when Kore.ai certainly did not act. While pacing is on, Kore.ai's rate-limit answers (HTTP 429) do not count: they are how the node finds the account's pace, and Max Total Wait bounds them. 1 turns all retries off.",
+		description: `Tries per item, the first included (default 5), when Kore.ai is briefly unavailable, too slow or unreachable; 1 turns retries off. Only what is safe to repeat is retried (${details}).`,
 	},
 	{
 		displayName: 'Max Total Wait (Seconds)',
 		name: 'maxTotalWait',
 		type: 'number',
 		default: 120,
-		typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 2 },
-		description:
-			"Longest time in seconds one item may wait between its tries, all waits together (waiting for its turn under Requests per Minute does not count). The default, 120, lets an item sit out Kore.ai's rate limit for two full minutes. If Kore.ai asks for a longer wait (Retry-After), the item fails at once and says so.",
+		typeOptions: { minValue: 0, maxValue: 3600 },
+		description: "Longest time one item may wait between its tries, all waits together (default 120). If Kore.ai asks for a longer wait, the item fails at once and says so.",
 	},
 	{
 		displayName: 'Retry Delay (Seconds)',
 		name: 'retryDelay',
 		type: 'number',
 		default: 1,
-		typeOptions: { minValue: 0.01, maxValue: 60, numberPrecision: 2 },
-		description:
-			'Seconds before the first retry; each further retry waits twice as long (at most 30 s), with random jitter so items do not retry in step: with the default, 1, about 1, 2, 4 and 8 s. A wait Kore.ai asks for (Retry-After) is used instead; after a rate-limit answer while pacing is on, the item waits as long as the pace is held (at least this).',
+		typeOptions: { minValue: 0.01, maxValue: 60 },
+		description: `Wait before the first retry (default 1), doubled for each further retry up to 30 s, with jitter. A wait Kore.ai asks for (Retry-After) is used instead (${details}).`,
 	},
 	{
 		displayName: 'Timeout (Seconds)',
 		name: 'timeout',
 		type: 'number',
 		default: 30,
-		typeOptions: { minValue: 0.1, maxValue: 600, numberPrecision: 2 },
-		description:
-			"Seconds to wait for Kore.ai's answer to one request (default 30) before giving up on that try, and retrying it when that is safe",
+		typeOptions: { minValue: 0.1, maxValue: 600 },
+		description: "Time to wait for Kore.ai's answer to one request (default 30) before that try is given up",
 	},
 ];
 

@@ -2,13 +2,20 @@ import type { CampaignResourceInfo, ResourceInfo } from './types';
 
 /** The node's resources. The router (router.ts) lists each one's operations. */
 
-export const SMS_CAMPAIGN: CampaignResourceInfo = { value: 'smsCampaign', name: 'SMS Campaign', label: 'SMS', campaignType: 'sms' };
+export const SMS_CAMPAIGN: CampaignResourceInfo = {
+	value: 'smsCampaign',
+	name: 'SMS Campaign',
+	label: 'SMS',
+	campaignType: 'sms',
+	aCampaign: 'an SMS campaign',
+};
 
 export const VOICE_CAMPAIGN: CampaignResourceInfo = {
 	value: 'voiceCampaign',
 	name: 'Voice Campaign',
 	label: 'Voice',
 	campaignType: 'voice',
+	aCampaign: 'a voice campaign',
 };
 
 /** Contact lists: the phone numbers campaigns call or text, referenced by list name. */

@@ -241,7 +241,7 @@ async function runAllAtOnce(this: IExecuteFunctions, operation: Operation, info:
 	}
 	return outcomes.map((outcome) => {
 		const pairedItem = outcome.items.length === 1 ? { item: outcome.items[0] } : outcome.items.map((item) => ({ item }));
-		return 'error' in outcome ? { json: { error: outcome.error.message }, pairedItem } : { json: outcome.json, pairedItem };
+		return 'error' in outcome ? { json: { error: errorText(outcome.error) }, pairedItem } : { json: outcome.json, pairedItem };
 	});
 }
 
@@ -281,9 +281,18 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
  * The item n8n expects for a failed item under "On Error: Continue": `{ error }` and nothing else.
  * n8n 1.x sends an item to the error output only when its json is exactly `{ error }` or
  * `{ error, message }` (2.x also allows `details`), and both lines replace the json of items that
- * carry `item.error`. So the sentence itself says everything: the HTTP status and, after retries,
- * how many tries were made. On the error output n8n merges in the input row (the campaign ID).
+ * carry `item.error`. So the text itself says everything: the HTTP status and, after retries, how
+ * many tries were made. On the error output n8n merges in the input row (the campaign ID).
  */
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
+	return { json: { error: errorText(error) }, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * An error as one text: its title, then its advice when it has one. n8n's error panel shows the two
+ * apart (message, description); an error item has only `error` to carry both.
+ */
+function errorText(error: NodeApiError | NodeOperationError): string {
+	const advice = error.description;
+	return typeof advice === 'string' && advice !== '' && advice !== error.message ? `${error.message} ${advice}` : error.message;
 }

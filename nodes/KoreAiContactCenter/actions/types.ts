@@ -15,6 +15,8 @@ export interface ResourceInfo {
 
 export interface CampaignResourceInfo extends ResourceInfo {
 	campaignType: CampaignType;
+	/** For descriptions, with its article: "an SMS campaign", "a voice campaign". */
+	aCampaign: string;
 }
 
 /**

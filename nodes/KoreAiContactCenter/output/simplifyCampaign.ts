@@ -10,7 +10,7 @@ import type { CampaignType } from '../actions/types';
  * some fields only for some campaigns (`experienceFlow`, `campaignInstanceId`, the voice dialing
  * settings), so a key is present only when the API sent its value. `priority` is sent as the string
  * "5" although documented as a number: it is given as a number. The SMS text arrives base64-encoded;
- * it is given decoded as `smsText`, next to the original.
+ * it is given decoded as `smsText`, next to the original (`smsTextBase64`), when it decodes to text.
  */
 
 export function simplifyCampaign(data: IDataObject | undefined, campaignType: CampaignType): IDataObject {
@@ -46,7 +46,8 @@ export function simplifyCampaign(data: IDataObject | undefined, campaignType: Ca
 	put(out, 'templateName', message.template_name);
 	put(out, 'templateId', message.templateId);
 	if (typeof message.message === 'string') {
-		out.smsText = decodeBase64Text(message.message);
+		const text = decodeBase64Text(message.message);
+		if (text !== undefined) out.smsText = text;
 		out.smsTextBase64 = message.message;
 	}
 	put(out, 'dncList', dnc.name);
@@ -73,20 +74,28 @@ export function simplifyCampaignAnswer(body: IDataObject, campaignId: string, ca
 }
 
 /**
- * Decodes Kore.ai's base64 SMS text. A value that is not base64, or whose decoding is not text, is
- * returned as it came: some tenants may store plain text, and a wrong decoding is worse than none.
- * "Not text" means more than 1 in 20 characters are invalid UTF-8 or control characters; a few are
- * tolerated (shown as U+FFFD) because the documented sample itself is redacted mid-sequence.
+ * Decodes Kore.ai's base64 SMS text; undefined when it does not decode to text.
+ *
+ * - Not base64 at all (spaces, punctuation): returned as it came, since some tenants may store plain
+ *   text.
+ * - base64 whose bytes are not valid UTF-8, or hold control characters other than tab and line
+ *   breaks: undefined, and the caller leaves `smsText` out (`smsTextBase64` keeps the value). A
+ *   wrong decoding is worse than none: base64 cut off mid-character (the sample campaign of Kore.ai's
+ *   Delete SMS Campaign page is redacted that way) would end in replacement characters and garbage
+ *   ("...reply right herq\uFFFDq").
  */
-export function decodeBase64Text(value: string): string {
+export function decodeBase64Text(value: string): string | undefined {
 	// The list endpoint's documented samples end the base64 with a URL-encoded padding ("...Zw%3D%3D").
 	const compact = value.replace(/\s+/g, '').replace(/%3D/gi, '=');
 	if (compact === '' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) return value;
 	const urlSafe = compact.includes('-') || compact.includes('_');
-	const decoded = new TextDecoder('utf-8').decode(Buffer.from(compact, urlSafe ? 'base64url' : 'base64'));
-	const text = decoded.replace(/[^\P{Cc}\t\n\r]/gu, '\uFFFD');
-	const unreadable = (text.match(/\uFFFD/g) ?? []).length;
-	return unreadable * 20 > text.length ? value : text;
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(compact, urlSafe ? 'base64url' : 'base64'));
+	} catch {
+		return undefined;
+	}
+	return /[^\P{Cc}\t\n\r]/u.test(text) ? undefined : text;
 }
 
 function toNumber(value: unknown): unknown {

@@ -17,8 +17,8 @@ import type { KoreAiResponse } from './exchange';
 
 export type Answer =
 	| { kind: 'success'; body: IDataObject }
-	| { kind: 'notFound'; message: string; httpCode: number; apiMessage?: string }
-	| { kind: 'refused'; message: string; httpCode: number; apiMessage?: string };
+	| { kind: 'notFound'; message: string; advice?: string; httpCode: number; apiMessage?: string }
+	| { kind: 'refused'; message: string; advice?: string; httpCode: number; apiMessage?: string };
 
 export function readAnswer(response: KoreAiResponse, subject: RequestSubject): Answer {
 	const { statusCode, body } = response;
@@ -27,6 +27,7 @@ export function readAnswer(response: KoreAiResponse, subject: RequestSubject): A
 	return {
 		kind: described.notFound ? 'notFound' : 'refused',
 		message: described.message,
+		advice: described.advice,
 		httpCode: statusCode,
 		apiMessage: described.apiMessage,
 	};

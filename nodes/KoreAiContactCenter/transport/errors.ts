@@ -1,6 +1,7 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { shorten } from '../../../common/text';
+import { REFUSED_TOKEN_ADVICE } from '../../../credentials/koreAiCredentialValues';
 
 /**
  * Turns what Kore.ai answers on failure into one sentence a user can act on, and that sentence
@@ -37,7 +38,10 @@ function ifMissingOf(subject: RequestSubject): IfMissing | undefined {
 }
 
 export interface DescribedError {
+	/** What failed, in one sentence (n8n shows it as the error's title). */
 	message: string;
+	/** What to do, when it is not in the message: n8n shows it below the title (the error's description). */
+	advice?: string;
 	/** The server's own words, shortened, for the error's details. */
 	apiMessage?: string;
 	httpCode: number;
@@ -94,16 +98,23 @@ export function describeHttpError(status: number, body: unknown, subject: Reques
 	const missing = ifMissingOf(subject);
 	const named = notFound ? namedInMessage(apiMessage) : undefined;
 	let message: string;
+	let advice: string | undefined;
 	if (status === 401) {
-		message = `Kore.ai rejected the credentials (${statusLabel}${said}). Check Client ID, Client Secret and Signing Algorithm in the Kore.ai API credential against your JWT app, that App ID and Account ID belong to it, and that the app has the Campaign Management API scope, published.`;
+		message = `Kore.ai rejected the credentials (${statusLabel}${said}). ${REFUSED_TOKEN_ADVICE}`;
 	} else if (status === 403) {
 		message = `Kore.ai denied access to ${subject.action} (${statusLabel}${said}). Give the JWT app the Campaign Management API scope and publish the app.`;
 	} else if (notFound && pathNotServed(status, apiMessage)) {
-		message = `Kore.ai answered ${statusLabel}${said} for this request's address without naming anything missing. If other operations work with this credential, Kore.ai does not serve this request's path (docs/kore-ai-api.md lists the paths its pages disagree on): please report it. Otherwise check the Environment URL (your region) and the App ID in the Kore.ai API credential.`;
+		message = `Kore.ai answered ${statusLabel}${said} for this request's address without naming anything missing.`;
+		advice =
+			"If other operations work with this credential, Kore.ai does not serve this request's path (docs/kore-ai-api.md lists the paths its pages disagree on): please report it. Otherwise check the Environment URL (your region) and the App ID in the Kore.ai API credential.";
 	} else if (notFound && named !== undefined && !sameThing(named, missing)) {
-		message = `Kore.ai could not ${subject.action}: ${named.what} was not found (${statusLabel}${said}). ${named.advice}`;
+		message = `Kore.ai could not ${subject.action}: ${named.what} was not found (${statusLabel}${said}).`;
+		advice = named.advice;
 	} else if (notFound && missing !== undefined) {
-		message = `${missing.what} was not found in app ${subject.streamId} (${statusLabel}${said}). ${missing.advice}`;
+		// A short title, the advice apart. Kore.ai's words for a 404 only repeat the ID the title
+		// names (they stay in the error's details); another status taken as "not found" shows them.
+		message = `${missing.what} was not found in app ${subject.streamId} (${status === 404 ? statusLabel : `${statusLabel}${said}`}).`;
+		advice = missing.advice;
 	} else if (notFound) {
 		message = `Kore.ai found nothing at this address (${statusLabel}${said}). Check the Environment URL (your region) and the App ID in the Kore.ai API credential.`;
 	} else if (status === 405) {
@@ -115,7 +126,7 @@ export function describeHttpError(status: number, body: unknown, subject: Reques
 	} else {
 		message = `Kore.ai refused to ${subject.action} (${statusLabel}${said}). ${adviceFor(apiMessage)}`;
 	}
-	return { message, apiMessage, httpCode: status, notFound };
+	return { message, advice, apiMessage, httpCode: status, notFound };
 }
 
 /**
@@ -174,6 +185,10 @@ export function describeNetworkError(error: unknown, origin: string, subject: Re
 		case 'ERR_CANCELED':
 		case 'ABORT_ERR':
 			return `${base}the execution was canceled.`;
+		case 'EPROTO':
+		case 'ERR_SSL_WRONG_VERSION_NUMBER':
+			// https to a host that speaks plain http (e.g. a URL typed without http://).
+			return `${base}${origin} does not answer https (${code}). Check the Environment URL in the Kore.ai API credential: Kore.ai's platforms use https://, and a local plain-http host needs http:// written out.`;
 		case 'CERT_HAS_EXPIRED':
 		case 'DEPTH_ZERO_SELF_SIGNED_CERT':
 		case 'SELF_SIGNED_CERT_IN_CHAIN':
@@ -234,6 +249,8 @@ function adviceFor(apiMessage: string | undefined): string {
 /** Everything the node's error carries besides its sentence. */
 export interface FailureFacts {
 	message: string;
+	/** What to do, when the message does not say it (DescribedError's advice). */
+	advice?: string;
 	/** Tries made, the failed one included. */
 	attempts: number;
 	/** The HTTP status of Kore.ai's last answer; absent when none came. */
@@ -261,6 +278,7 @@ export function koreAiApiError(node: INode, facts: FailureFacts, itemIndex: numb
 	}
 	const error = new NodeApiError(node, details, {
 		message: facts.message,
+		...(facts.advice !== undefined ? { description: facts.advice } : {}),
 		itemIndex,
 		...(facts.httpCode !== undefined ? { httpCode: String(facts.httpCode) } : {}),
 	});

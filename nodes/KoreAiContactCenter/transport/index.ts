@@ -33,8 +33,9 @@ export interface NotFound {
 	attempts: number;
 	/** An earlier try may have done the work (its answer was lost), so "not found" may mean "done". */
 	earlierTryMayHaveTakenEffect: boolean;
-	/** Kore.ai's "not found" sentence, for the user, and what it rests on. */
+	/** Kore.ai's "not found" sentence, for the user, what to do, and what it rests on. */
 	message: string;
+	advice?: string;
 	httpCode: number;
 	apiMessage?: string;
 	/** The app (stream) that was asked. */
@@ -64,6 +65,7 @@ export async function koreAiRequestOrNotFound(
 		attempts: delivery.attempts,
 		earlierTryMayHaveTakenEffect: delivery.earlierTryMayHaveTakenEffect,
 		message: answer.message,
+		advice: answer.advice,
 		httpCode: answer.httpCode,
 		apiMessage: answer.apiMessage,
 		streamId: delivery.subject.streamId,
@@ -72,12 +74,12 @@ export async function koreAiRequestOrNotFound(
 
 function answerError(
 	this: KoreAiCaller,
-	answer: { message: string; httpCode: number; apiMessage?: string },
+	answer: { message: string; advice?: string; httpCode: number; apiMessage?: string },
 	attempts: number,
 	itemIndex: number,
 ): NodeApiError {
-	const { message, httpCode, apiMessage } = answer;
-	return koreAiApiError(this.getNode(), { message, attempts, httpCode, apiMessage }, itemIndex);
+	const { message, advice, httpCode, apiMessage } = answer;
+	return koreAiApiError(this.getNode(), { message, advice, attempts, httpCode, apiMessage }, itemIndex);
 }
 
 /** The error for a "not found" the caller decided is an error after all. */

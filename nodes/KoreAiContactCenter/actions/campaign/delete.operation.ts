@@ -21,7 +21,7 @@ import type { CampaignResourceInfo, Operation } from '../types';
  *
  * "Not found" without such an earlier try means the campaign was not there: an error, unless the
  * option "Treat Missing Campaigns as Deleted" is on; then the item says `deleted: false` and gives
- * the `reason`.
+ * the `reason`. The error's advice names that option: re-running a sheet is the usual cause.
  */
 
 const treatMissingAsDeletedOption: INodeProperties = {
@@ -30,18 +30,29 @@ const treatMissingAsDeletedOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether a campaign that does not exist counts as done instead of failing the item; such items say deleted: false and give the reason. Off by default: a missing campaign is an error. Useful when re-running a sheet after a partial run. (A campaign found gone when a delete is retried after a lost answer is always reported deleted.)',
+		'Whether a campaign that is not there counts as done (deleted: false, with the reason) instead of failing the item. Turn it on to run the same rows again after a partial run.',
+};
+
+/** Shown above the fields: the panel says it before anyone reads a tooltip. */
+const permanentNotice: INodeProperties = {
+	displayName: 'Deletion is permanent: Kore.ai has no undo, and a deleted campaign cannot be recovered.',
+	name: 'deleteCampaignNotice',
+	type: 'notice',
+	default: '',
 };
 
 export const deleteCampaign: Operation<CampaignResourceInfo> = {
 	value: 'delete',
 	name: 'Delete',
 	action: (resource) => `Delete ${resource.label} Campaign`,
-	description: (resource) => `Permanently delete a ${resource.label} campaign and return its details`,
-	properties: singleCampaignFields(
-		'The campaign to delete: pick it from the list, or give its ID (cd-...), typed in or mapped from the previous node with an expression. Deletion is permanent and cannot be undone.',
-		[treatMissingAsDeletedOption],
-	),
+	description: (resource) => `Permanently delete ${resource.aCampaign} and return its details`,
+	properties: [
+		permanentNotice,
+		...singleCampaignFields(
+			'The campaign to delete: pick it from the list, or give its ID (cd-...), typed in or mapped from the previous node with an expression',
+			[treatMissingAsDeletedOption],
+		),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
 		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
@@ -55,6 +66,11 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 			streamId,
 			action: `delete ${resource.label} campaign ${campaignId}`,
 			campaignId,
+			// Running the same rows again is the usual reason: the advice names the option made for it.
+			ifMissing: {
+				what: `Campaign ${campaignId}`,
+				advice: `Deleted by an earlier run? Turn on Options > ${treatMissingAsDeletedOption.displayName} to count it as done. Otherwise check the Campaign ID, and that it is ${resource.aCampaign} of this app.`,
+			},
 		});
 
 		if (!result.found) {

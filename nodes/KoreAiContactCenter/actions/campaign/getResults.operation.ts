@@ -31,7 +31,7 @@ export const getCampaignResults: Operation<CampaignResourceInfo> = {
 	name: 'Get Results',
 	action: (resource) => `Get ${resource.label} Campaign Results`,
 	description: (resource) =>
-		`Get the per-contact results of a ${resource.label} campaign, one item per contact: phone number, outcome, attempts, disposition codes`,
+		`Get the per-contact results of ${resource.aCampaign}, one item per contact: phone number, outcome, attempts, disposition codes`,
 	properties: [
 		{
 			...campaignIdField,

@@ -11,7 +11,7 @@ export const getCampaignStatus = singleCampaignOperation({
 	name: 'Get Status',
 	action: (resource) => `Get ${resource.label} Campaign Status`,
 	description: (resource) =>
-		`Get only the current status of a ${resource.label} campaign (e.g. Ready, Active, Paused, Stopped, Completed) with its name; lighter than Get`,
+		`Get only the current status of ${resource.aCampaign} (e.g. Ready, Active, Paused, Stopped, Completed) with its name; lighter than Get`,
 	campaignDescription:
 		'The campaign whose status to check: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
 	request: ({ pathId, campaignId, resource }) => ({

@@ -103,7 +103,7 @@ export const scheduleCampaign: Operation<CampaignResourceInfo> = {
 	name: 'Schedule',
 	action: (resource) => `Schedule ${resource.label} Campaign`,
 	description: (resource) =>
-		`Turn on a daily or weekly schedule for a ${resource.label} campaign between a start and an end time; Kore.ai then runs it on that schedule`,
+		`Turn on a daily or weekly schedule for ${resource.aCampaign} between a start and an end time; Kore.ai then runs it on that schedule`,
 	properties,
 
 	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {

@@ -20,7 +20,7 @@ export const startCampaign = singleCampaignOperation({
 	name: 'Start',
 	action: (resource) => `Start ${resource.label} Campaign`,
 	description: (resource) =>
-		`Start (play) a ${resource.label} campaign so it begins sending to its contact lists; the campaign becomes Active`,
+		`Start (play) ${resource.aCampaign} so it begins sending to its contact lists; the campaign becomes Active`,
 	campaignDescription:
 		'The campaign to start: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression. Starting sends messages or places calls to real contacts.',
 	request: ({ pathId, campaignId, resource }) => ({

@@ -17,7 +17,7 @@ export const unscheduleCampaign: Operation<CampaignResourceInfo> = {
 	value: 'unschedule',
 	name: 'Unschedule',
 	action: (resource) => `Unschedule ${resource.label} Campaign`,
-	description: (resource) => `Turn off the schedule of a ${resource.label} campaign; the campaign itself is kept`,
+	description: (resource) => `Turn off the schedule of ${resource.aCampaign}; the campaign itself is kept`,
 	properties: [
 		{
 			...campaignByNameField,

@@ -8,5 +8,5 @@ import { updateOperation } from './updateCampaign';
 export const updateVoiceCampaign = updateOperation(
 	'voice',
 	(resource) =>
-		`Change a ${resource.label} campaign: name, description, contact lists, DNC list, flow, caller ID, priority, calling hours or dialing settings. The rest stays as it is.`,
+		`Change ${resource.aCampaign}: name, description, contact lists, DNC list, flow, caller ID, priority, calling hours or dialing settings. The rest stays as it is.`,
 );

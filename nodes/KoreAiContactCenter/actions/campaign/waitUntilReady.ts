@@ -29,7 +29,7 @@ export const waitOptions: INodeProperties[] = [
 		name: 'maxWait',
 		type: 'number',
 		default: 120,
-		typeOptions: { minValue: 1, maxValue: 3600, numberPrecision: 2 },
+		typeOptions: { minValue: 1, maxValue: 3600 },
 		description: 'With Wait Until Ready: the longest time to wait for the campaign to become ready. The item fails after that, naming the campaign that was created.',
 	},
 	{
@@ -37,7 +37,7 @@ export const waitOptions: INodeProperties[] = [
 		name: 'pollInterval',
 		type: 'number',
 		default: 5,
-		typeOptions: { minValue: 0.05, maxValue: 300, numberPrecision: 2 },
+		typeOptions: { minValue: 0.05, maxValue: 300 },
 		description: "With Wait Until Ready: seconds between two checks of the campaign's status. Each check is one request, within Requests per Minute.",
 	},
 ];

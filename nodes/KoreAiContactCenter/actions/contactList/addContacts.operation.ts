@@ -21,7 +21,7 @@ import {
 } from './batches';
 import { addContactsListField } from './fields';
 import { contactListRequest } from './listInputs';
-import { checkPhoneNumber } from '../../../../common/phoneNumbers';
+import { phoneNumberOptions, readPhoneNumber } from './phoneOptions';
 
 /**
  * Kore.ai ("Add Contacts to Contact List API"): `POST https://{host}/api/1.1/public/{iid}/campaign/contactList/addContacts`
@@ -56,7 +56,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: '{{ $json.phone }}',
 		description:
-			'The phone number of each input item, in international form: "+", country code and number, like +14155550100. Map it from each item with an expression (the field holding the number). Items without a valid number are refused before anything is sent.',
+			"Each item's number, mapped with an expression: international like +14155550100, or national with Options > Default Country. Items without a valid number are refused before anything is sent.",
 	},
 	{
 		displayName: 'Other Columns',
@@ -136,14 +136,7 @@ const properties: INodeProperties[] = [
 			typeOptions: { minValue: 1, maxValue: MAX_CONTACTS_PER_REQUEST, numberPrecision: 0 },
 			description: `Most contacts sent in one request (default ${DEFAULT_CONTACTS_PER_REQUEST}, at most ${MAX_CONTACTS_PER_REQUEST}). Requests are also kept under 90 kB, so contacts with many columns go in smaller batches.`,
 		},
-		{
-			displayName: 'Remove Phone Formatting',
-			name: 'removePhoneFormatting',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to remove spaces, dashes, dots and parentheses from phone numbers before checking them ("+1 (415) 555-0100" becomes +14155550100). Off: such numbers are refused.',
-		},
+		...phoneNumberOptions,
 		streamIdOption,
 	],
 	// Add Contacts takes every item at once and sends its requests one after the other.
@@ -255,10 +248,7 @@ function readItem(this: IExecuteFunctions, itemIndex: number): ReadItem {
 	try {
 		const list = readListRef.call(this, itemIndex);
 		const streamId = readStreamId.call(this, itemIndex);
-		const removeFormatting = this.getNodeParameter('options.removePhoneFormatting', itemIndex, true) !== false;
-		const checked = checkPhoneNumber(rawPhone, `Phone Number of item ${itemIndex}`, removeFormatting);
-		if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
-		const contact = { ...readColumns.call(this, itemIndex, rawPhone), phoneNumber: checked.phoneNumber };
+		const contact = { ...readColumns.call(this, itemIndex, rawPhone), phoneNumber: readPhoneNumber.call(this, itemIndex, rawPhone) };
 		const key = 'byName' in list ? `name:${list.byName}` : `id:${list.byId}`;
 		return { itemIndex, groupKey: `${streamId ?? ''}\n${key}`, list, streamId, contact };
 	} catch (error) {

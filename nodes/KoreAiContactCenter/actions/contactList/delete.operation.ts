@@ -24,9 +24,14 @@ export const deleteContactList: Operation = {
 	description: () =>
 		'Permanently delete a contact list and all its contacts (cannot be undone); campaigns that use it lose it',
 	properties: [
-		contactListField(
-			'The contact list to delete: pick it from the list, or give its ID (cl-...). Deletion is permanent: the list and its contacts cannot be recovered.',
-		),
+		{
+			displayName:
+				'Deletion is permanent: the list and all its contacts cannot be recovered, and campaigns that use the list lose it.',
+			name: 'deleteContactListNotice',
+			type: 'notice',
+			default: '',
+		},
+		contactListField('The contact list to delete: pick it from the list, or give its ID (cl-...)'),
 		optionsField([streamIdOption]),
 	],
 

@@ -54,7 +54,7 @@ export const addContactsListField: INodeProperties = {
 	...byIdOrList,
 	name: 'contactList',
 	description:
-		"The list that receives the contacts: pick it, give its ID (cl-...), or its exact name. Kore.ai adds contacts by list name; for a list picked or given by ID the node looks the name up first. The list must exist (create it with Contact List > Create).",
+		'The list that receives the contacts: pick it, or give its ID (cl-...) or its exact name. The list must exist already (Contact List > Create makes one).',
 	modes: [
 		...(byIdOrList.modes ?? []),
 		{

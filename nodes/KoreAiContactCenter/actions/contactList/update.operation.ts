@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
-import { CONTACT_LIST_API } from '../../api/contactLists';
+import { CONTACT_LIST_API, CONTACT_LIST_LIMITS } from '../../api/contactLists';
 import { optionsField, streamIdOption } from '../common.fields';
 import type { Operation } from '../types';
 import { contactListField, listDescriptionField, listNameField } from './fields';
@@ -36,7 +36,7 @@ export const updateContactList: Operation = {
 				{
 					...listNameField,
 					required: false,
-					description: `${listNameField.description} Campaigns refer to lists by name: check them after a rename.`,
+					description: `The list's new name, unique in the app, at most ${CONTACT_LIST_LIMITS.name} characters. Campaigns refer to lists by name: check them after a rename.`,
 				},
 			],
 		},
