@@ -234,7 +234,12 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 		if (browser) await browser.close().catch(() => {});
 		const tokens = [...pg.sandbox.tokensSeen];
 		const secret = pg.sandbox.credentials.clientSecret;
+		const violations = pg.sandbox.violations.map((v) => `${v.method} ${v.url} (${v.endpoint ?? 'no page'}): ${v.problems.join('; ')}`);
 		await pg.stop();
+		// Kore.ai's pages are the contract (sandbox/contract/): what the editor made the node send too.
+		await checks.check(`${tag} every request followed Kore.ai's pages (the sandbox's contract)`, () => {
+			assert(violations.length === 0, `${violations.length} request(s) broke the contract:\n${violations.join('\n')}`);
+		});
 		await checks.check(`${tag} no client secret or JWT in anything n8n wrote`, () => {
 			const pkgDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
 			const needles = [
