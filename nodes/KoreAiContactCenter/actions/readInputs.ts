@@ -35,3 +35,34 @@ export function readCampaignTarget(
 		streamId: readStreamId.call(this, itemIndex),
 	};
 }
+
+/**
+ * A multi-choice filter as the editor sets it (a list), or as an expression or an AI agent may
+ * give it: one value, or text like "Active, Paused". Matched without regard to case.
+ * `field` names the field in the error sentence ("Filter Status").
+ */
+export function readChoices<T extends string | number>(
+	this: IExecuteFunctions,
+	raw: unknown,
+	field: string,
+	allowed: T[],
+	itemIndex: number,
+): T[] {
+	if (raw === undefined || raw === null || raw === '') return [];
+	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw];
+	const chosen: T[] = [];
+	for (const value of values) {
+		const text = String(value).trim();
+		if (text === '') continue;
+		const match = allowed.find((candidate) => String(candidate).toLowerCase() === text.toLowerCase());
+		if (match === undefined) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`${field} of item ${itemIndex} has "${text.slice(0, 40)}", which Kore.ai does not know. Use one or more of: ${allowed.join(', ')}.`,
+				{ itemIndex },
+			);
+		}
+		if (!chosen.includes(match)) chosen.push(match);
+	}
+	return chosen;
+}

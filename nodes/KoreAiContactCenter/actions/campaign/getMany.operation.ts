@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 
 import { simplifyListedCampaign } from '../../output/simplifyResults';
 import { optionsField, simplifyField, streamIdOption } from '../common.fields';
-import { readStreamId } from '../readInputs';
+import { readChoices, readStreamId } from '../readInputs';
 import { readLimit, returnAllFields } from '../returnAll.fields';
 import type { CampaignResourceInfo, Operation } from '../types';
 import { CAMPAIGN_STATUSES as STATUSES, fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../../api/campaignList';
@@ -122,12 +122,12 @@ export const getManyCampaigns: Operation<CampaignResourceInfo> = {
 		const sortOrder = this.getNodeParameter('options.sortOrder', itemIndex, 'desc') as string;
 
 		const filters: IDataObject = {};
-		const status = readChoices.call(this, filtersIn.status, 'Status', STATUSES, itemIndex);
+		const status = readChoices.call(this, filtersIn.status, 'Filter Status', STATUSES, itemIndex);
 		if (status.length > 0) filters.status = status;
-		const priority = readChoices.call(this, filtersIn.priority, 'Priority', PRIORITIES, itemIndex);
+		const priority = readChoices.call(this, filtersIn.priority, 'Filter Priority', PRIORITIES, itemIndex);
 		if (priority.length > 0) filters.priority = priority;
 		if (resource.campaignType === 'voice') {
-			const dialingModes = readChoices.call(this, filtersIn.dialingMode, 'Dialing Modes', DIALING_MODES, itemIndex);
+			const dialingModes = readChoices.call(this, filtersIn.dialingMode, 'Filter Dialing Modes', DIALING_MODES, itemIndex);
 			if (dialingModes.length > 0) filters.dialingMode = dialingModes;
 		}
 		const startDate = readDate.call(this, filtersIn.startDate, 'From Date', itemIndex);
@@ -152,37 +152,6 @@ export const getManyCampaigns: Operation<CampaignResourceInfo> = {
 		return collected.entries.map((entry) => (simplify ? simplifyListedCampaign(entry, resource.campaignType) : entry));
 	},
 };
-
-
-/**
- * A multi-choice filter as the editor sets it (a list), or as an expression or an AI agent may
- * give it: one value, or text like "Active, Paused". Matched without regard to case.
- */
-function readChoices<T extends string | number>(
-	this: IExecuteFunctions,
-	raw: unknown,
-	field: string,
-	allowed: T[],
-	itemIndex: number,
-): T[] {
-	if (raw === undefined || raw === null || raw === '') return [];
-	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw];
-	const chosen: T[] = [];
-	for (const value of values) {
-		const text = String(value).trim();
-		if (text === '') continue;
-		const match = allowed.find((candidate) => String(candidate).toLowerCase() === text.toLowerCase());
-		if (match === undefined) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Filter ${field} of item ${itemIndex} has "${text.slice(0, 40)}", which Kore.ai does not know. Use one or more of: ${allowed.join(', ')}.`,
-				{ itemIndex },
-			);
-		}
-		if (!chosen.includes(match)) chosen.push(match);
-	}
-	return chosen;
-}
 
 /** An ISO 8601 timestamp in UTC, read in the workflow's time zone when it names none. */
 function readDate(this: IExecuteFunctions, raw: unknown, field: string, itemIndex: number): string | undefined {
