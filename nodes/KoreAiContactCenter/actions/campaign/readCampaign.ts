@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { isObject } from '../../../../common/text';
 import { campaignTypeOf, getCampaignRequest } from '../../api/campaignPaths';
-import { koreAiRequest } from '../../transport';
+import { koreAiRequest, koreAiRequestOrNotFound, type KoreAiRequest, type NotFound } from '../../transport';
 import type { CampaignResourceInfo } from '../types';
 
 /**
@@ -32,4 +32,25 @@ export async function readCampaign(
 	const data = isObject(body.data) ? body.data : {};
 	checkCampaignType.call(this, itemIndex, campaignId, data, resource);
 	return { body, data };
+}
+
+/**
+ * Like readCampaign, but a campaign Kore.ai does not find is a result rather than an error (Delete's
+ * guards read first, and Treat Missing Campaigns as Deleted decides what "not found" means there).
+ * A campaign of the other type is still refused by the type check: it exists, so it is not missing.
+ * `ifMissing` words the "not found" the caller may raise (Delete's names its option).
+ */
+export async function readCampaignOrNotFound(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	campaign: { campaignId: string; streamId?: string; resource: CampaignResourceInfo },
+	ifMissing?: KoreAiRequest['ifMissing'],
+): Promise<{ found: true; body: IDataObject; data: IDataObject } | NotFound> {
+	const { campaignId, streamId, resource } = campaign;
+	const request = getCampaignRequest(campaignId, streamId, resource.label);
+	const result = await koreAiRequestOrNotFound.call(this, itemIndex, ifMissing === undefined ? request : { ...request, ifMissing });
+	if (!result.found) return result;
+	const data = isObject(result.body.data) ? result.body.data : {};
+	checkCampaignType.call(this, itemIndex, campaignId, data, resource);
+	return { found: true, body: result.body, data };
 }

@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { isObject } from '../../../../common/text';
 import { CONTACT_LIST_API } from '../../api/contactLists';
 import { optionsField, streamIdOption } from '../common.fields';
+import { changedWarning, dryRunItem, dryRunOption, expectedNameOption, guardProblem, isGuarded, readDeleteGuards, refusal, subjectOf } from '../deleteGuards';
 import type { Operation } from '../types';
 import { contactListField } from './fields';
-import { contactListRequest, readContactListTarget } from './listInputs';
+import { contactListRequest, readContactList, readContactListTarget } from './listInputs';
 
 /**
  * Kore.ai ("Delete Contact List Details API"): `DELETE .../campaign/contactList/{id}?accountId=..`,
@@ -16,6 +17,9 @@ import { contactListRequest, readContactListTarget } from './listInputs';
  * A DELETE is safely repeated by the transport after a try whose answer was lost; when that repeat
  * finds the list gone, the earlier try deleted it: `deleted: true, confirmedOnRetry: true`, without
  * the list's details. A list not there at all is an error naming it.
+ *
+ * With Dry Run or Expected Name (deleteGuards.ts) the list is read first with Contact List > Get's
+ * request (readContactList, get-contact-list-details-v2.mdx); a list missing then is the same error.
  */
 export const deleteContactList: Operation = {
 	value: 'delete',
@@ -32,11 +36,21 @@ export const deleteContactList: Operation = {
 			default: '',
 		},
 		contactListField('The contact list to delete: pick it from the list, or give its ID (cl-...)'),
-		optionsField([streamIdOption]),
+		optionsField([streamIdOption, dryRunOption('contact list'), expectedNameOption('contact list')]),
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const { listId, streamId } = readContactListTarget.call(this, itemIndex);
+		const guards = readDeleteGuards.call(this, itemIndex, 'contact list');
+		if (isGuarded(guards)) {
+			const read = await readContactList.call(this, itemIndex, listId, streamId);
+			const asRead = isObject(read.data) ? read.data : {};
+			const subject = subjectOf('Contact list', listId, asRead);
+			if (guards.dryRun) return dryRunItem({ _id: listId, ...asRead }, guardProblem(guards, asRead, subject, 'would not be deleted'));
+			const problem = guardProblem(guards, asRead, subject, 'was not deleted');
+			if (problem !== undefined) throw refusal.call(this, problem, itemIndex);
+		}
+
 		const endpoint = CONTACT_LIST_API.delete;
 		const result = await contactListRequest.call(this, itemIndex, listId, {
 			method: endpoint.method,
@@ -58,6 +72,8 @@ export const deleteContactList: Operation = {
 		const data = isObject(result.body.data) ? result.body.data : {};
 		const out: IDataObject = { deleted: true, _id: listId, ...data };
 		if (typeof result.body.message === 'string') out.message = result.body.message;
+		const warning = isGuarded(guards) ? changedWarning(guards, data, subjectOf('Contact list', listId, data)) : undefined;
+		if (warning !== undefined) out.warning = warning;
 		return out;
 	},
 };

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
-import { CONTACT_LIST_API } from '../../api/contactLists';
 import { optionsField, streamIdOption } from '../common.fields';
 import type { Operation } from '../types';
 import { contactListField } from './fields';
-import { contactListRequest, readContactListTarget } from './listInputs';
+import { readContactList, readContactListTarget } from './listInputs';
 
 /**
  * Kore.ai ("Get Contact List Details API-v2"): `GET /campaign/api/v2/public/{streamId}/campaign/contactList/{id}?accountId=..`,
@@ -24,15 +23,7 @@ export const getContactList: Operation = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const { listId, streamId } = readContactListTarget.call(this, itemIndex);
-		const endpoint = CONTACT_LIST_API.get;
-		const result = await contactListRequest.call(this, itemIndex, listId, {
-			method: endpoint.method,
-			api: endpoint.api,
-			path: endpoint.path(listId),
-			streamId,
-			action: `get contact list ${listId}`,
-		});
-		if ('missing' in result) throw result.missing;
-		return isObject(result.body.data) ? result.body.data : result.body;
+		const body = await readContactList.call(this, itemIndex, listId, streamId);
+		return isObject(body.data) ? body.data : body;
 	},
 };

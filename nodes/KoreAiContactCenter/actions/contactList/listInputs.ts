@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type Node
 
 import { EXAMPLE_IDS } from '../../../../common/identifiers';
 import { charCount, visible } from '../../../../common/text';
-import { CONTACT_LIST_LIMITS } from '../../api/contactLists';
+import { CONTACT_LIST_API, CONTACT_LIST_LIMITS } from '../../api/contactLists';
 import { koreAiRequestOrNotFound, notFoundError, type KoreAiRequest } from '../../transport';
 import { readIdentifier, readStreamId } from '../readInputs';
 
@@ -78,4 +78,22 @@ export async function contactListRequest(
 		earlierTryMayHaveTakenEffect: result.earlierTryMayHaveTakenEffect,
 		attempts: result.attempts,
 	};
+}
+
+/**
+ * "Get Contact List Details API-v2" (get-contact-list-details-v2.mdx): Kore.ai's answer for one list
+ * (`data` is the list). Get returns it; Delete's guards read it before deleting. A missing list is
+ * the error naming it.
+ */
+export async function readContactList(this: IExecuteFunctions, itemIndex: number, listId: string, streamId: string | undefined): Promise<IDataObject> {
+	const endpoint = CONTACT_LIST_API.get;
+	const result = await contactListRequest.call(this, itemIndex, listId, {
+		method: endpoint.method,
+		api: endpoint.api,
+		path: endpoint.path(listId),
+		streamId,
+		action: `get contact list ${listId}`,
+	});
+	if ('missing' in result) throw result.missing;
+	return result.body;
 }
