@@ -140,6 +140,7 @@ describe('examples/', () => {
 			'campaign-completed-results-to-sheet.json',
 			'campaign-results-to-sheet.json',
 			'crm-segment-to-contact-list-to-sms-campaign.json',
+			'delete-completed-sms-campaigns-older-than-90-days.json',
 			'delete-sms-campaigns-from-sheet.json',
 			'stop-active-priority-1-sms-campaigns.json',
 		]);
@@ -298,6 +299,49 @@ describe('examples run through n8n\'s engine against the sandbox', () => {
 			expect(sandbox.store.get(id).status).toBe(activeP1.includes(id) ? 'Stopped' : before[id]);
 		}
 		expect(generated).toHaveLength(20);
+	});
+
+	test('"Delete completed SMS campaigns older than 90 days": as shipped (Dry Run on) it deletes nothing; with Dry Run off exactly those are deleted', async () => {
+		const DAY = 24 * 3600 * 1000;
+		// Completed campaigns created 200, 100 and 10 days ago, and an Active one 200 days ago. The
+		// sandbox generates fixed dates; the test moves them relative to today through its live records.
+		const [old200, old100, recent, active] = [
+			...sandbox.addCampaigns(3, 'sms', { status: 'Completed', namePrefix: 'Old Promo' }),
+			...sandbox.addCampaigns(1, 'sms', { status: 'Active', namePrefix: 'Running Promo' }),
+		];
+		for (const [id, days] of [[old200, 200], [old100, 100], [recent, 10], [active, 200]]) {
+			sandbox.store.records.get(id).doc.createdAt = new Date(Date.now() - days * DAY).toISOString();
+		}
+		const completedLongAgo = sandbox.store
+			.ids('sms')
+			.filter((id) => sandbox.store.get(id).status === 'Completed' && Date.parse(sandbox.store.get(id).createdAt) < Date.now() - 90 * DAY);
+		expect(completedLongAgo).toEqual(expect.arrayContaining([old200, old100]));
+		expect(completedLongAgo).not.toContain(recent);
+
+		const example = load('delete-completed-sms-campaigns-older-than-90-days.json');
+		const note = example.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote').parameters.content;
+		expect(note).toMatch(/switch Dry Run off/);
+		const deleteNode = (workflow) => workflow.nodes.find((n) => n.name === 'Delete SMS Campaign');
+		expect(deleteNode(example).parameters.options.dryRun).toBe(true);
+
+		const dry = await runWorkflow(runnable(load('delete-completed-sms-campaigns-older-than-90-days.json')), { credentials: { koreAiApi: sandbox.credentials } });
+		expect(dry.status).toBe('success');
+		const [rehearsed, refusedInDryRun] = dry.outputs('Delete SMS Campaign');
+		expect(refusedInDryRun).toEqual([]);
+		expect(rehearsed.map((item) => item.json.campaignId).sort()).toEqual([...completedLongAgo].sort());
+		expect(rehearsed.every((item) => item.json.dryRun === true && item.json.wouldDelete === true && item.json.deleted === false)).toBe(true);
+		expect(sandbox.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+		expect(sandbox.store.deletions).toEqual([]);
+
+		// The user checked the list and switched Dry Run off.
+		const real = runnable(load('delete-completed-sms-campaigns-older-than-90-days.json'));
+		deleteNode(real).parameters.options.dryRun = false;
+		const result = await runWorkflow(real, { credentials: { koreAiApi: sandbox.credentials } });
+		const [deleted, failed] = result.outputs('Delete SMS Campaign');
+		expect(failed).toEqual([]);
+		expect(deleted.map((item) => item.json.campaignId).sort()).toEqual([...completedLongAgo].sort());
+		expect(sandbox.store.deletions.map((d) => d.id).sort()).toEqual([...completedLongAgo].sort());
+		for (const id of [recent, active]) expect(sandbox.store.has(id)).toBe(true);
 	});
 
 	test('"Delete SMS campaigns from a sheet", with the sheet replaced by pinned rows: deleted and not-deleted rows', async () => {
