@@ -270,7 +270,7 @@ test('a campaign that changes between the read and the delete is deleted (Kore.a
 		const [item] = result.json(NODE, 0);
 		expect(item).toMatchObject({ deleted: true, campaignId: COMPLETED, status: 'Active' });
 		expect(item.warning).toBe(
-			`SMS campaign "Appointment Confirmation" (${COMPLETED}) was deleted, but it changed after it was checked: its status is Active, and Only When Status Is allows only Completed. Kore.ai has no conditional delete (see the README, Delete: dry runs and guards).`,
+			`SMS campaign "Appointment Confirmation" (${COMPLETED}) was deleted, but it changed after it was checked: its status is Active, and Only When Status Is allows only Completed. Kore.ai has no conditional delete: the check and the delete are two requests.`,
 		);
 	} finally {
 		await racing.close();

@@ -14,7 +14,7 @@ import { readChoices } from './readInputs';
  * get-contact-list-details-v2.mdx), then the DELETE only if what was read passes every guard. Both go
  * through the transport and are paced like any other request, so the DELETE waits for its turn: the
  * read and the delete are not atomic, and the campaign can change in between (while paced, about
- * Concurrency x 60 / Requests per Minute seconds; measured in the README). Kore.ai's DELETE answers
+ * Concurrency x 60 / Requests per Minute seconds; measured in docs/reference.md). Kore.ai's DELETE answers
  * with the deleted campaign or list as it was, so that answer is checked again and a change in
  * between shows as `warning` on the item. Statuses: get-all-campaigns-v2.mdx (`filters.status`).
  */
@@ -175,7 +175,7 @@ export function changedWarning(guards: DeleteGuards, asDeleted: IDataObject, sub
 		expectedName: typeof asDeleted.name === 'string' ? guards.expectedName : undefined,
 	};
 	const problem = guardProblem(checkable, asDeleted, subject, 'was deleted, but it changed after it was checked');
-	return problem === undefined ? undefined : `${problem} Kore.ai has no conditional delete (see the README, Delete: dry runs and guards).`;
+	return problem === undefined ? undefined : `${problem} Kore.ai has no conditional delete: the check and the delete are two requests.`;
 }
 
 function orList(values: string[]): string {
