@@ -9,7 +9,7 @@ const operations = [
 	{
 		operation: 'SMS / Voice Campaign > Delete, with Dry Run, Only When Status Is or Expected Name',
 		requests: ['getCampaign', 'deleteCampaign'],
-		note: 'Dry Run sends the Get only. Kore.ai has no conditional delete: a change between the two requests is possible.',
+		note: 'Dry Run sends the Get only; so does a row refused by a guard or whose campaign is of the other type. Kore.ai has no conditional delete: a change between the two requests is possible (the DELETE\'s answer is checked again, `warning`).',
 	},
 	{ operation: 'SMS / Voice Campaign > Get', requests: ['getCampaign'] },
 	{ operation: 'SMS / Voice Campaign > Get Many', requests: ['listCampaigns'], note: 'one request per page of up to 100' },
@@ -36,7 +36,7 @@ const operations = [
 	{ operation: 'Contact List > Get', requests: ['getContactList'] },
 	{ operation: 'Contact List > Update', requests: ['updateContactList'] },
 	{ operation: 'Contact List > Delete', requests: ['deleteContactList'] },
-	{ operation: 'Contact List > Delete, with Dry Run or Expected Name', requests: ['getContactList', 'deleteContactList'], note: 'Dry Run sends the Get only.' },
+	{ operation: 'Contact List > Delete, with Dry Run or Expected Name', requests: ['getContactList', 'deleteContactList'], note: 'Dry Run sends the Get only; so does a row whose name does not match.' },
 	{ operation: 'Contact List > Get Contacts', requests: ['getContacts'], note: 'one request per page of up to 100' },
 	{ operation: 'Contact List > Add Contacts', requests: ['getContactList', 'addContacts'], note: 'the Get only when the list is given by ID (Kore.ai adds by name); one request per batch' },
 	{ operation: 'The campaign pickers (From List)', requests: ['listCampaigns'] },
