@@ -54,7 +54,7 @@ const endpoints = [
 			{
 				topic: 'SMS or voice',
 				reading:
-					'The page takes no `campaignType`, so the same ID answers whatever its type. The node checks the type of the campaign it gets (a voice campaign has `dialingMode`) and treats a campaign of the other type as not found.',
+					'The page takes no `campaignType`, so the same ID answers whatever its type. The node checks the type of the campaign it gets (a voice campaign has `dialingMode`) and refuses a campaign of the other type, naming its type.',
 			},
 		],
 	},
