@@ -5,7 +5,8 @@
 // run and the rest wait in Bull's list; then Redis is restarted the way a restart with persistence
 // does it (SHUTDOWN SAVE, started again on the same port and folder: it loads what it held; Debian's
 // and Redis's default configuration save on shutdown). The n8n processes must ride it out: n8n
-// retries the connection and exits only after QUEUE_BULL_REDIS_TIMEOUT_THRESHOLD (10 s by default).
+// retries the connection and exits only after QUEUE_BULL_REDIS_TIMEOUT_THRESHOLD (10 s by default;
+// 2.41.1's services/redis-client.service.js).
 // Checked: the waiting executions ran after the restart, every execution ended success with one
 // output item per input item, every campaign deleted exactly once, every n8n process still up.
 const { assert, eq } = require('../lib/checks');
@@ -49,9 +50,8 @@ async function runRedisRestart(q) {
 	});
 	if (!restarted) return;
 
-	let done = [];
 	await checks.check(`${tag} the waiting executions ran after the restart; all ${count} ended success, one output item per input item, every campaign deleted`, async () => {
-		done = await waitFinished(db, wf.id, { count, exclude: before, timeoutMs: 240000, procs: [q.procs.main, ...living.map((r) => q.procs[r])] });
+		const done = await waitFinished(db, wf.id, { count, exclude: before, timeoutMs: 240000, procs: [q.procs.main, ...living.map((r) => q.procs[r])] });
 		eq(done.length, count, 'executions');
 		const data = await runDataOf(db, q.unflatten, done.map((e) => e.id));
 		const ran = [];
