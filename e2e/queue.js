@@ -1,26 +1,23 @@
 'use strict';
-// The queue-mode part of `npm run test:e2e` (skip it with --no-queue; run it alone with --queue-only):
-// n8n 2.41.1 the way production scales it. A private redis-server and PostgreSQL cluster
-// (lib/redis.js, lib/postgres.js), one main (`n8n start`, takes the webhooks) and TWO workers
-// (`n8n worker`, run the executions), one encryption key, the packed package installed in every
-// process's own user folder as n8n documents for queue mode. The sandbox (in this process) enforces
-// one per-account limit and answers 429 WITHOUT Retry-After, as Kore.ai documents none.
+// The queue-mode part of `npm run test:e2e` (skip it with --no-queue; run it alone with --queue-only;
+// pick scenarios with --queue-scenarios load,kill,redis,trigger): n8n 2.41.1 the way production
+// scales it. A private redis-server and PostgreSQL cluster (lib/redis.js, lib/postgres.js), one main
+// (`n8n start`: takes the webhooks, runs the trigger's polls) and TWO workers (`n8n worker`: run the
+// executions), one encryption key, the packed package installed in every process's own user folder
+// as n8n documents for queue mode. The sandbox (in this process) enforces one per-account limit and
+// answers 429 WITHOUT Retry-After, as Kore.ai documents none.
 //
-// Load: BATCHES webhook POSTs at once, PER_BATCH campaign IDs each, all on one account: Webhook ->
-// Execution Data (records which process ran it) -> Split Out -> Delete SMS Campaign (error output
-// on) -> Deleted / Failed. The limit is scaled up from Kore.ai's 60 to LIMIT a minute (and the node's
-// Requests per Minute with it) so the run stays short; the load is more than one minute's worth of
-// that limit, so the workers must share it rather than fit into an empty window.
-//
-// Checks: executions ran on both workers (n8n's execution_metadata in Postgres), every input item
-// has exactly one output item and none failed (n8n's execution_data), every campaign deleted
-// exactly once (the sandbox), wall time (first POST to last stoppedAt) <= 1.25 x campaigns / limit,
-// and no secret in a pg_dump of n8n's database, Redis's snapshots or any process's log.
+// Scenarios, in this order, each with its own checks (e2e/README.md#queue-mode):
+//   load     4 webhook executions x 40 deletes on one account, shared by both workers (queue-scenarios/load.js)
+//   kill     a worker SIGKILLed while its executions delete; the recovery run (queue-scenarios/worker-kill.js)
+//   redis    Redis restarted while executions wait in the queue (queue-scenarios/redis-restart.js)
+//   trigger  the trigger across a restart of the main and a Kore.ai outage (queue-scenarios/trigger-restart.js)
+// Then: no secret in a pg_dump of n8n's database, Redis's snapshots or any process's log; no network
+// beyond loopback; every process stopped, also after a failure.
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
-const { spawn } = require('node:child_process');
-const { CACHE_DIR, LINES, REPO_ROOT, RUNS_DIR } = require('./lib/lines');
+const { LINES, REPO_ROOT, RUNS_DIR } = require('./lib/lines');
 const { log, elapsed } = require('./lib/proc');
 const { assert, eq } = require('./lib/checks');
 const { installCommunityPackage, n8nEnv, n8nCli, networkAttempts, freePort, PACKAGE_NAME } = require('./lib/n8n');
@@ -28,95 +25,44 @@ const { loadWorkflow } = require('./lib/workflows');
 const { scanForSecrets, tokenNeedles } = require('./lib/scan');
 const { startRedis } = require('./lib/redis');
 const { startPostgres } = require('./lib/postgres');
+const { sleep, tail, startN8n, waitReady } = require('./lib/cluster');
+const { runLoad, LIMIT } = require('./queue-scenarios/load');
+const { runWorkerKill } = require('./queue-scenarios/worker-kill');
+const { runRedisRestart } = require('./queue-scenarios/redis-restart');
+const { prepareTrigger, armTrigger, runTriggerRestart } = require('./queue-scenarios/trigger-restart');
 
-const LIMIT = 120; // per minute, for the sandbox's account and the node's Requests per Minute
-const BATCHES = 4;
-const PER_BATCH = 40;
 // Two executions at a time per worker: four POSTs at once then always land on both workers (Bull
 // hands a job to whichever worker asks first; with 5 slots each, one worker could take all four).
 const WORKER_CONCURRENCY = 2;
-const WALL_FACTOR = 1.25;
-const MAX_429_SHARE = 0.12;
 const CRED_ID = 'koreQueueCred001';
-const WEBHOOK_PATH = 'kore-queue-delete';
+const TRIGGER_CRED_ID = 'koreQueueCred002';
 const NODE = 'Delete SMS Campaign';
-const ROLES = ['main', 'worker-1', 'worker-2'];
+const WORKERS = ['worker-1', 'worker-2'];
+const ROLES = ['main', ...WORKERS];
+const SCENARIOS = ['load', 'kill', 'redis', 'trigger'];
+const RUNNERS = { load: runLoad, kill: runWorkerKill, redis: runRedisRestart, trigger: runTriggerRestart };
 
-/** A long-running n8n process (`n8n start` / `n8n worker`), its output in logFile, in its own process group. */
-function startN8n(line, role, args, env, logFile) {
-	const out = fs.openSync(logFile, 'a');
-	const child = spawn(line.nodeBin, [line.n8nBin, ...args], { cwd: env.N8N_USER_FOLDER, env, stdio: ['ignore', out, out], detached: true });
-	fs.closeSync(out);
-	const proc = { role, child, logFile, exit: undefined };
-	proc.exited = new Promise((resolve) => {
-		child.on('exit', (code, signal) => {
-			proc.exit = { code, signal };
-			resolve(proc.exit);
-		});
-	});
-	proc.stop = async () => {
-		// The group: n8n and the task runner it starts. Only processes this harness started.
-		const signalGroup = (sig) => {
-			try {
-				process.kill(-child.pid, sig);
-			} catch {
-				// already gone
-			}
-		};
-		if (!proc.exit) {
-			signalGroup('SIGTERM');
-			const timer = new Promise((resolve) => setTimeout(resolve, 20000));
-			await Promise.race([proc.exited, timer]);
-		}
-		signalGroup('SIGKILL');
-		await Promise.race([proc.exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-	};
-	log(`[queue] started ${role} (pid ${child.pid}): n8n ${args.join(' ')}`);
-	return proc;
+/** The workflows of the run: the delete workflow, the same with Treat Missing Campaigns as Deleted on, the trigger. */
+function queueWorkflows(withTrigger) {
+	const deleteWf = loadWorkflow('queue-delete.json', { CRED_ID, WEBHOOK_PATH: 'kore-queue-delete' });
+	deleteWf.nodes.find((n) => n.name === NODE).parameters.options.requestsPerMinute = LIMIT;
+	const again = loadWorkflow('queue-delete.json', { CRED_ID, WEBHOOK_PATH: 'kore-queue-delete-again' });
+	Object.assign(again, { id: 'e2eQueueDelete02', name: `${deleteWf.name} (Treat Missing Campaigns as Deleted)` });
+	again.nodes.find((n) => n.name === 'Webhook').webhookId = '9a7e51c2-0009-4b1e-8c09-0000000000bb';
+	again.nodes.find((n) => n.name === NODE).parameters.options = { requestsPerMinute: LIMIT, treatMissingAsDeleted: true };
+	const list = [deleteWf, again];
+	if (withTrigger) list.push(loadWorkflow('trigger-queue.json', { CRED_ID: TRIGGER_CRED_ID }));
+	const pathOf = (wf) => wf.nodes.find((n) => n.name === 'Webhook')?.parameters.path;
+	for (const wf of list) wf.path = pathOf(wf);
+	return { list, delete: deleteWf, again, trigger: list[2] };
 }
 
-async function httpStatus(url) {
-	try {
-		const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
-		await res.text();
-		return res.status;
-	} catch {
-		return 0;
-	}
-}
-
-async function waitReady(proc, url, logLine, timeoutMs = 240000) {
-	const started = Date.now();
-	for (;;) {
-		if (proc.exit) throw new Error(`${proc.role} exited ${JSON.stringify(proc.exit)} before it was ready:\n${tail(proc.logFile)}`);
-		if ((await httpStatus(url)) === 200 && fs.readFileSync(proc.logFile, 'utf8').includes(logLine)) {
-			log(`[queue] ${proc.role} ready in ${elapsed(Date.now() - started)}`);
-			return;
-		}
-		if (Date.now() - started > timeoutMs) throw new Error(`${proc.role} not ready after ${elapsed(timeoutMs)} (${url}, "${logLine}"):\n${tail(proc.logFile)}`);
-		await sleep(500);
-	}
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function tail(file, chars = 3000) {
-	try {
-		return fs.readFileSync(file, 'utf8').slice(-chars);
-	} catch {
-		return '(no log)';
-	}
-}
-
-function pairedIndex(item) {
-	return Array.isArray(item.pairedItem) ? item.pairedItem[0]?.item : item.pairedItem?.item;
-}
-
-/** Runs the queue-mode scenario and records its checks; never throws for a failed check. */
-async function runQueue({ tarball, checks, line = LINES.n8n2 }) {
+/** Runs the queue-mode scenarios and records their checks; never throws for a failed check. */
+async function runQueue({ tarball, checks, line = LINES.n8n2, scenarios = SCENARIOS }) {
 	const tag = '[queue]';
 	const started = Date.now();
-	log(`===== queue mode: ${line.label}, main + 2 workers, Redis, PostgreSQL =====`);
+	for (const name of scenarios) if (!SCENARIOS.includes(name)) throw new Error(`unknown queue scenario ${name} (${SCENARIOS.join(', ')})`);
+	log(`===== queue mode: ${line.label}, main + 2 workers, Redis, PostgreSQL; scenarios ${scenarios.join(', ')} =====`);
 	const runDir = path.join(RUNS_DIR, 'queue');
 	fs.rmSync(runDir, { recursive: true, force: true });
 	const logsDir = path.join(runDir, 'logs');
@@ -130,14 +76,17 @@ async function runQueue({ tarball, checks, line = LINES.n8n2 }) {
 	const { startSandbox } = require(path.join(REPO_ROOT, 'sandbox'));
 	const sandbox = await startSandbox({ rateLimit: { perMinute: LIMIT, retryAfter: false }, latencyMs: 30 });
 	const sbCreds = sandbox.credentials;
-	const procs = [];
+	const withTrigger = scenarios.includes('trigger');
+	const workflows = queueWorkflows(withTrigger);
+	const allProcs = [];
+	const timings = {};
+	const q = { tag, checks, sandbox, line, node: NODE, workflows, workerRoles: WORKERS, workerConcurrency: WORKER_CONCURRENCY, procs: {}, figures: {} };
 	let redis;
 	let postgres;
-	let db;
 	let ran = false;
-	const figures = {};
 	try {
 		[redis, postgres] = await Promise.all([startRedis(path.join(runDir, 'redis')), startPostgres(path.join(runDir, 'postgres'))]);
+		q.redis = redis;
 		scanRoots.push(redis.dir);
 
 		await checks.check(`${tag} the package installed in the user folder of the main and of each worker`, async () => {
@@ -151,7 +100,7 @@ async function runQueue({ tarball, checks, line = LINES.n8n2 }) {
 		});
 
 		const encryptionKey = crypto.randomBytes(24).toString('hex');
-		const mainPort = await freePort();
+		q.mainPort = await freePort();
 		const healthPorts = { 'worker-1': await freePort(), 'worker-2': await freePort() };
 		const envFor = async (role) =>
 			n8nEnv(line, folders[role], {
@@ -167,8 +116,9 @@ async function runQueue({ tarball, checks, line = LINES.n8n2 }) {
 				QUEUE_BULL_REDIS_PORT: String(redis.port),
 				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 				N8N_LISTEN_ADDRESS: '127.0.0.1',
-				N8N_PORT: String(mainPort),
-				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+				N8N_PORT: String(q.mainPort),
+				// No OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: it only moves manual executions to the workers,
+				// and this run has none (webhook and trigger executions always go to the queue).
 				QUEUE_HEALTH_CHECK_ACTIVE: role === 'main' ? 'false' : 'true',
 				...(role === 'main' ? {} : { QUEUE_HEALTH_CHECK_PORT: String(healthPorts[role]) }),
 				// The workflow's "Which worker" node reads E2E_N8N_PROCESS ($env is blocked by default in 2.x).
@@ -178,189 +128,97 @@ async function runQueue({ tarball, checks, line = LINES.n8n2 }) {
 				PATH: `${path.dirname(line.nodeBin)}${path.delimiter}${process.env.PATH}`,
 			});
 		const mainEnv = await envFor('main');
+		if (withTrigger) prepareTrigger(q);
 
-		// Credentials and the workflow go into the shared database once (through the main's folder).
-		const campaignIds = sandbox.addCampaigns(BATCHES * PER_BATCH, 'sms', { namePrefix: 'Queue SMS' });
-		const batches = Array.from({ length: BATCHES }, (_, b) => campaignIds.slice(b * PER_BATCH, (b + 1) * PER_BATCH));
-		const workflow = loadWorkflow('queue-delete.json', { CRED_ID, WEBHOOK_PATH });
-		workflow.nodes.find((n) => n.name === NODE).parameters.options.requestsPerMinute = LIMIT;
-		await checks.check(`${tag} credential and workflow imported into Postgres, workflow published`, async () => {
+		// Credentials and workflows go into the shared database once (through the main's folder).
+		await checks.check(`${tag} credentials and ${workflows.list.length} workflows imported into Postgres, workflows published`, async () => {
 			const inputs = path.join(runDir, 'inputs');
 			fs.mkdirSync(inputs, { recursive: true });
 			const credFile = path.join(inputs, 'credentials.json');
-			const credData = { host: sandbox.url, accountId: sbCreds.accountId, appId: sbCreds.appId, clientId: sbCreds.clientId, clientSecret: sbCreds.clientSecret, algorithm: sbCreds.algorithm };
-			fs.writeFileSync(credFile, JSON.stringify([{ id: CRED_ID, name: 'Kore.ai sandbox', type: 'koreAiApi', data: credData }]));
+			const credOf = (c) => ({ host: sandbox.url, accountId: c.accountId, appId: c.appId, clientId: c.clientId, clientSecret: c.clientSecret, algorithm: c.algorithm });
+			const creds = [{ id: CRED_ID, name: 'Kore.ai sandbox', type: 'koreAiApi', data: credOf(sbCreds) }];
+			if (withTrigger) creds.push({ id: TRIGGER_CRED_ID, name: 'Kore.ai sandbox (second account)', type: 'koreAiApi', data: credOf(sandbox.secondaryCredentials) });
+			fs.writeFileSync(credFile, JSON.stringify(creds));
 			const t = Date.now();
 			const imp = await n8nCli(line, folders.main, ['import:credentials', `--input=${credFile}`], { env: mainEnv, logFile: cliLog });
 			fs.rmSync(credFile);
 			assert(imp.code === 0, `import:credentials exit ${imp.code}: ${imp.stderr.slice(-1500)}${imp.stdout.slice(-1500)}`);
-			const wfFile = path.join(inputs, 'workflow.json');
-			fs.writeFileSync(wfFile, JSON.stringify(workflow, null, 2));
-			const impW = await n8nCli(line, folders.main, ['import:workflow', `--input=${wfFile}`], { env: mainEnv, logFile: cliLog });
+			const wfDir = path.join(inputs, 'workflows');
+			fs.mkdirSync(wfDir);
+			for (const wf of workflows.list) fs.writeFileSync(path.join(wfDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
+			const impW = await n8nCli(line, folders.main, ['import:workflow', '--separate', `--input=${wfDir}`], { env: mainEnv, logFile: cliLog });
 			assert(impW.code === 0, `import:workflow exit ${impW.code}: ${impW.stderr.slice(-1500)}${impW.stdout.slice(-1500)}`);
 			// 2.x: a workflow's triggers run only once it is published; a running main would not see it.
-			const pub = await n8nCli(line, folders.main, ['publish:workflow', `--id=${workflow.id}`], { env: mainEnv, logFile: cliLog });
-			assert(pub.code === 0, `publish:workflow exit ${pub.code}: ${pub.stderr.slice(-1500)}${pub.stdout.slice(-1500)}`);
+			for (const wf of workflows.list) {
+				const pub = await n8nCli(line, folders.main, ['publish:workflow', `--id=${wf.id}`], { env: mainEnv, logFile: cliLog });
+				assert(pub.code === 0, `publish:workflow ${wf.id} exit ${pub.code}: ${pub.stderr.slice(-1500)}${pub.stdout.slice(-1500)}`);
+			}
 			log(`${tag} imported and published in ${elapsed(Date.now() - t)}`);
 		});
 
 		const { Client } = require(path.join(line.dir, 'node_modules', 'pg'));
-		const { parse: unflatten } = require(path.join(line.dir, 'node_modules', 'flatted'));
-		db = new Client({ host: postgres.host, port: postgres.port, user: postgres.user, password: postgres.password, database: postgres.database });
-		await db.connect();
+		q.unflatten = require(path.join(line.dir, 'node_modules', 'flatted')).parse;
+		q.db = new Client({ host: postgres.host, port: postgres.port, user: postgres.user, password: postgres.password, database: postgres.database });
+		await q.db.connect();
 
-		const ready = await checks.check(`${tag} main and two workers up in queue mode (Redis, ${postgres.version.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ')})`, async () => {
+		const mainUrl = `http://127.0.0.1:${q.mainPort}/healthz/readiness`;
+		const startMain = () => {
 			const main = startN8n(line, 'main', ['start'], mainEnv, path.join(logsDir, 'main.log'));
-			procs.push(main);
-			for (const role of ['worker-1', 'worker-2']) {
-				procs.push(startN8n(line, role, ['worker', `--concurrency=${WORKER_CONCURRENCY}`], await envFor(role), path.join(logsDir, `${role}.log`)));
+			allProcs.push(main);
+			q.procs.main = main;
+			return main;
+		};
+		/** Stops the main (SIGTERM, as a redeploy does), runs whileDown, starts it again; resolves with the old one's exit. */
+		q.restartMain = async (whileDown) => {
+			const t = Date.now();
+			const exit = await q.procs.main.stop(60000);
+			log(`${tag} main stopped in ${elapsed(Date.now() - t)} (${JSON.stringify(exit)})`);
+			await whileDown();
+			await waitReady(startMain(), mainUrl, 'Editor is now accessible');
+			return { exit };
+		};
+		const ready = await checks.check(`${tag} main and two workers up in queue mode (Redis, ${postgres.version.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ')})`, async () => {
+			const main = startMain();
+			for (const role of WORKERS) {
+				q.procs[role] = startN8n(line, role, ['worker', `--concurrency=${WORKER_CONCURRENCY}`], await envFor(role), path.join(logsDir, `${role}.log`));
+				allProcs.push(q.procs[role]);
 			}
 			await Promise.all([
-				waitReady(main, `http://127.0.0.1:${mainPort}/healthz/readiness`, 'Editor is now accessible'),
-				...procs.slice(1).map((p) => waitReady(p, `http://127.0.0.1:${healthPorts[p.role]}/healthz/readiness`, 'n8n worker is now ready')),
+				waitReady(main, mainUrl, 'Editor is now accessible'),
+				...WORKERS.map((role) => waitReady(q.procs[role], `http://127.0.0.1:${healthPorts[role]}/healthz/readiness`, 'n8n worker is now ready')),
 			]);
 		});
 		if (!ready) return;
 		// 2.x registers a published workflow's webhooks shortly after the main started (its
-		// publication reconciler, asynchronously): wait for the row in webhook_entity.
-		const registered = await checks.check(`${tag} the main registered the workflow's production webhook (webhook_entity)`, async () => {
+		// publication reconciler, asynchronously): wait for the rows in webhook_entity.
+		const hooks = [workflows.delete, workflows.again];
+		const registered = await checks.check(`${tag} the main registered the workflows' production webhooks (webhook_entity)`, async () => {
 			const deadline = Date.now() + 120000;
 			for (;;) {
-				const res = await db.query('SELECT method, "webhookPath" FROM webhook_entity WHERE "workflowId" = $1', [workflow.id]);
-				if (res.rows.some((r) => r.method === 'POST' && r.webhookPath === WEBHOOK_PATH)) return;
-				if (Date.now() > deadline) throw new Error(`no POST ${WEBHOOK_PATH} in webhook_entity after 2 min:\n${tail(procs[0].logFile)}`);
+				const res = await q.db.query('SELECT "workflowId", method, "webhookPath" FROM webhook_entity');
+				const missing = hooks.filter((wf) => !res.rows.some((r) => r.workflowId === wf.id && r.method === 'POST' && r.webhookPath === wf.path));
+				if (!missing.length) return;
+				if (Date.now() > deadline) throw new Error(`no POST ${missing.map((wf) => wf.path)} in webhook_entity after 2 min:\n${tail(q.procs.main.logFile)}`);
 				await sleep(500);
 			}
 		});
 		if (!registered) return;
+		ran = true;
+		if (withTrigger && !(await checks.check(`${tag} the trigger workflow active: its activation poll listed the second account's campaigns`, () => armTrigger(q)))) return;
 
-		// The load: all POSTs at once.
-		const firstPostAt = Date.now();
-		const posted = await checks.check(`${tag} ${BATCHES} webhook POSTs of ${PER_BATCH} campaign IDs each, at once, accepted by the main`, async () => {
-			const answers = await Promise.all(
-				batches.map(async (ids, batch) => {
-					const res = await fetch(`http://127.0.0.1:${mainPort}/webhook/${WEBHOOK_PATH}`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify({ batch, campaigns: ids.map((campaignId, row) => ({ row, campaignId })) }),
-					});
-					return { status: res.status, body: await res.text() };
-				}),
-			);
-			for (const a of answers) assert(a.status === 200, `webhook answered ${a.status}: ${a.body.slice(0, 500)}`);
-		});
-		if (!posted) return;
-
-		// What Redis holds while the executions run (Bull's jobs), for the secret scan.
-		await sleep(3000);
-		await redis.snapshot();
-
-		// Wait for n8n's records: every execution finished.
-		let executions = [];
-		const finished = await checks.check(`${tag} all ${BATCHES} executions finished (n8n's execution_entity in Postgres)`, async () => {
-			const deadline = Date.now() + 6 * 60000;
-			for (;;) {
-				const res = await db.query('SELECT id, status, finished, "startedAt", "stoppedAt" FROM execution_entity WHERE "workflowId" = $1 ORDER BY id', [workflow.id]);
-				executions = res.rows;
-				const done = executions.filter((e) => e.stoppedAt && !['new', 'running', 'waiting'].includes(e.status));
-				if (executions.length >= BATCHES && done.length === executions.length) break;
-				for (const p of procs) if (p.exit) throw new Error(`${p.role} exited ${JSON.stringify(p.exit)} during the run:\n${tail(p.logFile)}`);
-				if (Date.now() > deadline) throw new Error(`after 6 min: ${JSON.stringify(executions.map((e) => [e.id, e.status]))}`);
-				await sleep(1000);
-			}
-			eq(executions.length, BATCHES, 'executions of the workflow');
-			for (const e of executions) assert(e.status === 'success', `execution ${e.id} ended "${e.status}"`);
-		});
-		ran = finished;
-		if (!finished) return;
-
-		const ids = executions.map((e) => e.id);
-		const metadata = (await db.query('SELECT "executionId", key, value FROM execution_metadata WHERE "executionId" = ANY($1::int[])', [ids])).rows;
-		const meta = (id, key) => metadata.find((m) => String(m.executionId) === String(id) && m.key === key)?.value;
-		const dataRows = (await db.query('SELECT "executionId", data FROM execution_data WHERE "executionId" = ANY($1::int[])', [ids])).rows;
-
-		await checks.check(`${tag} executions ran on both workers, none on the main (execution_metadata; the workers' logs agree)`, () => {
-			const byWorker = {};
-			for (const e of executions) {
-				const worker = meta(e.id, 'worker');
-				assert(worker, `execution ${e.id} has no "worker" in execution_metadata`);
-				(byWorker[worker] ||= []).push(e.id);
-				const logged = ['worker-1', 'worker-2'].filter((w) => new RegExp(`Worker started execution ${e.id}\\b`).test(fs.readFileSync(path.join(logsDir, `${w}.log`), 'utf8')));
-				eq(logged, [worker], `workers whose log says they started execution ${e.id}`);
-			}
-			figures.byWorker = byWorker;
-			eq(Object.keys(byWorker).sort(), ['worker-1', 'worker-2'], 'processes that ran executions');
-		});
-
-		let outputs = [];
-		await checks.check(`${tag} every input item has exactly one output item, paired, and 0 failed items (execution_data)`, () => {
-			outputs = dataRows.map((row) => {
-				const data = unflatten(row.data);
-				const runData = data.resultData.runData;
-				const runs = runData[NODE];
-				assert(runs && runs.length === 1, `execution ${row.executionId}: "${NODE}" ran ${runs ? runs.length : 0} times`);
-				const [ok = [], failed = []] = runs[0].data.main;
-				const input = runData['Split Out'][0].data.main[0];
-				return { id: row.executionId, batch: Number(meta(row.executionId, 'batch')), input, ok, failed };
-			});
-			eq(outputs.length, BATCHES, 'executions with data');
-			for (const o of outputs) {
-				const expected = batches[o.batch];
-				assert(expected, `execution ${o.id}: unknown batch ${o.batch}`);
-				eq(o.input.map((i) => i.json.campaignId), expected, `execution ${o.id}: Split Out items`);
-				const paired = [...o.ok, ...o.failed].map(pairedIndex).sort((a, b) => a - b);
-				eq(paired, expected.map((_, i) => i), `execution ${o.id}: output items paired with input items`);
-				eq(o.ok.map((i) => i.json.campaignId), expected, `execution ${o.id}: deleted campaign IDs in order`);
-				for (const it of o.ok) assert(it.json.deleted === true, `execution ${o.id}: ${JSON.stringify(it.json).slice(0, 300)}`);
-				eq(o.failed.map((i) => i.json.error), [], `execution ${o.id}: failed items`);
-			}
-			eq(outputs.map((o) => o.batch).sort(), batches.map((_, b) => b), 'batches run');
-		});
-
-		const deletes = sandbox.requests.filter((r) => r.method === 'DELETE');
-		figures.rateLimited = sandbox.stats.rateLimited;
-		figures.requests = deletes.length;
-		await checks.check(`${tag} every campaign deleted exactly once in the sandbox (the others were 429s)`, () => {
-			const okCount = new Map();
-			const tries = new Map();
-			for (const r of deletes) {
-				tries.set(r.campaignId, (tries.get(r.campaignId) || 0) + 1);
-				if (r.status === 200) okCount.set(r.campaignId, (okCount.get(r.campaignId) || 0) + 1);
-				else assert(r.status === 429, `a delete of ${r.campaignId} was answered ${r.status} (${r.reason})`);
-			}
-			for (const id of campaignIds) {
-				eq(okCount.get(id), 1, `successful deletes of ${id}`);
-				assert(!sandbox.store.has(id), `${id} still exists`);
-			}
-			figures.mostTries = Math.max(...tries.values());
-		});
-
-		// Each worker's pacer finds its share of the account from a few 429s. Pacers that kept sending
-		// at the full Requests per Minute each (package 0.1.0, measured with this run) drew 45 of 205
-		// (22 %), and one campaign needed 4 of its 5 tries: one step from a failed item.
-		await checks.check(`${tag} at most ${MAX_429_SHARE * 100} % of the delete requests answered with a rate limit`, () => {
-			assert(figures.rateLimited <= MAX_429_SHARE * figures.requests, `${figures.rateLimited} of ${figures.requests}`);
-		});
-
-		const lastStop = Math.max(...executions.map((e) => new Date(e.stoppedAt).getTime()));
-		figures.wallMs = lastStop - firstPostAt;
-		figures.boundMs = WALL_FACTOR * ((BATCHES * PER_BATCH) / LIMIT) * 60000;
-		await checks.check(`${tag} wall time <= ${WALL_FACTOR} x ${BATCHES * PER_BATCH} campaigns / ${LIMIT} per minute (${elapsed(figures.boundMs)})`, () => {
-			assert(figures.wallMs <= figures.boundMs, `took ${(figures.wallMs / 1000).toFixed(1)} s`);
-		});
-		log(
-			`${tag} figures: ${BATCHES * PER_BATCH} campaigns at ${LIMIT}/min in ${(figures.wallMs / 1000).toFixed(1)} s (bound ${(figures.boundMs / 1000).toFixed(0)} s); ` +
-				`${figures.requests} delete requests, ${figures.rateLimited} answered 429 (${((100 * figures.rateLimited) / figures.requests).toFixed(1)} %); ` +
-				`most tries for one campaign ${figures.mostTries}; executions by worker ${JSON.stringify(figures.byWorker)}; ` +
-				`items by worker ${JSON.stringify(itemsByWorker(outputs, meta))}`,
-		);
+		for (const name of SCENARIOS.filter((x) => scenarios.includes(x))) {
+			const t = Date.now();
+			await RUNNERS[name](q);
+			timings[name] = Date.now() - t;
+			log(`${tag} scenario ${name} took ${elapsed(timings[name])}`);
+		}
 	} catch (err) {
 		checks.fail(`${tag} run`, err.stack || String(err));
 	} finally {
-		if (db) await db.end().catch(() => {});
-		await Promise.all(procs.map((p) => p.stop()));
+		if (q.db) await q.db.end().catch(() => {});
+		await Promise.all(allProcs.map((p) => p.stop()));
 		await checks.check(`${tag} every process stopped`, () => {
-			const running = procs.filter((p) => !p.exit).map((p) => p.role);
+			const running = allProcs.filter((p) => !p.exit).map((p) => p.role);
 			eq(running, [], 'n8n processes still running');
 		});
 		if (postgres) {
@@ -385,16 +243,24 @@ async function runQueue({ tarball, checks, line = LINES.n8n2 }) {
 	}
 
 	if (ran) {
+		// Kore.ai's pages are the contract (sandbox/contract/): every request of every process must follow them.
+		await checks.check(`${tag} every request followed Kore.ai's pages (the sandbox's contract)`, () => {
+			const found = sandbox.violations.map((v) => `${v.method} ${v.url} (${v.endpoint ?? 'no page'}): ${v.problems.join('; ')}`);
+			assert(found.length === 0, `${found.length} request(s) broke the contract:\n${found.join('\n')}`);
+		});
 		const tokens = sandbox.tokensSeen;
 		await checks.check(`${tag} no client secret or JWT in Postgres (pg_dump), Redis (snapshots) or any process's log`, () => {
-			assert(tokens.length >= BATCHES * PER_BATCH, `the sandbox saw only ${tokens.length} tokens`);
-			const needles = [{ label: 'client secret', value: sbCreds.clientSecret }, ...tokenNeedles(tokens)];
+			assert(tokens.length >= 10, `the sandbox saw only ${tokens.length} tokens`);
+			const secrets = [sbCreds, sandbox.secondaryCredentials].map((c, i) => ({ label: `client secret of account ${i + 1}`, value: c.clientSecret }));
+			const needles = [...secrets, ...tokenNeedles(tokens)];
 			const pkgDirs = Object.values(folders).map((f) => path.join(f, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME) + path.sep);
 			const { hits, files, bytes } = scanForSecrets(scanRoots, needles, { skip: (f) => pkgDirs.some((d) => f.startsWith(d)) });
 			log(`${tag} scanned ${files} files (${(bytes / 1e6).toFixed(1)} MB) for ${needles.length} secrets/tokens`);
 			const scanned = (f) => fs.existsSync(f) && fs.statSync(f).size > 0;
 			assert(scanned(path.join(dumpsDir, 'n8n.sql')) && fs.readFileSync(path.join(dumpsDir, 'n8n.sql'), 'utf8').includes('execution_data'), 'no pg_dump to scan');
-			assert(fs.readdirSync(redis.dir).filter((f) => f.endsWith('.rdb')).length >= 2, 'no Redis snapshots to scan');
+			// One SAVE while the load's executions run, one at the end.
+			const snapshots = scenarios.includes('load') ? 2 : 1;
+			assert(fs.readdirSync(redis.dir).filter((f) => /^snapshot-\d+\.rdb$/.test(f)).length >= snapshots, 'no Redis snapshots to scan');
 			for (const f of ['main.log', 'worker-1.log', 'worker-2.log', 'postgres.log', 'redis.log', 'n8n-cli.log']) assert(scanned(path.join(logsDir, f)), `no ${f} to scan`);
 			if (hits.length) throw new Error(hits.map((h) => `${h.label} in ${path.relative(runDir, h.file)} at ${h.offset}`).join('\n'));
 		});
@@ -403,16 +269,10 @@ async function runQueue({ tarball, checks, line = LINES.n8n2 }) {
 			eq([...new Set(attempts)], [], 'non-loopback attempts');
 		});
 	}
-	log(`${tag} done in ${elapsed(Date.now() - started)}`);
+	timings.total = Date.now() - started;
+	log(`${tag} done in ${elapsed(timings.total)}; scenarios: ${scenarios.map((name) => `${name} ${timings[name] === undefined ? '-' : elapsed(timings[name])}`).join(', ')}`);
+	log(`${tag} figures: ${JSON.stringify(q.figures)}`);
+	return timings;
 }
 
-function itemsByWorker(outputs, meta) {
-	const out = {};
-	for (const o of outputs) {
-		const w = meta(o.id, 'worker');
-		out[w] = (out[w] || 0) + o.ok.length + o.failed.length;
-	}
-	return out;
-}
-
-module.exports = { runQueue, LIMIT, BATCHES, PER_BATCH };
+module.exports = { runQueue, SCENARIOS };

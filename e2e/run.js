@@ -6,10 +6,12 @@
 //      workflows of e2e/workflows/, run each with `n8n execute --rawOutput`, assert on the items
 //   4. searches everything n8n wrote for the client secrets and every JWT the sandbox received
 //   5. queue mode on n8n 2.x: Redis, PostgreSQL, a main and two workers sharing one Kore.ai
-//      account's limit (e2e/queue.js)
+//      account's limit, then a worker killed mid-run, Redis restarted, the trigger across a restart
+//      of the main and a Kore.ai outage (e2e/queue.js)
 //   6. the browser test against the playground (e2e/browser.js)
 // Options: --line n8n1|n8n2 (repeatable; default both), --no-browser, --no-queue, --queue-only (only
-//          step 5, after the build), --skip-build, --skip-install,
+//          step 5, after the build), --queue-scenarios load,kill,redis,trigger (a subset of step 5's
+//          scenarios, always in that order; default all), --skip-build, --skip-install,
 //          --tarball FILE (test this packed tarball instead of building and packing the work tree)
 // Env: E2E_CACHE_DIR (installs and run folders, default ~/.cache/n8n-nodes-kore-ai/e2e), E2E_LINES=n8n1,n8n2, E2E_BROWSER=0,
 //      E2E_QUEUE=0, E2E_TARBALL=FILE.
@@ -29,7 +31,7 @@ const BAD_CRED_ID = 'koreSandboxBad01';
 const WRONG_SECRET = 'wrong-secret-e2e-Zr8Kq3Vn5Tx1Lw7Jd2Pb';
 
 function parseArgs(argv) {
-	const opts = { lines: [], browser: process.env.E2E_BROWSER !== '0', queue: process.env.E2E_QUEUE !== '0', build: true, install: true, tarball: process.env.E2E_TARBALL };
+	const opts = { lines: [], browser: process.env.E2E_BROWSER !== '0', queue: process.env.E2E_QUEUE !== '0', build: true, install: true, tarball: process.env.E2E_TARBALL, queueScenarios: undefined };
 	let queueOnly = false;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
@@ -37,6 +39,7 @@ function parseArgs(argv) {
 		else if (a === '--no-browser') opts.browser = false;
 		else if (a === '--no-queue') opts.queue = false;
 		else if (a === '--queue-only') queueOnly = true;
+		else if (a === '--queue-scenarios') opts.queueScenarios = argv[++i].split(',').filter(Boolean);
 		else if (a === '--skip-build') opts.build = false;
 		else if (a === '--skip-install') opts.install = false;
 		else if (a === '--tarball') opts.tarball = path.resolve(argv[++i]);
@@ -45,6 +48,8 @@ function parseArgs(argv) {
 	if (queueOnly) Object.assign(opts, { lines: [], browser: false, queue: true });
 	else if (!opts.lines.length) opts.lines = (process.env.E2E_LINES || 'n8n1,n8n2').split(',').filter(Boolean);
 	for (const l of opts.lines) if (!LINES[l]) throw new Error(`unknown line ${l} (n8n1, n8n2)`);
+	const { SCENARIOS } = require('./queue');
+	for (const q of opts.queueScenarios || []) if (!SCENARIOS.includes(q)) throw new Error(`unknown queue scenario ${q} (${SCENARIOS.join(', ')})`);
 	return opts;
 }
 
@@ -367,7 +372,7 @@ async function main() {
 		const t = Date.now();
 		try {
 			const { runQueue } = require('./queue');
-			await runQueue({ checks, tarball, line: LINES.n8n2 });
+			await runQueue({ checks, tarball, line: LINES.n8n2, ...(opts.queueScenarios ? { scenarios: opts.queueScenarios } : {}) });
 		} catch (err) {
 			checks.fail('[queue] run', err.stack || String(err));
 		}

@@ -3,6 +3,8 @@
 // in the foreground on a free loopback port, no persistence of its own, its folder under the e2e
 // cache; stopped by its pid at the end. `snapshot()` makes Redis write everything it holds to an
 // uncompressed RDB file (SAVE, rdbcompression off) so the secret scan can read every key's bytes.
+// `restart()` stops it the way a restart with persistence does (SHUTDOWN SAVE) and starts it again
+// on the same port and folder, so it loads what it held; `query()` reads Bull's keys.
 const fs = require('node:fs');
 const path = require('node:path');
 const net = require('node:net');
@@ -12,7 +14,43 @@ const { log } = require('./proc');
 
 const REDIS_SERVER = process.env.E2E_REDIS_SERVER || '/usr/bin/redis-server';
 
-/** One command over RESP; resolves with the first reply line (e.g. "+OK", "+PONG"). */
+/**
+ * Parses one RESP reply from the start of `text`: returns { value, rest } or undefined while
+ * incomplete. Simple strings come back with their "+", errors throw, nil is null.
+ */
+function parseReply(text) {
+	const eol = text.indexOf('\r\n');
+	if (eol < 0) return undefined;
+	const kind = text[0];
+	const head = text.slice(1, eol);
+	const after = text.slice(eol + 2);
+	if (kind === '+') return { value: `+${head}`, rest: after };
+	if (kind === '-') throw new Error(`redis: ${head}`);
+	if (kind === ':') return { value: Number(head), rest: after };
+	if (kind === '$') {
+		const len = Number(head);
+		if (len < 0) return { value: null, rest: after };
+		// Bulk lengths are bytes; Bull's keys and the values read here are ASCII.
+		if (after.length < len + 2) return undefined;
+		return { value: after.slice(0, len), rest: after.slice(len + 2) };
+	}
+	if (kind === '*') {
+		const count = Number(head);
+		if (count < 0) return { value: null, rest: after };
+		const values = [];
+		let rest = after;
+		for (let i = 0; i < count; i++) {
+			const item = parseReply(rest);
+			if (!item) return undefined;
+			values.push(item.value);
+			rest = item.rest;
+		}
+		return { value: values, rest };
+	}
+	throw new Error(`redis: unexpected reply ${JSON.stringify(text.slice(0, 40))}`);
+}
+
+/** One command over RESP; resolves with the parsed reply (see parseReply; "+OK", "+PONG" for status replies). */
 function command(port, args, timeoutMs = 10000) {
 	return new Promise((resolve, reject) => {
 		const socket = net.connect(port, '127.0.0.1');
@@ -21,17 +59,27 @@ function command(port, args, timeoutMs = 10000) {
 			socket.destroy();
 			reject(new Error(`redis ${args[0]}: no answer in ${timeoutMs} ms`));
 		}, timeoutMs);
+		const done = (fn, value) => {
+			clearTimeout(timer);
+			socket.end();
+			fn(value);
+		};
 		socket.on('connect', () => {
 			socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
 		});
 		socket.on('data', (d) => {
 			reply += d;
-			if (reply.includes('\r\n')) {
-				clearTimeout(timer);
-				socket.end();
-				resolve(reply.split('\r\n')[0]);
+			let parsed;
+			try {
+				parsed = parseReply(reply);
+			} catch (err) {
+				return done(reject, err);
 			}
+			if (parsed) done(resolve, parsed.value);
+			return undefined;
 		});
+		// SHUTDOWN answers nothing: the server closes the connection.
+		socket.on('close', () => done(resolve, undefined));
 		socket.on('error', (err) => {
 			clearTimeout(timer);
 			reject(err);
@@ -45,34 +93,16 @@ async function startRedis(dir) {
 	fs.mkdirSync(dir, { recursive: true });
 	const port = await freePort();
 	const logFile = path.join(dir, 'redis.log');
-	const out = fs.openSync(logFile, 'a');
-	const args = ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir];
-	args.push('--dbfilename', 'dump.rdb', '--rdbcompression', 'no', '--daemonize', 'no', '--protected-mode', 'yes');
-	const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', out, out] });
-	fs.closeSync(out);
-	let exited = null;
-	child.on('exit', (code, signal) => (exited = { code, signal }));
-	const deadline = Date.now() + 15000;
-	for (;;) {
-		if (exited) throw new Error(`redis-server exited (${JSON.stringify(exited)}):\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
-		try {
-			if ((await command(port, ['PING'], 1000)) === '+PONG') break;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > deadline) {
-			child.kill('SIGKILL');
-			throw new Error('redis-server did not answer PING within 15 s');
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	log(`redis-server ${child.pid} listening on 127.0.0.1:${port}`);
+	let server = await spawnServer(port, dir, logFile);
 	let snapshots = 0;
 	return {
 		port,
 		dir,
 		logFile,
-		pid: child.pid,
+		get pid() {
+			return server.child.pid;
+		},
+		query: (args, timeoutMs) => command(port, args, timeoutMs),
 		/** Writes everything Redis holds now to <dir>/snapshot-N.rdb (uncompressed); returns its path. */
 		async snapshot() {
 			const reply = await command(port, ['SAVE'], 30000);
@@ -82,15 +112,53 @@ async function startRedis(dir) {
 			fs.renameSync(path.join(dir, 'dump.rdb'), file);
 			return file;
 		},
+		/**
+		 * Stops the server as a restart with persistence does (SHUTDOWN SAVE: everything written to
+		 * dump.rdb, then exit) and starts it again on the same port and folder; it loads dump.rdb.
+		 * Resolves with the time the port was without a server (ms).
+		 */
+		async restart() {
+			const stoppedAt = Date.now();
+			await command(port, ['SHUTDOWN', 'SAVE'], 30000);
+			await server.exited;
+			server = await spawnServer(port, dir, logFile);
+			return Date.now() - stoppedAt;
+		},
 		async stop() {
-			if (exited) return;
-			const done = new Promise((resolve) => child.once('exit', resolve));
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
-			await done;
+			if (server.exit) return;
+			server.child.kill('SIGTERM');
+			const timer = setTimeout(() => server.child.kill('SIGKILL'), 10000);
+			await server.exited;
 			clearTimeout(timer);
 		},
 	};
+}
+
+/** Starts redis-server in the foreground and waits for PING; { child, exited, exit }. */
+async function spawnServer(port, dir, logFile) {
+	const out = fs.openSync(logFile, 'a');
+	const args = ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir];
+	args.push('--dbfilename', 'dump.rdb', '--rdbcompression', 'no', '--daemonize', 'no', '--protected-mode', 'yes');
+	const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', out, out] });
+	fs.closeSync(out);
+	const server = { child, exit: undefined };
+	server.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve((server.exit = { code, signal }))));
+	const deadline = Date.now() + 15000;
+	for (;;) {
+		if (server.exit) throw new Error(`redis-server exited (${JSON.stringify(server.exit)}):\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
+		try {
+			if ((await command(port, ['PING'], 1000)) === '+PONG') break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error('redis-server did not answer PING within 15 s');
+		}
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	log(`redis-server ${child.pid} listening on 127.0.0.1:${port}`);
+	return server;
 }
 
 module.exports = { startRedis, REDIS_SERVER };
