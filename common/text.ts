@@ -40,6 +40,12 @@ export function charCount(text: string): number {
 	return [...text].length;
 }
 
+/** A duration as a sentence gives it: "1.5 s" under ten seconds, whole seconds from there ("42 s"). */
+export function secondsText(ms: number): string {
+	const s = ms / 1000;
+	return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
+}
+
 /** A server's message on one line, at most 300 characters. */
 export function shorten(text: string, max = 300): string {
 	const single = text.replace(/\s+/g, ' ').trim();

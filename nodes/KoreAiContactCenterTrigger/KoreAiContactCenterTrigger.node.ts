@@ -8,8 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import type { CampaignType } from '../KoreAiContactCenter/actions/types';
-import { CAMPAIGN_STATUSES as STATUSES } from '../KoreAiContactCenter/api/campaignList';
+import { CAMPAIGN_STATUSES as STATUSES, type CampaignType } from '../KoreAiContactCenter/api/campaign';
 import { readTarget } from '../KoreAiContactCenter/transport/target';
 import { compareListing, type CampaignChange, type TriggerEvent } from './changes';
 import { listAllCampaigns, type Listing } from './listing';

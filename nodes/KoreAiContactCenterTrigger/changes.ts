@@ -1,4 +1,4 @@
-import type { CampaignType } from '../KoreAiContactCenter/actions/types';
+import type { CampaignType } from '../KoreAiContactCenter/api/campaign';
 import type { Listing } from './listing';
 
 /**

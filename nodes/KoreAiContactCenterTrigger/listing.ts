@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { CampaignType } from '../KoreAiContactCenter/actions/types';
+import type { CampaignType } from '../KoreAiContactCenter/api/campaign';
 import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../KoreAiContactCenter/api/campaignList';
 import { collectPages } from '../KoreAiContactCenter/api/paging';
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isObject } from '../../common/text';
-import type { CampaignType } from '../KoreAiContactCenter/actions/types';
+import type { CampaignType } from '../KoreAiContactCenter/api/campaign';
 import type { Remembered } from './changes';
 
 /**

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { describeType, visible } from '../../../common/text';
-import { CAMPAIGN_STATUSES } from '../api/campaignList';
+import { CAMPAIGN_STATUSES } from '../api/campaign';
 import { readChoices } from './readInputs';
 
 /**

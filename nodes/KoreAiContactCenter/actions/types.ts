@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-/** Kore.ai's `campaignType`: SMS and voice campaigns share most endpoints and differ by this value. */
-export type CampaignType = 'sms' | 'voice';
+import type { CampaignType } from '../api/campaign';
 
 /** A resource of the node ("SMS Campaign"), as its operations see it. */
 export interface ResourceInfo {

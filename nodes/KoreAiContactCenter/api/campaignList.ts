@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isObject } from '../../../common/text';
-import type { CampaignType } from '../actions/types';
+import type { CampaignType } from './campaign';
 import { koreAiRequest, type KoreAiCaller } from '../transport';
 
 /**
@@ -14,9 +14,6 @@ import { koreAiRequest, type KoreAiCaller } from '../transport';
  * saying which one wins, so every request sends both, consistent with each other: the page size
  * stays fixed for a whole listing and `page = skip / limit + 1`.
  */
-
-/** The campaign statuses Kore.ai documents (the list filter's values). */
-export const CAMPAIGN_STATUSES = ['Active', 'Completed', 'Paused', 'Preparing', 'Ready', 'Rescheduled', 'Scheduled', 'Stopped'];
 
 /** The documented sample's page size; Kore.ai documents no maximum. */
 export const LIST_PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CampaignType } from '../actions/types';
+import type { CampaignType } from './campaign';
 import type { KoreAiRequest } from '../transport';
 
 /**
@@ -63,8 +63,8 @@ export function updateCampaignRequest(
 /**
  * "Get SMS Campaign API (v2)", "Get Voice Campaign API (v2)": `GET /campaign/{id}?accountId=..`, the
  * same endpoint for both types, without `campaignType` (the pages document none). Get, Update (the
- * read before the write), Wait Until Ready and the delete guards use it; `campaignTypeOf` tells the
- * type of what came back.
+ * read before the write), Wait Until Ready and the delete guards use it; `campaignTypeOf`
+ * (campaign.ts) tells the type of what came back.
  */
 export function getCampaignRequest(campaignId: string, streamId: string | undefined, label: string): KoreAiRequest {
 	return {
@@ -74,16 +74,6 @@ export function getCampaignRequest(campaignId: string, streamId: string | undefi
 		campaignId,
 		action: `get ${label} campaign ${campaignId}`,
 	};
-}
-
-/**
- * The type of a campaign as Get gives it: voice campaigns have a `dialingMode` (every voice page's
- * sample), SMS campaigns a `format` or a `message`. Undefined when the answer says neither.
- */
-export function campaignTypeOf(campaign: IDataObject): CampaignType | undefined {
-	if (typeof campaign.dialingMode === 'string') return 'voice';
-	if (typeof campaign.format === 'string' || campaign.message !== undefined) return 'sms';
-	return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CampaignType } from '../actions/types';
+import type { CampaignType } from '../api/campaign';
 
 /**
  * Kore.ai's campaign object (`data` in the Delete and Get responses), flattened for the next node.

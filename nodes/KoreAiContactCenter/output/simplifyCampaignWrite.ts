@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CampaignType } from '../actions/types';
+import { PREPARING, type CampaignType } from '../api/campaign';
 import { objectAt, put, simplifyCampaign } from './simplifyCampaign';
 
 /**
  * The answers to Create, Update, Schedule and Unschedule, flattened like a campaign (simplifyCampaign).
  */
-
-const PREPARING = 'Preparing';
 
 /**
  * Create and Update answer `{status: "success", message, data: {...campaign}}`. The create answer's

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CampaignType } from '../actions/types';
+import type { CampaignType } from '../api/campaign';
 import { objectAt, put, simplifyCampaign } from './simplifyCampaign';
 
 /**

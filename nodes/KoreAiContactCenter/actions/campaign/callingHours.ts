@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
-import { DAYS } from './settings';
+import { WEEKDAYS } from '../../api/campaign';
 
 /**
  * Kore.ai keeps a campaign's calling hours as one object (`dialingStrategy.callingHours`):
@@ -51,16 +51,7 @@ export function parseTimeOfDay(raw: string): TimeOfDay | undefined {
 	return { text: `${shownHours}:${String(minutes).padStart(2, '0')} ${hours < 12 ? 'AM' : 'PM'}`, minutes: hours * 60 + minutes };
 }
 
-/** "MO", "Monday", "mon" -> "MO". */
-export const DAY_ALIASES: Record<string, string> = Object.fromEntries(
-	DAYS.flatMap(({ name, value }) => [
-		[value.toLowerCase(), value],
-		[name.toLowerCase(), value],
-		[name.slice(0, 3).toLowerCase(), value],
-	]),
-);
-
-const ORDER = DAYS.map((day) => day.value);
+const ORDER: string[] = WEEKDAYS.map((day) => day.callingHours);
 
 /** Create's calling hours: every chosen day with the one window. */
 export function newCallingHours(days: string[], start: TimeOfDay, end: TimeOfDay, timezone: string, frequency: string): IDataObject {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
-import type { CampaignType } from '../types';
+import type { CampaignType } from '../../api/campaign';
 import { changeCallingHours, daysOf, newCallingHours, type CallingHoursChange, type TimeOfDay } from './callingHours';
 import type { CampaignValues } from './campaignValues';
 import { decodeBase64Text } from '../../output/simplifyCampaign';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { CampaignType } from '../types';
+import type { CampaignType } from '../../api/campaign';
 import { SETTINGS } from './settings';
 
 /** The editor's fields of Create and Update, derived from the campaign settings (settings/). */

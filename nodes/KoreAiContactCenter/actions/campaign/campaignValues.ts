@@ -3,8 +3,8 @@ import { IANAZone } from 'luxon';
 
 import { checkPhoneNumber } from '../../../../common/phoneNumbers';
 import { charCount, describeType, visible } from '../../../../common/text';
-import type { CampaignType } from '../types';
-import { DAY_ALIASES, parseTimeOfDay } from './callingHours';
+import { weekdayOf, type CampaignType } from '../../api/campaign';
+import { parseTimeOfDay } from './callingHours';
 import { SETTINGS, settingNamed, type CampaignSetting } from './settings';
 
 /**
@@ -89,7 +89,7 @@ function readKind(check: Check, setting: CampaignSetting, raw: unknown): unknown
 		case 'days': {
 			const days: string[] = [];
 			for (const value of readNameList(raw)) {
-				const day = DAY_ALIASES[value.toLowerCase()];
+				const day = weekdayOf(value)?.callingHours;
 				if (day === undefined) fail(check, `${at} has "${visible(value, 20)}", which is not a day. Use MO, TU, WE, TH, FR, SA, SU (or Monday, ...).`);
 				if (!days.includes(day)) days.push(day);
 			}

@@ -6,7 +6,8 @@ import { optionsField, simplifyField, streamIdOption } from '../common.fields';
 import { readChoices, readStreamId } from '../readInputs';
 import { readLimit, returnAllFields } from '../returnAll.fields';
 import type { CampaignResourceInfo, Operation } from '../types';
-import { CAMPAIGN_STATUSES as STATUSES, fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../../api/campaignList';
+import { CAMPAIGN_STATUSES as STATUSES } from '../../api/campaign';
+import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../../api/campaignList';
 import { collectPages, incompleteListing } from '../../api/paging';
 
 /**

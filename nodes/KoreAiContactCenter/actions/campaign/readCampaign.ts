@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
-import { campaignTypeOf, getCampaignRequest } from '../../api/campaignPaths';
+import { campaignTypeOf } from '../../api/campaign';
+import { getCampaignRequest } from '../../api/campaignPaths';
 import { koreAiRequest, koreAiRequestOrNotFound, type KoreAiRequest, type NotFound } from '../../transport';
 import type { CampaignResourceInfo } from '../types';
 

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { DateTime } from 'luxon';
 
 import { visible } from '../../../../common/text';
+import { WEEKDAYS, weekdayOf } from '../../api/campaign';
 import { scheduleRequest } from '../../api/campaignPaths';
 import { simplifyScheduleAnswer } from '../../output/simplifyCampaignWrite';
 import { koreAiRequest } from '../../transport';
@@ -23,15 +24,8 @@ import { campaignByNameField, readCampaignName } from './campaignName';
  * none) to UTC, and says so in the field descriptions.
  */
 
-const WEEK_DAYS = [
-	{ name: 'Monday', value: 'Mon' },
-	{ name: 'Tuesday', value: 'Tue' },
-	{ name: 'Wednesday', value: 'Wed' },
-	{ name: 'Thursday', value: 'Thu' },
-	{ name: 'Friday', value: 'Fri' },
-	{ name: 'Saturday', value: 'Sat' },
-	{ name: 'Sunday', value: 'Sun' },
-];
+/** Days' options, in Kore.ai's schedule spelling ("Mon"). */
+const WEEK_DAYS = WEEKDAYS.map((day) => ({ name: day.name, value: day.schedule }));
 const KORE_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 
 const properties: INodeProperties[] = [
@@ -182,11 +176,10 @@ function readWeekDays(this: IExecuteFunctions, itemIndex: number): string[] {
 	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
 	const days: string[] = [];
 	for (const value of values) {
-		const text = String(value).trim().toLowerCase();
-		if (text === '') continue;
-		const day = WEEK_DAYS.find((d) => d.value.toLowerCase() === text || d.name.toLowerCase() === text);
+		if (String(value).trim() === '') continue;
+		const day = weekdayOf(String(value));
 		if (!day) throw problem.call(this, itemIndex, `Days of item ${itemIndex} has "${visible(String(value), 20)}", which is not a weekday. Use Mon, Tue, Wed, Thu, Fri, Sat, Sun.`);
-		if (!days.includes(day.value)) days.push(day.value);
+		if (!days.includes(day.schedule)) days.push(day.schedule);
 	}
 	if (days.length === 0) throw problem.call(this, itemIndex, `Days of item ${itemIndex} is empty. Choose at least one weekday.`);
 	// Kore.ai's sample lists them Monday first.

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { isObject } from '../../../../common/text';
+import { isObject, secondsText } from '../../../../common/text';
+import { PREPARING } from '../../api/campaign';
 import { ExecutionCanceledError, systemClock, type Clock } from '../../transport/wait';
 import { readCampaign } from './readCampaign';
 import type { CampaignResourceInfo } from '../types';
@@ -41,8 +42,6 @@ export const waitOptions: INodeProperties[] = [
 		description: "With Wait Until Ready: seconds between two checks of the campaign's status. Each check is one request, within Requests per Minute.",
 	},
 ];
-
-export const PREPARING = 'Preparing';
 
 export interface WaitSettings {
 	maxWaitMs: number;
@@ -111,12 +110,7 @@ export async function waitUntilReady(
 	}
 	throw new NodeOperationError(
 		this.getNode(),
-		`${resource.label} campaign "${name}" was created (ID ${campaignId}) but is still ${String(status)} after ${seconds(settings.maxWaitMs)} (Max Wait, ${checks} checks). Do not create it again: start it later, or check it with Get Status, or raise Max Wait.`,
+		`${resource.label} campaign "${name}" was created (ID ${campaignId}) but is still ${String(status)} after ${secondsText(settings.maxWaitMs)} (Max Wait, ${checks} checks). Do not create it again: start it later, or check it with Get Status, or raise Max Wait.`,
 		{ itemIndex },
 	);
-}
-
-function seconds(ms: number): string {
-	const s = ms / 1000;
-	return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
 }

@@ -1,4 +1,8 @@
-import { BOTH, DAYS, type CampaignSetting } from './setting';
+import { WEEKDAYS } from '../../../api/campaign';
+import { BOTH, type CampaignSetting } from './setting';
+
+/** Calling Days' options, in Kore.ai's calling-hours spelling ("MO"). */
+const DAYS = WEEKDAYS.map((day) => ({ name: day.name, value: day.callingHours }));
 
 /** When a campaign may send or call: Kore.ai keeps these as one object, `dialingStrategy.callingHours`. */
 export const CALLING_HOURS_SETTINGS: CampaignSetting[] = [

@@ -5,7 +5,6 @@ import type { CampaignSetting } from './setting';
 import { VOICE_SETTINGS } from './voice';
 
 export type { CampaignSetting, SettingKind } from './setting';
-export { DAYS } from './setting';
 
 /**
  * Every campaign setting, in the order Create shows them: Create's fields, Update's "Update Fields",

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { CampaignType } from '../../types';
+import type { CampaignType } from '../../../api/campaign';
 
 /**
  * One setting of a campaign, written once: its field in the editor (with its default and range),
@@ -39,16 +39,6 @@ export interface CampaignSetting {
 export const BOTH: CampaignType[] = ['sms', 'voice'];
 export const SMS: CampaignType[] = ['sms'];
 export const VOICE: CampaignType[] = ['voice'];
-
-export const DAYS = [
-	{ name: 'Monday', value: 'MO' },
-	{ name: 'Tuesday', value: 'TU' },
-	{ name: 'Wednesday', value: 'WE' },
-	{ name: 'Thursday', value: 'TH' },
-	{ name: 'Friday', value: 'FR' },
-	{ name: 'Saturday', value: 'SA' },
-	{ name: 'Sunday', value: 'SU' },
-];
 
 
 export const text = (field: Omit<INodeProperties, 'type' | 'default'>, rest: Omit<CampaignSetting, 'field' | 'kind'>): CampaignSetting => ({
