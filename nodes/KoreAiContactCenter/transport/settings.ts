@@ -1,11 +1,11 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requestOptionFields } from '../actions/common.fields';
+import { requestOptionFields } from './requestOptions';
 import { describeType, visible } from '../../../common/text';
 
 /**
  * How requests are sent: pacing, concurrency, retries and timeouts, as the user set them in an
- * operation's "Options" collection (the fields are in actions/common.fields.ts). The fields are
+ * operation's "Options" collection (the fields are in requestOptions.ts). The fields are
  * also the rules the values are checked against: default, minValue, maxValue, and
  * numberPrecision 0 for whole numbers. Every value is checked before anything is sent.
  */
