@@ -23,15 +23,18 @@ function actionNames(nodeFile) {
 	return properties.filter((p) => p.name === 'operation').flatMap((p) => p.options.map((o) => o.action).filter(Boolean));
 }
 
+/**
+ * The codex of every node package.json ships (n8n.nodes), from the `.node.json` beside its source
+ * (nodes/KoreAiContactCenter/ holds both nodes, as n8n's own Outlook folder does).
+ */
 function writeCodex(done) {
-	for (const dir of fs.readdirSync('nodes')) {
-		for (const file of fs.readdirSync(path.join('nodes', dir)).filter((f) => f.endsWith('.node.json'))) {
-			const codex = JSON.parse(fs.readFileSync(path.join('nodes', dir, file), 'utf8'));
-			const compiled = path.join('dist', 'nodes', dir, file.replace(/\.json$/, '.js'));
-			const aliases = [...(codex.alias ?? []), ...actionNames(compiled)];
-			codex.alias = aliases.filter((alias, i) => aliases.findIndex((a) => a.toLowerCase() === alias.toLowerCase()) === i);
-			fs.writeFileSync(path.join('dist', 'nodes', dir, file), `${JSON.stringify(codex, null, '\t')}\n`);
-		}
+	const { n8n } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+	for (const compiled of n8n.nodes) {
+		const codexFile = compiled.replace(/^dist\//, '').replace(/\.js$/, '.json');
+		const codex = JSON.parse(fs.readFileSync(codexFile, 'utf8'));
+		const aliases = [...(codex.alias ?? []), ...actionNames(compiled)];
+		codex.alias = aliases.filter((alias, i) => aliases.findIndex((a) => a.toLowerCase() === alias.toLowerCase()) === i);
+		fs.writeFileSync(compiled.replace(/\.js$/, '.json'), `${JSON.stringify(codex, null, '\t')}\n`);
 	}
 	done();
 }

@@ -358,6 +358,7 @@ async function main() {
 		const odd = files.filter((f) => !/^(dist\/|README\.md$|LICENSE(\.md)?$|package\.json$)/.test(f));
 		eq(odd, [], 'unexpected files in the tarball');
 		assert(files.includes('dist/nodes/KoreAiContactCenter/KoreAiContactCenter.node.js'), 'node missing from the tarball');
+		assert(files.includes('dist/nodes/KoreAiContactCenter/KoreAiContactCenterTrigger.node.js'), 'trigger missing from the tarball');
 	});
 
 	for (const id of opts.lines) {

@@ -1,5 +1,5 @@
-import { EXAMPLE_IDS } from '../../common/identifiers';
-import type { CampaignType } from '../KoreAiContactCenter/api/campaign';
+import { EXAMPLE_IDS } from '../../../common/identifiers';
+import type { CampaignType } from '../api/campaign';
 import type { CampaignChange, TriggerEvent } from './changes';
 import type { ListedCampaign, Listing } from './listing';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { CampaignType } from '../KoreAiContactCenter/api/campaign';
-import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../KoreAiContactCenter/api/campaignList';
-import { collectPages } from '../KoreAiContactCenter/api/paging';
+import type { CampaignType } from '../api/campaign';
+import { fetchCampaignPage, LIST_PAGE_SIZE, listedCampaignId } from '../api/campaignList';
+import { collectPages } from '../api/paging';
 
 /**
  * One poll's look at the app's campaigns of one type: every page of Kore.ai's list endpoint

@@ -8,25 +8,25 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { CAMPAIGN_STATUSES as STATUSES, type CampaignType } from '../KoreAiContactCenter/api/campaign';
-import { readTarget } from '../KoreAiContactCenter/transport/target';
-import { compareListing, type CampaignChange, type TriggerEvent } from './changes';
-import { listAllCampaigns, type Listing } from './listing';
-import { readMemory, rememberedOf, writeMemory, type Memory } from './memory';
-import { sampleChange } from './sample';
+import { CAMPAIGN_STATUSES as STATUSES, type CampaignType } from './api/campaign';
+import { readTarget } from './transport/target';
+import { compareListing, type CampaignChange, type TriggerEvent } from './trigger/changes';
+import { listAllCampaigns, type Listing } from './trigger/listing';
+import { readMemory, rememberedOf, writeMemory, type Memory } from './trigger/memory';
+import { sampleChange } from './trigger/sample';
 
 /**
  * Starts a workflow when a Kore.ai campaign changes. Kore.ai documents no campaign webhooks, so the
  * trigger polls, as n8n's own polling triggers do: at each of n8n's Poll Times it lists the app's
- * campaigns (listing.ts), compares them with what it remembers (changes.ts, memory.ts) and emits one
- * item per change.
+ * campaigns (trigger/listing.ts), compares them with what it remembers (trigger/changes.ts,
+ * trigger/memory.ts) and emits one item per change.
  *
  * - The first poll after activation only remembers: existing campaigns are not changes.
  * - The memory is replaced only after every listing of the poll succeeded, right before the items
  *   are handed to n8n, so a poll that fails emits nothing and the next one finds the same changes.
  * - "Fetch Test Event" (manual mode) shows the changes since the last saved poll without keeping
- *   anything (n8n does not save static data of manual runs), or a sample (sample.ts) when there are
- *   none, so the active workflow still gets every change.
+ *   anything (n8n does not save static data of manual runs), or a sample (trigger/sample.ts) when
+ *   there are none, so the active workflow still gets every change.
  */
 
 const EVENTS: Array<{ name: string; value: TriggerEvent; description: string }> = [

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject } from '../../common/text';
-import type { CampaignType } from '../KoreAiContactCenter/api/campaign';
+import { isObject } from '../../../common/text';
+import type { CampaignType } from '../api/campaign';
 import type { Remembered } from './changes';
 
 /**
@@ -43,7 +43,7 @@ export function readMemory(staticData: IDataObject, scope: string): Memory {
 }
 
 export function writeMemory(staticData: IDataObject, memory: Memory): void {
-	staticData[KEY] = memory as unknown as IDataObject;
+	staticData[KEY] = { ...memory };
 }
 
 export function rememberedOf(memory: Memory, type: CampaignType): Remembered | undefined {

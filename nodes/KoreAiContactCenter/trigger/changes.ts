@@ -1,4 +1,4 @@
-import type { CampaignType } from '../KoreAiContactCenter/api/campaign';
+import type { CampaignType } from '../api/campaign';
 import type { Listing } from './listing';
 
 /**
