@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isObject } from '../../../common/text';
 import type { CampaignType } from './campaign';
 import { koreAiRequest, type KoreAiCaller } from '../transport';
+import type { Page } from './paging';
 
 /**
  * Kore.ai's list endpoint ("Get All Campaigns (v2)"), shared by Get Many and the campaign picker:
@@ -30,14 +31,7 @@ export interface ListQuery {
 	streamId?: string;
 }
 
-export interface ListPage {
-	results: IDataObject[];
-	/** Whether Kore.ai says more campaigns follow this page. */
-	hasMore: boolean;
-	totalResults?: number;
-}
-
-export async function fetchCampaignPage(this: KoreAiCaller, itemIndex: number, query: ListQuery): Promise<ListPage> {
+export async function fetchCampaignPage(this: KoreAiCaller, itemIndex: number, query: ListQuery): Promise<Page> {
 	const body: IDataObject = {
 		type: query.campaignType,
 		limit: query.limit,

@@ -1,11 +1,12 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
 /**
- * The one paging loop for every listing of the node: campaigns (Get Many, the trigger, the pickers
- * use their own search), contact lists, the contacts of a list, a campaign's per-contact results.
- * Kore.ai pages by position (`skip`/`limit`, or `page`); the loop reads pages until Kore.ai says
- * there are no more, the limit is reached, or it cannot go on, and says which: a listing that
- * cannot be complete says so (`complete: false`), so no caller ends silently short.
+ * The one paging loop for every listing of the node: campaigns (Get Many, the trigger, the Campaign
+ * picker), contact lists (Get Many, the pickers), the contacts of a list, a campaign's per-contact
+ * results. Kore.ai pages by position (`skip`/`limit`, or `page`); the loop reads pages until Kore.ai
+ * says there are no more, the limit is reached, or it cannot go on, and says which: a listing that
+ * cannot be complete says so (`complete: false`), so no caller ends silently short. A picker reads
+ * a few pages per call and goes on from `next` at the next call.
  */
 
 export interface Page {
@@ -25,6 +26,8 @@ export interface Collected {
 	stoppedBy?: 'repeated' | 'totalChanged' | 'maxPages';
 	/** Kore.ai's last `totalResults`. */
 	total?: number;
+	/** Where the next page starts, when Kore.ai said more follow and the loop stopped before them. */
+	next?: number;
 }
 
 export interface CollectOptions {
@@ -35,16 +38,20 @@ export interface CollectOptions {
 	idOf: (entry: IDataObject) => string | undefined;
 	/** Stop (incomplete) when `totalResults` changes between pages (the trigger: a shifted list can hide one). */
 	stopWhenTotalChanges?: boolean;
-	/** A bound on the loop, far beyond any account. */
+	/** A bound on the loop, far beyond any account; a picker reads a few pages per call. */
 	maxPages?: number;
+	/** Where to start (a picker's next call goes on where the last one stopped). */
+	from?: number;
+	/** Stop after a page once this holds of the entries so far (a picker searching: something matched). */
+	enough?: (entries: IDataObject[]) => boolean;
 }
 
 export async function collectPages(readPage: (skip: number, pageSize: number) => Promise<Page>, options: CollectOptions): Promise<Collected> {
-	const { limit, pageSize, idOf, stopWhenTotalChanges = false, maxPages = 10_000 } = options;
+	const { limit, pageSize, idOf, stopWhenTotalChanges = false, maxPages = 10_000, enough } = options;
 	const seen = new Set<string>();
 	const entries: IDataObject[] = [];
 	let total: number | undefined;
-	let skip = 0;
+	let skip = options.from ?? 0;
 	for (let pages = 0; pages < maxPages; pages++) {
 		const page = await readPage(skip, pageSize);
 		const totalChanged = page.totalResults !== undefined && total !== undefined && page.totalResults !== total;
@@ -60,11 +67,13 @@ export async function collectPages(readPage: (skip: number, pageSize: number) =>
 			if (entries.length < limit) entries.push(entry);
 		}
 		if (stopWhenTotalChanges && totalChanged) return { entries, complete: false, stoppedBy: 'totalChanged', total };
-		if (!page.hasMore || entries.length >= limit) return { entries, complete: true, total };
-		if (fresh === 0) return { entries, complete: false, stoppedBy: 'repeated', total };
+		if (!page.hasMore) return { entries, complete: true, total };
 		skip += page.results.length;
+		if (entries.length >= limit) return { entries, complete: true, total, next: skip };
+		if (fresh === 0) return { entries, complete: false, stoppedBy: 'repeated', total };
+		if (enough?.(entries)) return { entries, complete: false, total, next: skip };
 	}
-	return { entries, complete: false, stoppedBy: 'maxPages', total };
+	return { entries, complete: false, stoppedBy: 'maxPages', total, next: skip };
 }
 
 /**

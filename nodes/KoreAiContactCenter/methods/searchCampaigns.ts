@@ -22,8 +22,8 @@ export async function searchCampaigns(
 	const { campaignType } = campaignResource(this.getCurrentNodeParameter('resource')) ?? SMS_CAMPAIGN;
 	const streamId = currentStreamId.call(this);
 	return await searchPages(
-		async (skip) =>
-			await fetchCampaignPage.call(this, 0, { campaignType, limit: LIST_PAGE_SIZE, skip, sortBy: { name: 'asc' }, streamId }),
+		async (skip, limit) => await fetchCampaignPage.call(this, 0, { campaignType, limit, skip, sortBy: { name: 'asc' }, streamId }),
+		LIST_PAGE_SIZE,
 		toListItem,
 		filter,
 		paginationToken,

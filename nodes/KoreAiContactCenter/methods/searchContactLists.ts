@@ -16,7 +16,8 @@ export async function searchContactLists(
 ): Promise<INodeListSearchResult> {
 	const streamId = currentStreamId.call(this);
 	return await searchPages(
-		async (skip) => await fetchContactListPage.call(this, 0, { skip, limit: LISTS_PAGE_SIZE, streamId }),
+		async (skip, limit) => await fetchContactListPage.call(this, 0, { skip, limit, streamId }),
+		LISTS_PAGE_SIZE,
 		toListItem,
 		filter,
 		paginationToken,
