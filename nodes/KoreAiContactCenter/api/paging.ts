@@ -1,5 +1,7 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
+import { isObject } from '../../../common/text';
+
 /**
  * The one paging loop for every listing of the node: campaigns (Get Many, the trigger, the Campaign
  * picker), contact lists (Get Many, the pickers), the contacts of a list, a campaign's per-contact
@@ -44,6 +46,24 @@ export interface CollectOptions {
 	from?: number;
 	/** Stop after a page once this holds of the entries so far (a picker searching: something matched). */
 	enough?: (entries: IDataObject[]) => boolean;
+}
+
+/**
+ * A page of either shape Kore.ai's listings answer: `data: {results, skip, limit, hasMore,
+ * totalResults}` (the v2 pages) or `data: [...]` (everything at once: Get All Lists' sample). Whether
+ * more follow: Kore.ai's `hasMore`, else its `totalResults`, else whether the page was full.
+ */
+export function readPage(response: IDataObject, skip: number, limit: number): Page {
+	const data = response.data;
+	if (Array.isArray(data)) return { results: data.filter(isObject), hasMore: false, totalResults: data.length };
+	const paged = isObject(data) ? data : {};
+	const results = Array.isArray(paged.results) ? paged.results.filter(isObject) : [];
+	const totalResults = typeof paged.totalResults === 'number' ? paged.totalResults : undefined;
+	let hasMore: boolean;
+	if (typeof paged.hasMore === 'boolean') hasMore = paged.hasMore;
+	else if (totalResults !== undefined) hasMore = skip + results.length < totalResults;
+	else hasMore = results.length >= limit;
+	return { results, hasMore, totalResults };
 }
 
 export async function collectPages(readPage: (skip: number, pageSize: number) => Promise<Page>, options: CollectOptions): Promise<Collected> {

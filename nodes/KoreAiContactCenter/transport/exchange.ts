@@ -46,6 +46,17 @@ export interface KoreAiRequest {
 	idempotent?: boolean;
 }
 
+/**
+ * An ID as one segment of a request's path, encoded. An empty ID names nothing and would change
+ * which endpoint the path is (`/campaign/` is another endpoint than `/campaign/{id}`), so it builds
+ * no path: the operations refuse empty IDs with a sentence before this (readIdentifier), and this is
+ * the guard that holds whatever calls a builder.
+ */
+export function pathSegment(id: string): string {
+	if (id.trim() === '') throw new Error('An empty ID cannot name a Kore.ai object in a request path.');
+	return encodeURIComponent(id);
+}
+
 export interface KoreAiResponse {
 	statusCode: number;
 	body: unknown;

@@ -19,8 +19,9 @@ import { sendWithRetries } from './sendWithRetries';
  * (sendWithRetries.ts), and is signed by the credential.
  */
 
-export type { KoreAiRequest } from './exchange';
+export { pathSegment, type KoreAiRequest } from './exchange';
 export type { KoreAiCaller } from './caller';
+export type { IfMissing } from './errors';
 
 export interface Found {
 	found: true;

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { createCampaignRequest } from '../../api/campaignPaths';
+import { createCampaignRequest } from '../../api/campaignRequests';
 import { simplifyWrittenCampaign } from '../../output/simplifyCampaignWrite';
 import { koreAiRequest } from '../../transport';
 import { optionsField, simplifyField, streamIdOption } from '../common.fields';
@@ -17,7 +17,7 @@ import { readWaitSettings, waitOptions, waitUntilReady } from './waitUntilReady'
  * Create SMS Campaign and Create Voice Campaign: the same steps with different fields.
  *
  * Kore.ai: `POST /campaign/api/v2/public/{streamId}/campaign?accountId=..&campaignType=sms|voice`
- * (api/campaignPaths.ts), answered `{status: "success", message: "Campaign <name> creation in
+ * (api/campaignRequests.ts), answered `{status: "success", message: "Campaign <name> creation in
  * progress", data: {..., id, status: "Preparing"}}`. The output item is that campaign, flattened,
  * with `creationInProgress: true`; with "Wait Until Ready" it is the campaign as Get gives it once
  * it is ready, with `waitedSeconds` and `readyChecks` (and the create answer's `message`).
@@ -64,7 +64,7 @@ export function createOperation(type: CampaignType, description: (resource: Camp
 			values.contactLists = await contactListNames.call(this, itemIndex, values.contactLists as string[], streamId);
 			const body = createBody(type, values);
 
-			const created = await koreAiRequest.call(this, itemIndex, createCampaignRequest(type, body, streamId, resource.label));
+			const created = await koreAiRequest.call(this, itemIndex, createCampaignRequest(type, body, streamId));
 			const flat = simplifyWrittenCampaign(created, type);
 			if (!wait || !flat.creationInProgress) return simplify ? flat : created;
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { deleteCampaignRequest } from '../../api/campaignRequests';
 import { objectAt, simplifyCampaignAnswer } from '../../output/simplifyCampaign';
 import { koreAiRequestOrNotFound, notFoundError } from '../../transport';
 import { singleCampaignFields } from '../common.fields';
@@ -20,8 +21,9 @@ import type { CampaignResourceInfo, Operation } from '../types';
 import { readCampaignOrNotFound } from './readCampaign';
 
 /**
- * Kore.ai ("Delete SMS Campaign (v2)", "Delete Voice Campaign (v2)"):
- * `DELETE /campaign/api/v2/public/{streamId}/campaign/{campaignId}?accountId=..&campaignType=sms|voice`.
+ * Kore.ai (delete-sms-campaign-v2.mdx, delete-voice-campaign-v2.mdx):
+ * `DELETE /campaign/api/v2/public/{streamId}/campaign/{campaignId}?accountId=..&campaignType=sms|voice`
+ * (api/campaignRequests.ts).
  * Deletion is permanent: Kore.ai has no undo and answers with the deleted campaign's details, which
  * become the output item. Deleting a campaign a second time answers "not found".
  *
@@ -113,15 +115,7 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 			if (problem !== undefined) throw refusal.call(this, problem, itemIndex);
 		}
 
-		const result = await koreAiRequestOrNotFound.call(this, itemIndex, {
-			method: 'DELETE',
-			path: `/campaign/${encodeURIComponent(campaignId)}`,
-			qs: { campaignType },
-			streamId,
-			action: `delete ${resource.label} campaign ${campaignId}`,
-			campaignId,
-			ifMissing,
-		});
+		const result = await koreAiRequestOrNotFound.call(this, itemIndex, deleteCampaignRequest({ campaignId, type: campaignType, streamId }, ifMissing));
 
 		if (!result.found) {
 			if (result.earlierTryMayHaveTakenEffect) {

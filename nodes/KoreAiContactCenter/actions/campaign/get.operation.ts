@@ -1,5 +1,5 @@
 import { simplifyCampaignAnswer } from '../../output/simplifyCampaign';
-import { getCampaignRequest } from '../../api/campaignPaths';
+import { getCampaignRequest } from '../../api/campaignRequests';
 import { checkCampaignType } from './readCampaign';
 import { singleCampaignOperation } from './singleCampaign';
 
@@ -18,7 +18,7 @@ export const getCampaign = singleCampaignOperation({
 		`Retrieve one ${resource.label} campaign by its ID: name, status, priority, schedule, message and dialing settings`,
 	campaignDescription:
 		'The campaign to retrieve: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
-	request: ({ campaignId, resource }) => getCampaignRequest(campaignId, undefined, resource.label),
+	request: (campaign) => getCampaignRequest(campaign),
 	verify: checkCampaignType,
-	simplify: (body, { campaignId, resource }) => simplifyCampaignAnswer(body, campaignId, resource.campaignType),
+	simplify: simplifyCampaignAnswer,
 });

@@ -12,7 +12,7 @@ import { collectPages, incompleteListing } from '../../api/paging';
 
 /**
  * Kore.ai: `POST /campaign/api/v2/public/{streamId}/campaign/getAllCampaignDetails?accountId=..`
- * (see api/campaignList.ts), one request per page of up to 100 campaigns, `skip` advancing by what
+ * (api/campaignRequests.ts, api/campaignList.ts), one request per page of up to 100 campaigns, `skip` advancing by what
  * each page returned, until Kore.ai says there is no more (`hasMore`), the limit is reached, or a
  * page brings no campaign not seen before (a server that ignored `skip` would otherwise repeat
  * its first page forever).

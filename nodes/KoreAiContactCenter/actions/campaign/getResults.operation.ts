@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
-import { contactResultsRequest } from '../../api/campaignPaths';
+import { campaignResultsRequest } from '../../api/campaignRequests';
 import { collectPages, incompleteListing } from '../../api/paging';
 import { simplifyContactResult } from '../../output/simplifyContactResult';
 import { koreAiRequest } from '../../transport';
@@ -13,7 +13,7 @@ import type { CampaignResourceInfo, Operation } from '../types';
 /**
  * Kore.ai "Get All Contact Details Of Voice Campaigns (v2)": `POST /campaign/{id}/status?view=contacts`,
  * body `{page (>= 1), limit (1..100)}`, answer `{status, data: {results: [...], page, limit,
- * totalPages, totalResults}}` (api/campaignPaths.ts). One output item per contact: its phone number,
+ * totalPages, totalResults}}` (api/campaignRequests.ts). One output item per contact: its phone number,
  * the dialer's outcome, attempts so far, the bot session, agent disposition codes and the bot's
  * outbound status. SMS campaigns answer on the same endpoint.
  *
@@ -58,7 +58,7 @@ export const getCampaignResults: Operation<CampaignResourceInfo> = {
 		const collected = await collectPages(
 			async (_skip, pageSize) => {
 				page += 1;
-				const body = await koreAiRequest.call(this, itemIndex, contactResultsRequest(campaignId, page, pageSize, streamId, resource.label));
+				const body = await koreAiRequest.call(this, itemIndex, campaignResultsRequest({ campaignId, type: resource.campaignType, streamId }, page, pageSize));
 				const data = isObject(body.data) ? body.data : {};
 				const results = Array.isArray(data.results) ? data.results.filter(isObject) : [];
 				const totalPages = typeof data.totalPages === 'number' ? data.totalPages : undefined;

@@ -2,8 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { isObject } from '../../../../common/text';
 import { campaignTypeOf } from '../../api/campaign';
-import { getCampaignRequest } from '../../api/campaignPaths';
-import { koreAiRequest, koreAiRequestOrNotFound, type KoreAiRequest, type NotFound } from '../../transport';
+import { getCampaignRequest } from '../../api/campaignRequests';
+import { koreAiRequest, koreAiRequestOrNotFound, type IfMissing, type NotFound } from '../../transport';
 import type { CampaignResourceInfo } from '../types';
 
 /**
@@ -29,7 +29,7 @@ export async function readCampaign(
 	campaign: { campaignId: string; streamId?: string; resource: CampaignResourceInfo },
 ): Promise<{ body: IDataObject; data: IDataObject }> {
 	const { campaignId, streamId, resource } = campaign;
-	const body = await koreAiRequest.call(this, itemIndex, getCampaignRequest(campaignId, streamId, resource.label));
+	const body = await koreAiRequest.call(this, itemIndex, getCampaignRequest({ campaignId, type: resource.campaignType, streamId }));
 	const data = isObject(body.data) ? body.data : {};
 	checkCampaignType.call(this, itemIndex, campaignId, data, resource);
 	return { body, data };
@@ -45,11 +45,11 @@ export async function readCampaignOrNotFound(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	campaign: { campaignId: string; streamId?: string; resource: CampaignResourceInfo },
-	ifMissing?: KoreAiRequest['ifMissing'],
+	ifMissing?: IfMissing,
 ): Promise<{ found: true; body: IDataObject; data: IDataObject } | NotFound> {
 	const { campaignId, streamId, resource } = campaign;
-	const request = getCampaignRequest(campaignId, streamId, resource.label);
-	const result = await koreAiRequestOrNotFound.call(this, itemIndex, ifMissing === undefined ? request : { ...request, ifMissing });
+	const request = getCampaignRequest({ campaignId, type: resource.campaignType, streamId }, ifMissing);
+	const result = await koreAiRequestOrNotFound.call(this, itemIndex, request);
 	if (!result.found) return result;
 	const data = isObject(result.body.data) ? result.body.data : {};
 	checkCampaignType.call(this, itemIndex, campaignId, data, resource);

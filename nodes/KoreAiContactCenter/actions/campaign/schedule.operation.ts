@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 
 import { visible } from '../../../../common/text';
 import { WEEKDAYS, weekdayOf } from '../../api/campaign';
-import { scheduleRequest } from '../../api/campaignPaths';
+import { scheduleCampaignRequest } from '../../api/campaignRequests';
 import { simplifyScheduleAnswer } from '../../output/simplifyCampaignWrite';
 import { koreAiRequest } from '../../transport';
 import { optionsField, simplifyField, streamIdOption } from '../common.fields';
@@ -12,7 +12,7 @@ import { campaignByNameField, readCampaignName } from './campaignName';
 
 /**
  * Kore.ai "Enable Daily Scheduling of Voice or SMS Campaigns" and "Enable Weekly Scheduling ...":
- * `POST /campaign/schedule?enableSchedule=true&campaignName={name}` (api/campaignPaths.ts), body
+ * `POST /campaign/schedule?enableSchedule=true&campaignName={name}` (api/campaignRequests.ts), body
  * `{startDateTime, endDateTime ("YYYY-MM-DD HH:mm:ss"), recurrenceObject: {recurType: "Daily",
  * dailyDetails: {onceEveryNdays}} | {recurType: "Weekly", weeklyDetails: {onceEveryNweeks,
  * whichDays: ["Mon", ...]}}}`, answer `{status, message, id}`. The end must be after the start
@@ -120,7 +120,7 @@ export const scheduleCampaign: Operation<CampaignResourceInfo> = {
 
 		const campaign = await readCampaignName.call(this, itemIndex, resource);
 		const body = { startDateTime: start.toFormat(KORE_FORMAT), endDateTime: end.toFormat(KORE_FORMAT), recurrenceObject };
-		const answer = await koreAiRequest.call(this, itemIndex, scheduleRequest(true, campaign.campaignName, body, campaign.streamId, resource.label));
+		const answer = await koreAiRequest.call(this, itemIndex, scheduleCampaignRequest({ ...campaign, type: resource.campaignType }, body));
 		if (!this.getNodeParameter('simplify', itemIndex, true)) return answer;
 		return simplifyScheduleAnswer(
 			answer,

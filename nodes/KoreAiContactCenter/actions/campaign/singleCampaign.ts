@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
+import type { CampaignType } from '../../api/campaign';
+import type { CampaignRef } from '../../api/campaignRequests';
 import { koreAiRequest, type KoreAiRequest } from '../../transport';
 import { singleCampaignFields } from '../common.fields';
 import { readCampaignTarget } from '../readInputs';
@@ -11,7 +13,7 @@ import type { CampaignResourceInfo, Operation } from '../types';
  * request to Kore.ai, and Kore.ai's answer either as it came (Simplify off) or flattened.
  * Get, Start, Stop and Get Status are a few declarative lines each on top of this.
  */
-export interface SingleCampaignSpec {
+interface SingleCampaignSpec {
 	value: string;
 	name: string;
 	action: (resource: CampaignResourceInfo) => string;
@@ -20,19 +22,12 @@ export interface SingleCampaignSpec {
 	campaignDescription: string;
 	/** Options of this operation, shown before the request options. */
 	ownOptions?: INodeProperties[];
-	/** The request for this campaign (path segments encoded). `streamId` and `campaignId` are added. */
-	request: (campaign: CampaignRequestInput) => Omit<KoreAiRequest, 'streamId' | 'campaignId'>;
+	/** The operation's endpoint: a builder of api/campaignRequests.ts. */
+	request: (campaign: CampaignRef) => KoreAiRequest;
 	/** A check of Kore.ai's answer that throws when it does not fit (Get: the campaign's type). */
 	verify?: (this: IExecuteFunctions, itemIndex: number, campaignId: string, data: IDataObject, resource: CampaignResourceInfo) => void;
 	/** Kore.ai's answer flattened for the next node (Simplify on). */
-	simplify: (body: IDataObject, campaign: CampaignRequestInput) => IDataObject;
-}
-
-export interface CampaignRequestInput {
-	campaignId: string;
-	/** `campaignId` encoded for a URL path. */
-	pathId: string;
-	resource: CampaignResourceInfo;
+	simplify: (body: IDataObject, campaignId: string, campaignType: CampaignType) => IDataObject;
 }
 
 export function singleCampaignOperation(spec: SingleCampaignSpec): Operation<CampaignResourceInfo> {
@@ -45,11 +40,10 @@ export function singleCampaignOperation(spec: SingleCampaignSpec): Operation<Cam
 
 		async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
 			const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
-			const campaign = { campaignId, pathId: encodeURIComponent(campaignId), resource };
-			const body = await koreAiRequest.call(this, itemIndex, { ...spec.request(campaign), streamId, campaignId });
+			const body = await koreAiRequest.call(this, itemIndex, spec.request({ campaignId, type: resource.campaignType, streamId }));
 			spec.verify?.call(this, itemIndex, campaignId, isObject(body.data) ? body.data : {}, resource);
 			if (!this.getNodeParameter('simplify', itemIndex, true)) return body;
-			return spec.simplify(body, campaign);
+			return spec.simplify(body, campaignId, resource.campaignType);
 		},
 	};
 }

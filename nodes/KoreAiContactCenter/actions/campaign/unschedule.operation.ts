@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { scheduleRequest } from '../../api/campaignPaths';
+import { scheduleCampaignRequest } from '../../api/campaignRequests';
 import { simplifyScheduleAnswer } from '../../output/simplifyCampaignWrite';
 import { koreAiRequest } from '../../transport';
 import { optionsField, simplifyField, streamIdOption } from '../common.fields';
@@ -30,7 +30,7 @@ export const unscheduleCampaign: Operation<CampaignResourceInfo> = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
 		const campaign = await readCampaignName.call(this, itemIndex, resource);
-		const answer = await koreAiRequest.call(this, itemIndex, scheduleRequest(false, campaign.campaignName, {}, campaign.streamId, resource.label));
+		const answer = await koreAiRequest.call(this, itemIndex, scheduleCampaignRequest({ ...campaign, type: resource.campaignType }, undefined));
 		if (!this.getNodeParameter('simplify', itemIndex, true)) return answer;
 		return simplifyScheduleAnswer(answer, { ...campaign, campaignType: resource.campaignType }, { schedulingEnabled: false });
 	},

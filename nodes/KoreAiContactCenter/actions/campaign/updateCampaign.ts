@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { updateCampaignRequest } from '../../api/campaignPaths';
+import { updateCampaignRequest } from '../../api/campaignRequests';
 import { simplifyWrittenCampaign } from '../../output/simplifyCampaignWrite';
 import { koreAiRequest } from '../../transport';
 import { campaignIdField, optionsField, simplifyField, streamIdOption } from '../common.fields';
@@ -120,7 +120,7 @@ export function updateOperation(type: CampaignType, description: (resource: Camp
 					message: `${resource.label} campaign ${campaignId} already has these values: nothing was sent to Kore.ai.`,
 				};
 			}
-			const answer = await koreAiRequest.call(this, itemIndex, updateCampaignRequest(type, campaignId, body, streamId, resource.label));
+			const answer = await koreAiRequest.call(this, itemIndex, updateCampaignRequest({ campaignId, type, streamId }, body));
 			if (!this.getNodeParameter('simplify', itemIndex, true)) return answer;
 			const flat = simplifyWrittenCampaign(answer, type, campaignId);
 			// Only creation leaves a campaign Preparing; an update's answer says nothing about it.

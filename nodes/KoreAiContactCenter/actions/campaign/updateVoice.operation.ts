@@ -3,7 +3,7 @@ import { updateOperation } from './updateCampaign';
 /**
  * Kore.ai "Update Voice Campaign by ID v2": `PUT /campaign/{id}?accountId=..&campaignType=voice` (the
  * page disagrees with itself about `campaignType`; the choice and its reason are in
- * api/campaignPaths.ts). See updateCampaign.ts.
+ * api/campaignRequests.ts). See updateCampaign.ts.
  */
 export const updateVoiceCampaign = updateOperation(
 	'voice',

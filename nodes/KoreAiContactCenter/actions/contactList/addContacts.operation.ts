@@ -8,7 +8,8 @@ import {
 
 import { checkIdentifier, EXAMPLE_IDS } from '../../../../common/identifiers';
 import { charCount, isObject, visible } from '../../../../common/text';
-import { CONTACT_LIST_API, CONTACT_LIST_LIMITS, contactListNameOf } from '../../api/contactLists';
+import { addContactsRequest, getContactListRequest } from '../../api/contactListRequests';
+import { CONTACT_LIST_LIMITS, contactListNameOf } from '../../api/contactLists';
 import { koreAiRequestOrNotFound, notFoundError } from '../../transport';
 import { optionsField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
@@ -25,7 +26,7 @@ import { phoneNumberOptions, readPhoneNumber } from './phoneOptions';
 
 /**
  * Kore.ai ("Add Contacts to Contact List API"): `POST https://{host}/api/1.1/public/{iid}/campaign/contactList/addContacts`
- * (the only page for it documents this prefix, not the v2 one: api/contactLists.ts), body
+ * (the only page for it documents this prefix, not the v2 one: api/contactListRequests.ts), body
  * `{contact_list_name, data: [{phoneNumber, ...columns}]}`, answered
  * `{message: "Adding contacts to public list is in progress"}`: Kore.ai imports them afterwards, so
  * they show in Get Contacts a little later, and Kore.ai reports nothing per contact.
@@ -318,14 +319,7 @@ async function resolveList(
 	itemIndex: number,
 ): Promise<{ listName: string; listId?: string }> {
 	if ('byName' in list) return { listName: list.byName };
-	const endpoint = CONTACT_LIST_API.get;
-	const result = await contactListRequest.call(this, itemIndex, list.byId, {
-		method: endpoint.method,
-		api: endpoint.api,
-		path: endpoint.path(list.byId),
-		streamId,
-		action: `get contact list ${list.byId}`,
-	});
+	const result = await contactListRequest.call(this, itemIndex, getContactListRequest(list.byId, streamId));
 	if ('missing' in result) throw result.missing;
 	const name = contactListNameOf(isObject(result.body.data) ? result.body.data : {});
 	if (name === undefined) {
@@ -339,20 +333,9 @@ async function resolveList(
 }
 
 async function sendBatch(this: IExecuteFunctions, listName: string, streamId: string | undefined, entries: Entry[]): Promise<string | undefined> {
-	const endpoint = CONTACT_LIST_API.addContacts;
 	const itemIndex = entries[0].itemIndex;
-	const result = await koreAiRequestOrNotFound.call(this, itemIndex, {
-		method: endpoint.method,
-		api: endpoint.api,
-		path: endpoint.path(),
-		body: { contact_list_name: listName, data: entries.map((entry) => entry.contact) },
-		streamId,
-		action: `add ${entries.length} contact${entries.length === 1 ? '' : 's'} to contact list "${listName}"`,
-		ifMissing: {
-			what: `Contact list "${listName}"`,
-			advice: "Kore.ai adds contacts by the list's exact name: pick the list, or create it first with Contact List > Create.",
-		},
-	});
+	const contacts = entries.map((entry) => entry.contact);
+	const result = await koreAiRequestOrNotFound.call(this, itemIndex, addContactsRequest(listName, contacts, streamId));
 	if (!result.found) throw notFoundError.call(this, result, itemIndex);
 	return typeof result.body.message === 'string' ? result.body.message : undefined;
 }

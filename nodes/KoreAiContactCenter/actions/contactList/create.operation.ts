@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
-import { CONTACT_LIST_API } from '../../api/contactLists';
+import { createContactListRequest } from '../../api/contactListRequests';
 import { koreAiRequest } from '../../transport';
 import { optionsField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
@@ -34,16 +34,8 @@ export const createContactList: Operation = {
 		const description = readListText.call(this, 'description', itemIndex, true) as string;
 		const allowDuplicates = this.getNodeParameter('allowDuplicates', itemIndex, false) === true;
 		const streamId = readStreamId.call(this, itemIndex);
-		const endpoint = CONTACT_LIST_API.create;
 		const body: IDataObject = { name, description, source: 'passiveApi', allowDuplicates };
-		const response = await koreAiRequest.call(this, itemIndex, {
-			method: endpoint.method,
-			api: endpoint.api,
-			path: endpoint.path(),
-			body,
-			streamId,
-			action: `create contact list "${name}"`,
-		});
+		const response = await koreAiRequest.call(this, itemIndex, createContactListRequest(body, streamId));
 		return isObject(response.data) ? response.data : response;
 	},
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
-import { CONTACT_LIST_API } from '../../api/contactLists';
+import { deleteContactListRequest } from '../../api/contactListRequests';
 import { optionsField, streamIdOption } from '../common.fields';
 import { changedWarning, dryRunItem, dryRunOption, expectedNameOption, guardProblem, isGuarded, readDeleteGuards, refusal, subjectOf } from '../deleteGuards';
 import type { Operation } from '../types';
@@ -51,14 +51,7 @@ export const deleteContactList: Operation = {
 			if (problem !== undefined) throw refusal.call(this, problem, itemIndex);
 		}
 
-		const endpoint = CONTACT_LIST_API.delete;
-		const result = await contactListRequest.call(this, itemIndex, listId, {
-			method: endpoint.method,
-			api: endpoint.api,
-			path: endpoint.path(listId),
-			streamId,
-			action: `delete contact list ${listId}`,
-		});
+		const result = await contactListRequest.call(this, itemIndex, deleteContactListRequest(listId, streamId));
 		if ('missing' in result) {
 			if (!result.earlierTryMayHaveTakenEffect) throw result.missing;
 			return {

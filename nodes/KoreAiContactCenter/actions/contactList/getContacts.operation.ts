@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { CONTACT_LIST_API, CONTACTS_PAGE_SIZE, readPage } from '../../api/contactLists';
-import { collectPages, incompleteListing } from '../../api/paging';
+import { getContactsRequest } from '../../api/contactListRequests';
+import { CONTACTS_PAGE_SIZE } from '../../api/contactLists';
+import { collectPages, incompleteListing, readPage } from '../../api/paging';
 import { optionsField, streamIdOption } from '../common.fields';
 import type { Operation } from '../types';
 import { contactListField } from './fields';
@@ -35,17 +36,9 @@ export const getContactListContacts: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const { listId, streamId } = readContactListTarget.call(this, itemIndex);
 		const limit = readLimit.call(this, itemIndex);
-		const endpoint = CONTACT_LIST_API.getContacts;
 		const collected = await collectPages(
 			async (skip, pageSize) => {
-				const result = await contactListRequest.call(this, itemIndex, listId, {
-					method: endpoint.method,
-					api: endpoint.api,
-					path: endpoint.path(listId),
-					qs: { skip, limit: pageSize },
-					streamId,
-					action: `get the contacts of contact list ${listId}`,
-				});
+				const result = await contactListRequest.call(this, itemIndex, getContactsRequest(listId, { skip, limit: pageSize }, streamId));
 				if ('missing' in result) throw result.missing;
 				return readPage(result.body, skip, pageSize);
 			},

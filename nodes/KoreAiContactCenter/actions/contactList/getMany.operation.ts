@@ -9,7 +9,7 @@ import { readLimit, returnAllFields } from '../returnAll.fields';
 
 /**
  * Kore.ai ("Get All Contact Lists"): `POST .../campaign/contactList/getAllListDetails?accountId=..&type=call`
- * (path and the choice of prefix: api/contactLists.ts). One output item per list, as Kore.ai gives
+ * (path and the choice of prefix: api/contactListRequests.ts). One output item per list, as Kore.ai gives
  * it: `_id`, `name`, `description`, `totalRecordCount`, `status`, `listType`, `isListInUse`,
  * `campaignInUse`, `source`, `apiConfigurations`, `updatedAt`, ...
  */

@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type Node
 
 import { EXAMPLE_IDS } from '../../../../common/identifiers';
 import { charCount, visible } from '../../../../common/text';
-import { CONTACT_LIST_API, CONTACT_LIST_LIMITS } from '../../api/contactLists';
+import { getContactListRequest } from '../../api/contactListRequests';
+import { CONTACT_LIST_LIMITS } from '../../api/contactLists';
 import { koreAiRequestOrNotFound, notFoundError, type KoreAiRequest } from '../../transport';
 import { readIdentifier, readStreamId } from '../readInputs';
 
@@ -56,22 +57,15 @@ export function readListText(
 }
 
 /**
- * Sends a request about one list; a missing list is an error that names the list and the app
- * (the transport's not-found sentence, told what the path names).
+ * Sends a request about one list (a builder of api/contactListRequests.ts); a missing list is an
+ * error that names the list and the app (the transport's not-found sentence).
  */
 export async function contactListRequest(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	listId: string,
 	request: KoreAiRequest,
 ): Promise<{ body: IDataObject; attempts: number } | { missing: NodeApiError; earlierTryMayHaveTakenEffect: boolean; attempts: number }> {
-	const result = await koreAiRequestOrNotFound.call(this, itemIndex, {
-		...request,
-		ifMissing: {
-			what: `Contact list ${listId}`,
-			advice: 'It may have been deleted or belong to another app; pick the list from the list, or check the ID (Contact List > Get Many lists them).',
-		},
-	});
+	const result = await koreAiRequestOrNotFound.call(this, itemIndex, request);
 	if (result.found) return { body: result.body, attempts: result.attempts };
 	return {
 		missing: notFoundError.call(this, result, itemIndex),
@@ -86,14 +80,7 @@ export async function contactListRequest(
  * the error naming it.
  */
 export async function readContactList(this: IExecuteFunctions, itemIndex: number, listId: string, streamId: string | undefined): Promise<IDataObject> {
-	const endpoint = CONTACT_LIST_API.get;
-	const result = await contactListRequest.call(this, itemIndex, listId, {
-		method: endpoint.method,
-		api: endpoint.api,
-		path: endpoint.path(listId),
-		streamId,
-		action: `get contact list ${listId}`,
-	});
+	const result = await contactListRequest.call(this, itemIndex, getContactListRequest(listId, streamId));
 	if ('missing' in result) throw result.missing;
 	return result.body;
 }

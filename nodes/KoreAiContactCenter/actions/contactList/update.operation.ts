@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
-import { CONTACT_LIST_API, CONTACT_LIST_LIMITS } from '../../api/contactLists';
+import { updateContactListRequest } from '../../api/contactListRequests';
+import { CONTACT_LIST_LIMITS } from '../../api/contactLists';
 import { optionsField, streamIdOption } from '../common.fields';
 import type { Operation } from '../types';
 import { contactListField, listDescriptionField, listNameField } from './fields';
@@ -59,15 +60,7 @@ export const updateContactList: Operation = {
 				{ itemIndex },
 			);
 		}
-		const endpoint = CONTACT_LIST_API.update;
-		const result = await contactListRequest.call(this, itemIndex, listId, {
-			method: endpoint.method,
-			api: endpoint.api,
-			path: endpoint.path(listId),
-			body,
-			streamId,
-			action: `update contact list ${listId}`,
-		});
+		const result = await contactListRequest.call(this, itemIndex, updateContactListRequest(listId, body, streamId));
 		if ('missing' in result) throw result.missing;
 		const data = isObject(result.body.data) ? result.body.data : {};
 		const updated = isObject(data.body) ? data.body : {};
