@@ -13,7 +13,7 @@ import { sendWithRetries } from './sendWithRetries';
  *   worded for the user (errors.ts).
  * - `koreAiRequestOrNotFound`: "not found" is a result, not an error (Delete, with "Treat Missing
  *   Campaigns as Deleted"); it says whether an earlier try whose answer was lost may have done the
- *   work.
+ *   work, and carries the ready error for a caller to whom it is one.
  *
  * Every request goes through the account's pacer, retries, timeouts and cancellation
  * (sendWithRetries.ts), and is signed by the credential.
@@ -26,19 +26,16 @@ export type { IfMissing } from './errors';
 export interface Found {
 	found: true;
 	body: IDataObject;
-	attempts: number;
 }
 
 export interface NotFound {
 	found: false;
+	/** Tries made, this one included. */
 	attempts: number;
 	/** An earlier try may have done the work (its answer was lost), so "not found" may mean "done". */
 	earlierTryMayHaveTakenEffect: boolean;
-	/** Kore.ai's "not found" sentence, for the user, what to do, and what it rests on. */
-	message: string;
-	advice?: string;
-	httpCode: number;
-	apiMessage?: string;
+	/** The error for a caller that decides "not found" is an error after all: Kore.ai's sentence and what to do. */
+	error: NodeApiError;
 	/** The app (stream) that was asked. */
 	streamId: string;
 }
@@ -59,16 +56,14 @@ export async function koreAiRequestOrNotFound(
 ): Promise<Found | NotFound> {
 	const delivery = await sendWithRetries.call(this, itemIndex, request);
 	const answer = readAnswer(delivery.response, delivery.subject);
-	if (answer.kind === 'success') return { found: true, body: answer.body, attempts: delivery.attempts };
-	if (answer.kind === 'refused') throw answerError.call(this, answer, delivery.attempts, itemIndex);
+	if (answer.kind === 'success') return { found: true, body: answer.body };
+	const error = answerError.call(this, answer, delivery.attempts, itemIndex);
+	if (answer.kind === 'refused') throw error;
 	return {
 		found: false,
 		attempts: delivery.attempts,
 		earlierTryMayHaveTakenEffect: delivery.earlierTryMayHaveTakenEffect,
-		message: answer.message,
-		advice: answer.advice,
-		httpCode: answer.httpCode,
-		apiMessage: answer.apiMessage,
+		error,
 		streamId: delivery.subject.streamId,
 	};
 }
@@ -81,9 +76,4 @@ function answerError(
 ): NodeApiError {
 	const { message, advice, httpCode, apiMessage } = answer;
 	return koreAiApiError(this.getNode(), { message, advice, attempts, httpCode, apiMessage }, itemIndex);
-}
-
-/** The error for a "not found" the caller decided is an error after all. */
-export function notFoundError(this: KoreAiCaller, notFound: NotFound, itemIndex: number): NodeApiError {
-	return answerError.call(this, notFound, notFound.attempts, itemIndex);
 }

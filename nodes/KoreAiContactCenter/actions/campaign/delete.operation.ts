@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { deleteCampaignRequest } from '../../api/campaignRequests';
 import { objectAt, simplifyCampaignAnswer } from '../../output/simplifyCampaign';
-import { koreAiRequestOrNotFound, notFoundError } from '../../transport';
+import { koreAiRequestOrNotFound } from '../../transport';
 import { singleCampaignFields } from '../common.fields';
 import {
 	changedWarning,
@@ -101,7 +101,7 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 		if (isGuarded(guards)) {
 			const read = await readCampaignOrNotFound.call(this, itemIndex, { campaignId, streamId, resource }, ifMissing);
 			if (!read.found) {
-				if (!treatMissingAsDeleted) throw notFoundError.call(this, read, itemIndex);
+				if (!treatMissingAsDeleted) throw read.error;
 				const item = missing(read.streamId);
 				return guards.dryRun ? dryRunItem(item, String(item.reason)) : item;
 			}
@@ -129,7 +129,7 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 				};
 			}
 			if (treatMissingAsDeleted) return missing(result.streamId);
-			throw notFoundError.call(this, result, itemIndex);
+			throw result.error;
 		}
 
 		const item = simplify ? { deleted: true, ...simplifyCampaignAnswer(result.body, campaignId, campaignType) } : result.body;

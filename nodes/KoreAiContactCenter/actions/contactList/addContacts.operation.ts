@@ -8,9 +8,9 @@ import {
 
 import { checkIdentifier, EXAMPLE_IDS } from '../../../../common/identifiers';
 import { charCount, isObject, visible } from '../../../../common/text';
-import { addContactsRequest, getContactListRequest } from '../../api/contactListRequests';
+import { addContactsRequest } from '../../api/contactListRequests';
 import { CONTACT_LIST_LIMITS, contactListNameOf } from '../../api/contactLists';
-import { koreAiRequestOrNotFound, notFoundError } from '../../transport';
+import { koreAiRequest } from '../../transport';
 import { optionsField, streamIdOption } from '../common.fields';
 import { readStreamId } from '../readInputs';
 import type { AllItemsOutcome, Operation } from '../types';
@@ -21,7 +21,7 @@ import {
 	type Entry,
 } from './batches';
 import { addContactsListField } from './fields';
-import { contactListRequest } from './listInputs';
+import { readContactList } from './listInputs';
 import { phoneNumberOptions, readPhoneNumber } from './phoneOptions';
 
 /**
@@ -319,9 +319,8 @@ async function resolveList(
 	itemIndex: number,
 ): Promise<{ listName: string; listId?: string }> {
 	if ('byName' in list) return { listName: list.byName };
-	const result = await contactListRequest.call(this, itemIndex, getContactListRequest(list.byId, streamId));
-	if ('missing' in result) throw result.missing;
-	const name = contactListNameOf(isObject(result.body.data) ? result.body.data : {});
+	const answer = await readContactList.call(this, itemIndex, list.byId, streamId);
+	const name = contactListNameOf(isObject(answer.data) ? answer.data : {});
 	if (name === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -335,9 +334,8 @@ async function resolveList(
 async function sendBatch(this: IExecuteFunctions, listName: string, streamId: string | undefined, entries: Entry[]): Promise<string | undefined> {
 	const itemIndex = entries[0].itemIndex;
 	const contacts = entries.map((entry) => entry.contact);
-	const result = await koreAiRequestOrNotFound.call(this, itemIndex, addContactsRequest(listName, contacts, streamId));
-	if (!result.found) throw notFoundError.call(this, result, itemIndex);
-	return typeof result.body.message === 'string' ? result.body.message : undefined;
+	const answer = await koreAiRequest.call(this, itemIndex, addContactsRequest(listName, contacts, streamId));
+	return typeof answer.message === 'string' ? answer.message : undefined;
 }
 
 function describeItems(entries: Entry[]): string {

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
 import { deleteContactListRequest } from '../../api/contactListRequests';
+import { koreAiRequestOrNotFound } from '../../transport';
 import { optionsField, streamIdOption } from '../common.fields';
 import { changedWarning, dryRunItem, dryRunOption, expectedNameOption, guardProblem, isGuarded, readDeleteGuards, refusal, subjectOf } from '../deleteGuards';
 import type { Operation } from '../types';
 import { contactListField } from './fields';
-import { contactListRequest, readContactList, readContactListTarget } from './listInputs';
+import { readContactList, readContactListTarget } from './listInputs';
 
 /**
  * Kore.ai ("Delete Contact List Details API"): `DELETE .../campaign/contactList/{id}?accountId=..`,
@@ -51,9 +52,9 @@ export const deleteContactList: Operation = {
 			if (problem !== undefined) throw refusal.call(this, problem, itemIndex);
 		}
 
-		const result = await contactListRequest.call(this, itemIndex, deleteContactListRequest(listId, streamId));
-		if ('missing' in result) {
-			if (!result.earlierTryMayHaveTakenEffect) throw result.missing;
+		const result = await koreAiRequestOrNotFound.call(this, itemIndex, deleteContactListRequest(listId, streamId));
+		if (!result.found) {
+			if (!result.earlierTryMayHaveTakenEffect) throw result.error;
 			return {
 				deleted: true,
 				_id: listId,

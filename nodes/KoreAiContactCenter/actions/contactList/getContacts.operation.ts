@@ -3,11 +3,12 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { getContactsRequest } from '../../api/contactListRequests';
 import { CONTACTS_PAGE_SIZE } from '../../api/contactLists';
 import { collectPages, incompleteListing, readPage } from '../../api/paging';
+import { koreAiRequest } from '../../transport';
 import { optionsField, streamIdOption } from '../common.fields';
 import type { Operation } from '../types';
 import { contactListField } from './fields';
 import { readLimit, returnAllFields } from '../returnAll.fields';
-import { contactListRequest, readContactListTarget } from './listInputs';
+import { readContactListTarget } from './listInputs';
 
 /**
  * Kore.ai ("Get all Contacts of a Contact List API-v2"):
@@ -38,9 +39,8 @@ export const getContactListContacts: Operation = {
 		const limit = readLimit.call(this, itemIndex);
 		const collected = await collectPages(
 			async (skip, pageSize) => {
-				const result = await contactListRequest.call(this, itemIndex, getContactsRequest(listId, { skip, limit: pageSize }, streamId));
-				if ('missing' in result) throw result.missing;
-				return readPage(result.body, skip, pageSize);
+				const answer = await koreAiRequest.call(this, itemIndex, getContactsRequest(listId, { skip, limit: pageSize }, streamId));
+				return readPage(answer, skip, pageSize);
 			},
 			{ limit, pageSize: Math.min(limit, CONTACTS_PAGE_SIZE), idOf: (contact) => (typeof contact._id === 'string' ? contact._id : undefined) },
 		);

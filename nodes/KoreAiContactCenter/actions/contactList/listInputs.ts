@@ -1,13 +1,13 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type NodeApiError } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { EXAMPLE_IDS } from '../../../../common/identifiers';
 import { charCount, visible } from '../../../../common/text';
 import { getContactListRequest } from '../../api/contactListRequests';
 import { CONTACT_LIST_LIMITS } from '../../api/contactLists';
-import { koreAiRequestOrNotFound, notFoundError, type KoreAiRequest } from '../../transport';
+import { koreAiRequest } from '../../transport';
 import { readIdentifier, readStreamId } from '../readInputs';
 
-/** Reading a Contact List operation's inputs, and the one way a missing list is reported. */
+/** Reading a Contact List operation's inputs, and reading one list. */
 
 /** The list (its ID) an operation acts on, and the app it belongs to. */
 export function readContactListTarget(
@@ -57,30 +57,10 @@ export function readListText(
 }
 
 /**
- * Sends a request about one list (a builder of api/contactListRequests.ts); a missing list is an
- * error that names the list and the app (the transport's not-found sentence).
- */
-export async function contactListRequest(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	request: KoreAiRequest,
-): Promise<{ body: IDataObject; attempts: number } | { missing: NodeApiError; earlierTryMayHaveTakenEffect: boolean; attempts: number }> {
-	const result = await koreAiRequestOrNotFound.call(this, itemIndex, request);
-	if (result.found) return { body: result.body, attempts: result.attempts };
-	return {
-		missing: notFoundError.call(this, result, itemIndex),
-		earlierTryMayHaveTakenEffect: result.earlierTryMayHaveTakenEffect,
-		attempts: result.attempts,
-	};
-}
-
-/**
  * "Get Contact List Details API-v2" (get-contact-list-details-v2.mdx): Kore.ai's answer for one list
  * (`data` is the list). Get returns it; Delete's guards read it before deleting. A missing list is
  * the error naming it.
  */
 export async function readContactList(this: IExecuteFunctions, itemIndex: number, listId: string, streamId: string | undefined): Promise<IDataObject> {
-	const result = await contactListRequest.call(this, itemIndex, getContactListRequest(listId, streamId));
-	if ('missing' in result) throw result.missing;
-	return result.body;
+	return await koreAiRequest.call(this, itemIndex, getContactListRequest(listId, streamId));
 }

@@ -3,10 +3,11 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { isObject } from '../../../../common/text';
 import { updateContactListRequest } from '../../api/contactListRequests';
 import { CONTACT_LIST_LIMITS } from '../../api/contactLists';
+import { koreAiRequest } from '../../transport';
 import { optionsField, streamIdOption } from '../common.fields';
 import type { Operation } from '../types';
 import { contactListField, listDescriptionField, listNameField } from './fields';
-import { contactListRequest, readContactListTarget, readListText } from './listInputs';
+import { readContactListTarget, readListText } from './listInputs';
 
 /**
  * Kore.ai ("Update Contact List by ID v2", update-contact-list-v2.mdx): `PUT .../campaign/contactList/{id}?accountId=..`,
@@ -60,12 +61,11 @@ export const updateContactList: Operation = {
 				{ itemIndex },
 			);
 		}
-		const result = await contactListRequest.call(this, itemIndex, updateContactListRequest(listId, body, streamId));
-		if ('missing' in result) throw result.missing;
-		const data = isObject(result.body.data) ? result.body.data : {};
+		const answer = await koreAiRequest.call(this, itemIndex, updateContactListRequest(listId, body, streamId));
+		const data = isObject(answer.data) ? answer.data : {};
 		const updated = isObject(data.body) ? data.body : {};
 		const out: IDataObject = { _id: typeof data.contactListId === 'string' ? data.contactListId : listId, ...body, ...updated };
-		if (typeof result.body.message === 'string') out.message = result.body.message;
+		if (typeof answer.message === 'string') out.message = answer.message;
 		return out;
 	},
 };
