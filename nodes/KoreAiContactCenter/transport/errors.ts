@@ -2,6 +2,7 @@ import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { shorten } from '../../../common/text';
 import { REFUSED_TOKEN_ADVICE } from '../../../credentials/koreAiCredentialValues';
+import { adviceFor, namedInMessage } from './advice';
 
 /**
  * Turns what Kore.ai answers on failure into one sentence a user can act on, and that sentence
@@ -130,24 +131,6 @@ export function describeHttpError(status: number, body: unknown, subject: Reques
 }
 
 /**
- * What Kore.ai's "not found" message names, when it names something: a create or update names the
- * contact list, template or flow it could not find ("Contact list VIP not found"), and that, not the
- * credential every other request just proved right, is what to check. Kore.ai documents no list of
- * these messages; the words are the names its pages give these things.
- */
-const NAMED: Array<{ pattern: RegExp; what: string; advice: string }> = [
-	{ pattern: /\b(dnc|do[\s-]*not[\s-]*call)\b/i, what: 'a do-not-call list', advice: 'Check Do-Not-Call List Name: it must be the name of an existing contact list of this app.' },
-	{ pattern: /\bcontact\s*lists?\b/i, what: 'a contact list', advice: 'Check the contact list names: each must be an existing list of this app, written as Kore.ai shows it (Contact List > Get Many lists them).' },
-	{ pattern: /\btemplate\b/i, what: 'a template', advice: 'Check Template Name and Template ID: the template must be approved in this app.' },
-	{ pattern: /\b(experience\s*)?flow\b/i, what: 'an experience flow', advice: 'Check Experience Flow Name: the flow must exist in this app.' },
-	{ pattern: /\bcampaign\b/i, what: 'a campaign', advice: 'Check the campaign (its ID or name) and that it belongs to this app and campaign type.' },
-];
-
-function namedInMessage(apiMessage: string | undefined): { what: string; advice: string } | undefined {
-	return apiMessage === undefined ? undefined : NAMED.find(({ pattern }) => pattern.test(apiMessage));
-}
-
-/**
  * A 404 that names nothing: Kore.ai's router found no such path ("Not Found", or a web server's page),
  * as opposed to a campaign or list the path names not being there ("Campaign cd-1 not found").
  */
@@ -164,38 +147,54 @@ function sameThing(named: { what: string }, missing: IfMissing | undefined): boo
 	return (named.what === 'a campaign' && path.includes('campaign')) || (named.what === 'a contact list' && path.startsWith('contact list'));
 }
 
-/** Errors thrown before any answer arrived (Node's / axios' error codes). */
+/** A failure's sentence in parts: what happened, and what to do (left out where it would be wrong to say). */
+export interface Sentence {
+	what: string;
+	advice?: string;
+}
+
+/** An error thrown before any answer arrived (Node's / axios' error codes), as one sentence. */
 export function describeNetworkError(error: unknown, origin: string, subject: RequestSubject): string {
+	const { what, advice } = networkSentence(error, origin, subject);
+	return advice === undefined ? what : `${what} ${advice}`;
+}
+
+/** The same in parts: a request that was not safe to repeat is not told to "try again" (failure.ts). */
+export function networkSentence(error: unknown, origin: string, subject: RequestSubject): Sentence {
 	const code = readCode(error);
-	const base = `Could not ${subject.action}: `;
+	const could = (what: string, advice?: string): Sentence => ({ what: `Could not ${subject.action}: ${what}`, advice });
+	const checkUrl = 'Check the Environment URL in the Kore.ai API credential.';
 	switch (code) {
 		case 'ECONNREFUSED':
-			return `${base}nothing answers at ${origin} (connection refused). Check the Environment URL in the Kore.ai API credential.`;
+			return could(`nothing answers at ${origin} (connection refused).`, checkUrl);
 		case 'ENOTFOUND':
 		case 'EAI_AGAIN':
-			return `${base}the host of ${origin} could not be found. Check the Environment URL in the Kore.ai API credential.`;
+			return could(`the host of ${origin} could not be found.`, checkUrl);
 		case 'ECONNRESET':
 		case 'EPIPE':
 		case 'ERR_STREAM_PREMATURE_CLOSE':
-			return `${base}the connection to ${origin} was closed before Kore.ai answered. Try again.`;
+			return could(`the connection to ${origin} was closed before Kore.ai answered.`, 'Try again.');
 		case 'ETIMEDOUT':
 		case 'ECONNABORTED':
 		case 'ESOCKETTIMEDOUT':
-			return `${base}Kore.ai at ${origin} did not answer in time. Try again, or raise Timeout (Seconds) in the node's Options.`;
+			return could(`Kore.ai at ${origin} did not answer in time.`, "Try again, or raise Timeout (Seconds) in the node's Options.");
 		case 'ERR_CANCELED':
 		case 'ABORT_ERR':
-			return `${base}the execution was canceled.`;
+			return could('the execution was canceled.');
 		case 'EPROTO':
 		case 'ERR_SSL_WRONG_VERSION_NUMBER':
 			// https to a host that speaks plain http (e.g. a URL typed without http://).
-			return `${base}${origin} does not answer https (${code}). Check the Environment URL in the Kore.ai API credential: Kore.ai's platforms use https://, and a local plain-http host needs http:// written out.`;
+			return could(
+				`${origin} does not answer https (${code}).`,
+				"Check the Environment URL in the Kore.ai API credential: Kore.ai's platforms use https://, and a local plain-http host needs http:// written out.",
+			);
 		case 'CERT_HAS_EXPIRED':
 		case 'DEPTH_ZERO_SELF_SIGNED_CERT':
 		case 'SELF_SIGNED_CERT_IN_CHAIN':
 		case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-			return `${base}the TLS certificate of ${origin} is not trusted (${code}). Check the Environment URL.`;
+			return could(`the TLS certificate of ${origin} is not trusted (${code}).`, 'Check the Environment URL.');
 		default:
-			return `${base}the request to ${origin} failed${code ? ` (${code})` : ''}. Check the Environment URL and your network, then try again.`;
+			return could(`the request to ${origin} failed${code ? ` (${code})` : ''}.`, 'Check the Environment URL and your network, then try again.');
 	}
 }
 
@@ -208,42 +207,6 @@ export function readCode(error: unknown): string | undefined {
 		current = record.cause;
 	}
 	return undefined;
-}
-
-/**
- * When Kore.ai refuses with a reason of its own, what to do follows from that reason. Kore.ai
- * documents no list of these messages; these are the states its campaign pages describe (a
- * campaign runs, is stopped, is still being prepared; names must be unique).
- */
-const REASONS: Array<[RegExp, string]> = [
-	[
-		/\b(is|are|still|currently)\s+(running|active|in progress)\b|\bwhile\s+(it\s+is\s+)?(running|active)\b/i,
-		'The campaign is running: stop it first (the Stop operation), then try again.',
-	],
-	[
-		/\bnot\s+running\b|\balready\s+stopped\b|\bis\s+(stopped|completed)\b/i,
-		'The campaign is not running, so there is nothing to stop or pause; check it with Get Status.',
-	],
-	[/\balready\s+(active|running|started)\b/i, 'The campaign is already running; there is no need to start it again.'],
-	[
-		/\b(preparing|creation\s+in\s+progress|not\s+(yet\s+)?ready)\b/i,
-		'The campaign is still being prepared: wait until Get Status says Ready, then try again.',
-	],
-	[
-		/\bname\b.*\b(exists?|taken|duplicate|already|unique)\b|\b(already\s+exists?|duplicate)\b.*\bname\b/i,
-		'That name is already used in Kore.ai: choose another name.',
-	],
-	[
-		/\b(invalid|required|missing|must|not\s+allowed|exceeds?|too\s+long)\b/i,
-		'Kore.ai names the value it does not accept: correct that field in the node, or the data mapped into it.',
-	],
-];
-
-function adviceFor(apiMessage: string | undefined): string {
-	if (apiMessage !== undefined) {
-		for (const [pattern, advice] of REASONS) if (pattern.test(apiMessage)) return advice;
-	}
-	return "Check the node's fields against Kore.ai's message.";
 }
 
 /** Everything the node's error carries besides its sentence. */
