@@ -1,20 +1,20 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../../common/text';
-import { isExecution, isPoll, type KoreAiCaller } from './caller';
+import { isExecution, type KoreAiCaller } from './caller';
 import { describeHttpError, describeNetworkError, extractApiMessage, koreAiApiError, readCode, type RequestSubject } from './errors';
 import { headerOf, sendOnce, type KoreAiRequest, type KoreAiResponse } from './exchange';
 import { intervalForRate, pacerFor } from './pacer';
 import { decideRetry, networkEffect, parseRetryAfter, statusEffect, type Effect, type StopReason } from './retry';
-import { defaultRequestSettings, readRequestSettings, type RequestSettings } from './settings';
+import { settingsFor } from './settings';
 import { readTarget, type KoreAiTarget } from './target';
 import { systemClock } from './wait';
 
 /**
  * Sends one request with pacing, retries and timeouts, and returns Kore.ai's final answer whatever
- * its status (see retry.ts for what is retried and why, pacer.ts for pacing). Throws the node's
- * error when no usable answer came (network failure, retries exhausted), and a NodeOperationError
- * for invalid settings or a canceled execution.
+ * its status (see retry.ts for what is retried and why, pacer.ts for pacing, settings.ts for the
+ * caller's settings). Throws the node's error when no usable answer came (network failure, retries
+ * exhausted), and a NodeOperationError for invalid settings or a canceled execution.
  */
 
 /** What came back for one request after all its tries. */
@@ -33,27 +33,6 @@ export interface Delivery {
 }
 
 const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE', 'PUT']);
-
-/** The editor waits for a picker's list: the defaults, with short waits. */
-const PICKER_SETTINGS: RequestSettings = { ...defaultRequestSettings(), maxTries: 3, maxTotalWaitMs: 10_000, timeoutMs: 15_000 };
-
-/**
- * An item's settings, read and checked once: operations that page (Get Many, Get Results, Get
- * Contacts) or poll (Wait Until Ready) send several requests for one item.
- */
-const itemSettings = new WeakMap<object, Map<number, RequestSettings>>();
-
-function settingsFor(caller: KoreAiCaller, itemIndex: number): RequestSettings {
-	if (isExecution(caller)) {
-		let byItem = itemSettings.get(caller);
-		if (byItem === undefined) itemSettings.set(caller, (byItem = new Map()));
-		let settings = byItem.get(itemIndex);
-		if (settings === undefined) byItem.set(itemIndex, (settings = readRequestSettings.call(caller, itemIndex)));
-		return settings;
-	}
-	// A polling trigger has a whole poll interval; the picker has a user waiting.
-	return isPoll(caller) ? defaultRequestSettings() : PICKER_SETTINGS;
-}
 
 export async function sendWithRetries(this: KoreAiCaller, itemIndex: number, request: KoreAiRequest): Promise<Delivery> {
 	const settings = settingsFor(this, itemIndex);

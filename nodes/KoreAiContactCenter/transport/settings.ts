@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { isExecution, isPoll, type KoreAiCaller } from './caller';
 import { requestOptionFields } from './requestOptions';
 import { describeType, visible } from '../../../common/text';
 
@@ -127,4 +128,26 @@ function describeValue(raw: unknown): string {
 	if (raw === undefined || raw === null) return 'empty';
 	if (typeof raw === 'string') return raw.trim() === '' ? 'empty' : `the text "${visible(raw, 40)}"`;
 	return describeType(raw);
+}
+
+/** The editor waits for a picker's list: the defaults, with short waits. */
+const PICKER_SETTINGS: RequestSettings = { ...defaultRequestSettings(), maxTries: 3, maxTotalWaitMs: 10_000, timeoutMs: 15_000 };
+
+/**
+ * An item's settings, read and checked once: operations that page (Get Many, Get Results, Get
+ * Contacts) or poll (Wait Until Ready) send several requests for one item.
+ */
+const itemSettings = new WeakMap<object, Map<number, RequestSettings>>();
+
+/** The settings a caller's request is sent with: an item's Options, or fixed ones for a poll or a picker. */
+export function settingsFor(caller: KoreAiCaller, itemIndex: number): RequestSettings {
+	if (isExecution(caller)) {
+		let byItem = itemSettings.get(caller);
+		if (byItem === undefined) itemSettings.set(caller, (byItem = new Map()));
+		let settings = byItem.get(itemIndex);
+		if (settings === undefined) byItem.set(itemIndex, (settings = readRequestSettings.call(caller, itemIndex)));
+		return settings;
+	}
+	// A polling trigger has a whole poll interval; the picker has a user waiting.
+	return isPoll(caller) ? defaultRequestSettings() : PICKER_SETTINGS;
 }
