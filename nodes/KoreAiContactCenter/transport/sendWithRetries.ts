@@ -2,10 +2,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../../common/text';
 import { isExecution, type KoreAiCaller } from './caller';
-import { describeHttpError, describeNetworkError, extractApiMessage, koreAiApiError, readCode, type RequestSubject } from './errors';
+import { describeHttpError, networkSentence, readCode, type RequestSubject } from './errors';
 import { headerOf, sendOnce, type KoreAiRequest, type KoreAiResponse } from './exchange';
+import { damagedAnswer, failure, type TryFailure } from './failure';
 import { intervalForRate, pacerFor } from './pacer';
-import { decideRetry, networkEffect, parseRetryAfter, statusEffect, type Effect, type StopReason } from './retry';
+import { decideRetry, networkEffect, parseRetryAfter, statusEffect } from './retry';
 import { settingsFor } from './settings';
 import { readTarget, type KoreAiTarget } from './target';
 import { systemClock } from './wait';
@@ -14,7 +15,7 @@ import { systemClock } from './wait';
  * Sends one request with pacing, retries and timeouts, and returns Kore.ai's final answer whatever
  * its status (see retry.ts for what is retried and why, pacer.ts for pacing, settings.ts for the
  * caller's settings). Throws the node's error when no usable answer came (network failure, retries
- * exhausted), and a NodeOperationError for invalid settings or a canceled execution.
+ * exhausted: failure.ts), and a NodeOperationError for invalid settings or a canceled execution.
  */
 
 /** What came back for one request after all its tries. */
@@ -87,11 +88,7 @@ export async function sendWithRetries(this: KoreAiCaller, itemIndex: number, req
 	}
 }
 
-type TryOutcome =
-	| { kind: 'answer'; response: KoreAiResponse }
-	/** Worth another try; `effect` says whether this try may have done something. */
-	| { kind: 'retryable'; effect: Effect; response?: KoreAiResponse; networkCode?: string; message: string }
-	| { kind: 'fatal'; networkCode?: string; message: string };
+type TryOutcome = { kind: 'answer'; response: KoreAiResponse } | TryFailure;
 
 async function tryOnce(
 	this: KoreAiCaller,
@@ -107,72 +104,18 @@ async function tryOnce(
 		// The caught error may hold the request options, signed token included: only its code is kept.
 		const networkCode = readCode(error);
 		const effect = networkEffect(networkCode);
-		const message = describeNetworkError(error, target.origin, subject);
-		return effect === undefined ? { kind: 'fatal', networkCode, message } : { kind: 'retryable', effect, networkCode, message };
+		const sentence = networkSentence(error, target.origin, subject);
+		return effect === undefined ? { kind: 'fatal', networkCode, sentence } : { kind: 'retryable', effect, networkCode, sentence };
 	}
 	const effect = statusEffect(response.statusCode);
 	if (effect !== undefined) {
-		return { kind: 'retryable', effect, response, message: describeHttpError(response.statusCode, response.body, subject).message };
+		return { kind: 'retryable', effect, response, sentence: { what: describeHttpError(response.statusCode, response.body, subject).message } };
 	}
 	if (response.statusCode >= 200 && response.statusCode < 300 && !isObject(response.body)) {
 		// Kore.ai did the work but its answer arrived damaged (cut off, not JSON).
-		return { kind: 'retryable', effect: 'applied', response, message: damagedAnswerMessage(response.statusCode, response.body, subject) };
+		return { kind: 'retryable', effect: 'applied', response, sentence: damagedAnswer(response.statusCode, response.body, subject) };
 	}
 	return { kind: 'answer', response };
-}
-
-interface FailureInfo {
-	attempts: number;
-	startedAt: number;
-	itemIndex: number;
-	stop?: StopReason;
-}
-
-/** The error for a request that got no usable answer: what happened last, and how many tries. */
-function failure(this: KoreAiCaller, outcome: Exclude<TryOutcome, { kind: 'answer' }>, info: FailureInfo) {
-	let message = outcome.message;
-	if (info.stop?.kind === 'unsafe') {
-		// The network sentences end with "Try again."; here repeating is exactly what is not safe.
-		message = message.replace(/ Try again\.$/, '');
-		message +=
-			' It was not tried again: Kore.ai may already have acted on it, and repeating this request is not safe. Check in Kore.ai whether it was done before running it again.';
-	} else if (info.attempts > 1 || info.stop?.kind === 'maxTotalWait') {
-		message += ` ${triesSentence(info)}`;
-	}
-	const response = outcome.kind === 'retryable' ? outcome.response : undefined;
-	return koreAiApiError(
-		this.getNode(),
-		{
-			message,
-			attempts: info.attempts,
-			httpCode: response?.statusCode,
-			apiMessage: response ? extractApiMessage(response.body) : undefined,
-			networkCode: outcome.networkCode,
-		},
-		info.itemIndex,
-	);
-}
-
-function triesSentence(info: FailureInfo): string {
-	const tries = info.attempts === 1 ? 'once' : `${info.attempts} times`;
-	const over = seconds(Date.now() - info.startedAt);
-	const stop = info.stop;
-	if (stop?.kind === 'maxTotalWait') {
-		const waitWhy = stop.fromRetryAfter ? 'Kore.ai asked to wait' : 'the next retry would wait';
-		return `Tried ${tries} in ${over}; gave up because ${waitWhy} ${seconds(stop.neededMs)} more, beyond Max Total Wait (${seconds(stop.maxTotalWaitMs)}).`;
-	}
-	if (stop?.kind === 'maxTries') return `Tried ${tries} in ${over} (Max Tries is ${stop.maxTries}).`;
-	return `Tried ${tries} in ${over}.`;
-}
-
-function damagedAnswerMessage(statusCode: number, body: unknown, subject: RequestSubject): string {
-	const apiMessage = extractApiMessage(body);
-	return `Kore.ai answered HTTP ${statusCode} without a readable JSON body while trying to ${subject.action}${apiMessage ? ` (${apiMessage})` : ''}. Try again; if it persists, check the Environment URL.`;
-}
-
-function seconds(ms: number): string {
-	const s = ms / 1000;
-	return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
 }
 
 /** Waits on the pacer or a retry delay; both reject only when the execution is canceled. */
