@@ -6,13 +6,11 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { nodeProperties, route } from './actions/router';
-import { actionSubtitle } from './actions/subtitle';
+import { route } from './actions/router';
+import { properties, subtitle } from './actions/versionDescription';
 import { getContactListNames } from './methods/getContactListNames';
 import { searchCampaigns } from './methods/searchCampaigns';
 import { searchContactLists } from './methods/searchContactLists';
-
-const properties = nodeProperties();
 
 export class KoreAiContactCenter implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +19,7 @@ export class KoreAiContactCenter implements INodeType {
 		icon: { light: 'file:../../icons/koreai.svg', dark: 'file:../../icons/koreai.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(properties),
+		subtitle,
 		description: 'Manage Kore.ai Contact Center SMS and voice campaigns and their contact lists',
 		defaults: { name: 'Kore.ai Contact Center' },
 		usableAsTool: true,

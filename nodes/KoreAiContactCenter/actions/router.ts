@@ -4,126 +4,15 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodeProperties,
-	type INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { deleteCampaign } from './campaign/delete.operation';
-import { getCampaign } from './campaign/get.operation';
-import { getManyCampaigns } from './campaign/getMany.operation';
-import { getCampaignStatus } from './campaign/getStatus.operation';
-import { startCampaign } from './campaign/start.operation';
-import { stopCampaign } from './campaign/stop.operation';
-import { addContacts } from './contactList/addContacts.operation';
-import { createContactList } from './contactList/create.operation';
-import { deleteContactList } from './contactList/delete.operation';
-import { getContactList } from './contactList/get.operation';
-import { getContactListContacts } from './contactList/getContacts.operation';
-import { getManyContactLists } from './contactList/getMany.operation';
-import { updateContactList } from './contactList/update.operation';
-import { createSmsCampaign } from './campaign/createSms.operation';
-import { createVoiceCampaign } from './campaign/createVoice.operation';
-import { updateSmsCampaign } from './campaign/updateSms.operation';
-import { updateVoiceCampaign } from './campaign/updateVoice.operation';
-import { getCampaignResults } from './campaign/getResults.operation';
-import { scheduleCampaign } from './campaign/schedule.operation';
-import { unscheduleCampaign } from './campaign/unschedule.operation';
-import { CONTACT_LIST, SMS_CAMPAIGN, VOICE_CAMPAIGN } from './resources';
 import { readNumberOption } from '../transport/settings';
-import type { AllItemsOutcome, CampaignResourceInfo, Operation, Resource, ResourceInfo } from './types';
-
-/** What SMS and voice campaigns both offer. */
-const CAMPAIGN_OPERATIONS: Array<Operation<CampaignResourceInfo>> = [
-	deleteCampaign,
-	getCampaign,
-	getManyCampaigns,
-	getCampaignStatus,
-	startCampaign,
-	stopCampaign,
-	getCampaignResults,
-	scheduleCampaign,
-	unscheduleCampaign,
-];
-
-/**
- * Every resource of the node with its operations. A new operation is a new file plus one line here.
- * Resource and operation lists are shown sorted by name.
- */
-const RESOURCES: Resource[] = [
-	resource(SMS_CAMPAIGN, [...CAMPAIGN_OPERATIONS, createSmsCampaign, updateSmsCampaign], 'delete'),
-	resource(VOICE_CAMPAIGN, [...CAMPAIGN_OPERATIONS, createVoiceCampaign, updateVoiceCampaign], 'delete'),
-	resource(
-		CONTACT_LIST,
-		[addContacts, createContactList, deleteContactList, getContactList, getContactListContacts, getManyContactLists, updateContactList],
-		'getMany',
-	),
-];
-
-function resource<R extends ResourceInfo>(info: R, operations: Array<Operation<R>>, defaultOperation: string): Resource {
-	return { info, operations, defaultOperation } as unknown as Resource;
-}
-
-/** The node's parameters: resource, one operation selector per resource, then each operation's fields. */
-export function nodeProperties(): INodeProperties[] {
-	const resourceSelector: INodeProperties = {
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: RESOURCES.map(({ info }) => ({ name: info.name, value: info.value })).sort(byName),
-		// A literal: n8n's lint checks that selectors have one. Saved workflows rely on it not changing.
-		default: 'smsCampaign',
-	};
-
-	const operationSelectors = RESOURCES.map(
-		({ info, operations, defaultOperation }): INodeProperties => ({
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [info.value] } },
-			options: operations
-				.map(
-					(operation): INodePropertyOptions => ({
-						name: operation.name,
-						value: operation.value,
-						action: operation.action(info),
-						description: operation.description(info),
-					}),
-				)
-				.sort(byName),
-			default: defaultOperation,
-		}),
-	);
-
-	// An operation object that serves several resources has its fields listed once, shown for all of them.
-	const servedBy = new Map<Operation, string[]>();
-	for (const { info, operations } of RESOURCES) {
-		for (const operation of operations) servedBy.set(operation, [...(servedBy.get(operation) ?? []), info.value]);
-	}
-	const fields = [...servedBy].flatMap(([operation, resources]) =>
-		operation.properties.map(
-			(property): INodeProperties => ({
-				...property,
-				// An operation's own rules (Limit only without Return All) are kept.
-				displayOptions: {
-					...property.displayOptions,
-					show: { ...property.displayOptions?.show, resource: resources, operation: [operation.value] },
-				},
-			}),
-		),
-	);
-
-	return [resourceSelector, ...operationSelectors, ...fields];
-}
+import type { AllItemsOutcome, ResourceOperation } from './types';
+import { RESOURCES } from './versionDescription';
 
 /** Concurrency applies to the whole execution: it is read from the first item. */
 function readConcurrency(this: IExecuteFunctions): number {
 	return readNumberOption.call(this, 'concurrency', 0);
-}
-
-function byName(a: { name: string }, b: { name: string }): number {
-	return a.name.localeCompare(b.name);
 }
 
 interface FailedItem {
@@ -154,7 +43,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 
 	// An operation that takes every item at once (Add Contacts) runs once, not per item.
 	const allAtOnce = operationForAllItems.call(this);
-	if (allAtOnce) return [await runAllAtOnce.call(this, allAtOnce.operation, allAtOnce.info)];
+	if (allAtOnce) return [await runAllAtOnce.call(this, allAtOnce)];
 
 	let concurrency: number;
 	try {
@@ -200,11 +89,11 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 }
 
 async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const { operation, info } = chooseOperation.call(this, itemIndex);
+	const operation = chooseOperation.call(this, itemIndex);
 	if (!operation.execute) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation.name}" cannot run item by item.`, { itemIndex });
 	}
-	return await operation.execute.call(this, itemIndex, info);
+	return await operation.execute.call(this, itemIndex);
 }
 
 /**
@@ -212,10 +101,10 @@ async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IData
  * expressions (noDataExpression), so item 0 speaks for all. Anything wrong is left to the
  * per-item path, which reports it against each item.
  */
-function operationForAllItems(this: IExecuteFunctions): { operation: Operation; info: ResourceInfo } | undefined {
+function operationForAllItems(this: IExecuteFunctions): ResourceOperation | undefined {
 	try {
 		const chosen = chooseOperation.call(this, 0);
-		return chosen.operation.executeAll ? chosen : undefined;
+		return chosen.executeAll ? chosen : undefined;
 	} catch {
 		return undefined;
 	}
@@ -226,11 +115,11 @@ function operationForAllItems(this: IExecuteFunctions): { operation: Operation; 
  * (an array of pairs when it stands for several: one request made of many items). An error the
  * operation throws concerns every item: with "On Error: Continue" each item gets it.
  */
-async function runAllAtOnce(this: IExecuteFunctions, operation: Operation, info: ResourceInfo): Promise<INodeExecutionData[]> {
+async function runAllAtOnce(this: IExecuteFunctions, operation: ResourceOperation): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	let outcomes: AllItemsOutcome[];
 	try {
-		outcomes = await (operation.executeAll as NonNullable<Operation['executeAll']>).call(this, info);
+		outcomes = await (operation.executeAll as NonNullable<ResourceOperation['executeAll']>).call(this);
 	} catch (error) {
 		const nodeError = asNodeError.call(this, error, 0);
 		if (!this.continueOnFail() || this.getExecutionCancelSignal()?.aborted) throw nodeError;
@@ -245,7 +134,7 @@ async function runAllAtOnce(this: IExecuteFunctions, operation: Operation, info:
 	});
 }
 
-function chooseOperation(this: IExecuteFunctions, itemIndex: number): { operation: Operation; info: ResourceInfo } {
+function chooseOperation(this: IExecuteFunctions, itemIndex: number): ResourceOperation {
 	const resourceValue = this.getNodeParameter('resource', itemIndex) as string;
 	const chosen = RESOURCES.find(({ info }) => info.value === resourceValue);
 	if (!chosen) {
@@ -265,7 +154,7 @@ function chooseOperation(this: IExecuteFunctions, itemIndex: number): { operatio
 			{ itemIndex },
 		);
 	}
-	return { operation, info: chosen.info };
+	return operation;
 }
 
 /**

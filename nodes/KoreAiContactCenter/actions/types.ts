@@ -48,10 +48,26 @@ export type AllItemsOutcome =
 	| { json: IDataObject; items: number[] }
 	| { error: NodeApiError | NodeOperationError; items: number[] };
 
-/** A resource with its operations, as the router lists them. */
-export interface Resource<R extends ResourceInfo = ResourceInfo> {
-	info: R;
-	operations: Array<Operation<R>>;
+/**
+ * An operation as the node runs it for one resource: its texts for that resource, and its work
+ * already told which resource it serves (versionDescription.ts makes these from the registry).
+ */
+export interface ResourceOperation {
+	/** The operation it was made from: one that serves several resources has its fields listed once. */
+	from: object;
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	properties: INodeProperties[];
+	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+	executeAll?: (this: IExecuteFunctions) => Promise<AllItemsOutcome[]>;
+}
+
+/** A resource with its operations, as the router finds them. */
+export interface Resource {
+	info: ResourceInfo;
+	operations: ResourceOperation[];
 	/** The operation selected when the resource is chosen. */
 	defaultOperation: string;
 }
