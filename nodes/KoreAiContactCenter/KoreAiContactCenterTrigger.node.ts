@@ -8,6 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { matchChoices, readNameList } from '../../common/lists';
 import { CAMPAIGN_STATUSES as STATUSES, type CampaignType } from './api/campaign';
 import { readTarget } from './transport/target';
 import { compareListing, type CampaignChange, type TriggerEvent } from './trigger/changes';
@@ -171,14 +172,10 @@ function readEvents(this: IPollFunctions): TriggerEvent[] {
 }
 
 function readStatuses(this: IPollFunctions): string[] {
-	const raw = this.getNodeParameter('statuses', []) as unknown;
-	const values = Array.isArray(raw) ? raw : [];
-	const unknown = values.filter((value) => !STATUSES.includes(value as string));
-	if (unknown.length > 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Only to Statuses has "${String(unknown[0]).slice(0, 40)}", which Kore.ai does not know. Use one or more of: ${STATUSES.join(', ')}.`,
-		);
-	}
-	return values as string[];
+	const matched = matchChoices(readNameList(this.getNodeParameter('statuses', [])), STATUSES);
+	if ('chosen' in matched) return matched.chosen;
+	throw new NodeOperationError(
+		this.getNode(),
+		`Only to Statuses has "${matched.unknown.slice(0, 40)}", which Kore.ai does not know. Use one or more of: ${STATUSES.join(', ')}.`,
+	);
 }

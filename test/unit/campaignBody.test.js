@@ -1,7 +1,7 @@
 // The small readers behind Create and Update's checks (compiled dist/).
 const { encodeSmsText } = require('../../dist/nodes/KoreAiContactCenter/actions/campaign/campaignBody');
 const { parseTimeOfDay } = require('../../dist/nodes/KoreAiContactCenter/actions/campaign/callingHours');
-const { readNameList } = require('../../dist/nodes/KoreAiContactCenter/actions/campaign/campaignValues');
+const { readNameList } = require('../../dist/common/lists');
 const { decodeBase64Text } = require('../../dist/nodes/KoreAiContactCenter/output/simplifyCampaign');
 
 test.each([

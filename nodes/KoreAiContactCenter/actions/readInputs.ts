@@ -1,8 +1,10 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { checkIdentifier, EXAMPLE_IDS } from '../../../common/identifiers';
+import { matchChoices, readNameList } from '../../../common/lists';
+import { allowedNumber, numberProblem, numberRule } from '../../../common/numbers';
 
-/** Reads the per-item inputs that go into URL paths, refusing unsafe values before any request. */
+/** Reads an item's inputs, each kind by one rule: IDs (which go into URL paths, refused when unsafe before any request), choices, numbers. */
 
 /** An identifier parameter of one item (a resource locator's value, or plain text), checked. */
 export function readIdentifier(
@@ -38,8 +40,8 @@ export function readCampaignTarget(
 
 /**
  * A multi-choice filter as the editor sets it (a list), or as an expression or an AI agent may
- * give it: one value, or text like "Active, Paused". Matched without regard to case.
- * `field` names the field in the error sentence ("Filter Status").
+ * give it: one value, or text like "Active, Paused" (common/lists.ts). Matched without regard to
+ * case. `field` names the field in the error sentence ("Filter Status").
  */
 export function readChoices<T extends string | number>(
 	this: IExecuteFunctions,
@@ -48,21 +50,29 @@ export function readChoices<T extends string | number>(
 	allowed: T[],
 	itemIndex: number,
 ): T[] {
-	if (raw === undefined || raw === null || raw === '') return [];
-	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw];
-	const chosen: T[] = [];
-	for (const value of values) {
-		const text = String(value).trim();
-		if (text === '') continue;
-		const match = allowed.find((candidate) => String(candidate).toLowerCase() === text.toLowerCase());
-		if (match === undefined) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`${field} of item ${itemIndex} has "${text.slice(0, 40)}", which Kore.ai does not know. Use one or more of: ${allowed.join(', ')}.`,
-				{ itemIndex },
-			);
-		}
-		if (!chosen.includes(match)) chosen.push(match);
-	}
-	return chosen;
+	const matched = matchChoices(readNameList(raw), allowed);
+	if ('chosen' in matched) return matched.chosen;
+	throw new NodeOperationError(
+		this.getNode(),
+		`${field} of item ${itemIndex} has "${matched.unknown.slice(0, 40)}", which Kore.ai does not know. Use one or more of: ${allowed.join(', ')}.`,
+		{ itemIndex },
+	);
+}
+
+/**
+ * A number field of one item, checked by the field's own rule (common/numbers.ts). `parameter` is
+ * where the value is ("options.maxWait"), `where` how the sentence names it ("Limit of item 0"),
+ * `advice` what the sentence adds.
+ */
+export function readNumber(
+	this: IExecuteFunctions,
+	field: INodeProperties,
+	itemIndex: number,
+	{ parameter = field.name, where = `${field.displayName} of item ${itemIndex}`, advice = '' } = {},
+): number {
+	const raw = this.getNodeParameter(parameter, itemIndex, field.default) as unknown;
+	const rule = numberRule(field);
+	const value = allowedNumber(raw, rule);
+	if (value !== undefined) return value;
+	throw new NodeOperationError(this.getNode(), `${numberProblem(where, rule, raw)}${advice}`, { itemIndex });
 }

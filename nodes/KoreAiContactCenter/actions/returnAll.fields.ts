@@ -1,6 +1,18 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readNumber } from './readInputs';
 
 /** Return All / Limit, as n8n's own nodes show them, for every operation that lists (campaigns, results, contact lists, contacts). */
+
+const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1, numberPrecision: 0 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
 
 export function returnAllFields(): INodeProperties[] {
 	return [
@@ -11,29 +23,12 @@ export function returnAllFields(): INodeProperties[] {
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		limitField,
 	];
 }
 
 /** Infinity with Return All, else the checked Limit. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number {
 	if (this.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
-	const raw = this.getNodeParameter('limit', itemIndex, 50);
-	const limit = typeof raw === 'string' ? Number(raw) : raw;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Limit of item ${itemIndex} must be a whole number of at least 1, not ${JSON.stringify(raw)}. Or turn on Return All.`,
-			{ itemIndex },
-		);
-	}
-	return limit;
+	return readNumber.call(this, limitField, itemIndex, { advice: ' Or turn on Return All.' });
 }

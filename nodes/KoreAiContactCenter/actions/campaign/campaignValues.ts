@@ -1,6 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { IANAZone } from 'luxon';
 
+import { readNameList } from '../../../../common/lists';
+import { allowedNumber, numberProblem, numberRule } from '../../../../common/numbers';
 import { checkPhoneNumber } from '../../../../common/phoneNumbers';
 import { charCount, describeType, visible } from '../../../../common/text';
 import { weekdayOf, type CampaignType } from '../../api/campaign';
@@ -9,7 +11,8 @@ import { SETTINGS, settingNamed, type CampaignSetting } from './settings';
 
 /**
  * Reading the values of one item, each by its setting's kind, with the setting's own rule (its
- * length limit, its field's range or options): one reader per kind, no rule written twice. Every
+ * length limit, its field's range or options): one reader per kind, no rule written twice (lists and
+ * numbers are read as everywhere else: common/lists.ts, common/numbers.ts). Every
  * problem is a NodeOperationError naming the field and the item, before anything is sent.
  *
  * Create reads every setting it offers (a field left at its default gives the default); Update
@@ -32,13 +35,6 @@ const labelOf = (setting: CampaignSetting) => setting.label ?? setting.field.dis
 
 function isEmpty(raw: unknown): boolean {
 	return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0);
-}
-
-/** A list of names: a list, or text separated by commas (an expression or an AI agent may give either). */
-export function readNameList(raw: unknown): string[] {
-	if (raw === undefined || raw === null || raw === '') return [];
-	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw];
-	return [...new Set(values.map((value) => String(value).trim()).filter((value) => value !== ''))];
 }
 
 function readText(check: Check, setting: CampaignSetting, raw: unknown): string {
@@ -73,12 +69,9 @@ function readKind(check: Check, setting: CampaignSetting, raw: unknown): unknown
 			return names;
 		}
 		case 'integer': {
-			const { minValue, maxValue } = setting.field.typeOptions as { minValue: number; maxValue: number };
-			const value = typeof raw === 'string' ? Number(raw.trim()) : raw;
-			if (typeof value !== 'number' || !Number.isInteger(value) || value < minValue || value > maxValue) {
-				fail(check, `${at} must be a whole number from ${minValue} to ${maxValue}, not ${JSON.stringify(raw)}.`);
-			}
-			return value;
+			const rule = numberRule(setting.field);
+			const value = allowedNumber(raw, rule);
+			return value !== undefined ? value : fail(check, numberProblem(at, rule, raw));
 		}
 		case 'choice': {
 			const allowed = (setting.field.options as Array<{ value: string }>).map((option) => option.value);

@@ -1,12 +1,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
+import { readNameList } from '../../../../common/lists';
 import { visible } from '../../../../common/text';
 import { WEEKDAYS, weekdayOf } from '../../api/campaign';
 import { scheduleCampaignRequest } from '../../api/campaignRequests';
 import { simplifyScheduleAnswer } from '../../output/simplifyCampaignWrite';
 import { koreAiRequest } from '../../transport';
 import { optionsField, simplifyField, streamIdOption } from '../common.fields';
+import { readNumber } from '../readInputs';
 import type { CampaignResourceInfo, Operation } from '../types';
 import { campaignByNameField, readCampaignName } from './campaignName';
 
@@ -27,6 +29,26 @@ import { campaignByNameField, readCampaignName } from './campaignName';
 /** Days' options, in Kore.ai's schedule spelling ("Mon"). */
 const WEEK_DAYS = WEEKDAYS.map((day) => ({ name: day.name, value: day.schedule }));
 const KORE_FORMAT = 'yyyy-MM-dd HH:mm:ss';
+
+const everyNDaysField: INodeProperties = {
+	displayName: 'Every N Days',
+	name: 'everyNDays',
+	type: 'number',
+	default: 1,
+	typeOptions: { minValue: 1, maxValue: 365, numberPrecision: 0 },
+	description: 'Run once every this many days (1: every day)',
+	displayOptions: { show: { recurrence: ['daily'] } },
+};
+
+const everyNWeeksField: INodeProperties = {
+	displayName: 'Every N Weeks',
+	name: 'everyNWeeks',
+	type: 'number',
+	default: 1,
+	typeOptions: { minValue: 1, maxValue: 52, numberPrecision: 0 },
+	description: 'Run in one week out of this many (1: every week)',
+	displayOptions: { show: { recurrence: ['weekly'] } },
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -61,24 +83,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'When the schedule ends: after the start, and in the future',
 	},
-	{
-		displayName: 'Every N Days',
-		name: 'everyNDays',
-		type: 'number',
-		default: 1,
-		typeOptions: { minValue: 1, maxValue: 365, numberPrecision: 0 },
-		description: 'Run once every this many days (1: every day)',
-		displayOptions: { show: { recurrence: ['daily'] } },
-	},
-	{
-		displayName: 'Every N Weeks',
-		name: 'everyNWeeks',
-		type: 'number',
-		default: 1,
-		typeOptions: { minValue: 1, maxValue: 52, numberPrecision: 0 },
-		description: 'Run in one week out of this many (1: every week)',
-		displayOptions: { show: { recurrence: ['weekly'] } },
-	},
+	everyNDaysField,
+	everyNWeeksField,
 	{
 		displayName: 'Days',
 		name: 'weekDays',
@@ -109,11 +115,11 @@ export const scheduleCampaign: Operation<CampaignResourceInfo> = {
 
 		let recurrenceObject: IDataObject;
 		if (recurrence === 'weekly') {
-			const onceEveryNweeks = readWhole.call(this, itemIndex, 'everyNWeeks', 'Every N Weeks', 52);
+			const onceEveryNweeks = readNumber.call(this, everyNWeeksField, itemIndex);
 			const whichDays = readWeekDays.call(this, itemIndex);
 			recurrenceObject = { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks, whichDays } };
 		} else if (recurrence === 'daily') {
-			recurrenceObject = { recurType: 'Daily', dailyDetails: { onceEveryNdays: readWhole.call(this, itemIndex, 'everyNDays', 'Every N Days', 365) } };
+			recurrenceObject = { recurType: 'Daily', dailyDetails: { onceEveryNdays: readNumber.call(this, everyNDaysField, itemIndex) } };
 		} else {
 			throw problem.call(this, itemIndex, `Repeat of item ${itemIndex} is "${visible(String(recurrence), 20)}"; use daily or weekly.`);
 		}
@@ -162,23 +168,11 @@ function readDateTime(this: IExecuteFunctions, itemIndex: number, name: string, 
 	return date.toUTC().startOf('second');
 }
 
-function readWhole(this: IExecuteFunctions, itemIndex: number, name: string, label: string, max: number): number {
-	const raw = this.getNodeParameter(name, itemIndex, 1);
-	const value = typeof raw === 'string' ? Number(raw) : raw;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-		throw problem.call(this, itemIndex, `${label} of item ${itemIndex} must be a whole number from 1 to ${max}, not ${JSON.stringify(raw)}.`);
-	}
-	return value;
-}
-
 function readWeekDays(this: IExecuteFunctions, itemIndex: number): string[] {
-	const raw = this.getNodeParameter('weekDays', itemIndex, []) as unknown;
-	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
 	const days: string[] = [];
-	for (const value of values) {
-		if (String(value).trim() === '') continue;
-		const day = weekdayOf(String(value));
-		if (!day) throw problem.call(this, itemIndex, `Days of item ${itemIndex} has "${visible(String(value), 20)}", which is not a weekday. Use Mon, Tue, Wed, Thu, Fri, Sat, Sun.`);
+	for (const value of readNameList(this.getNodeParameter('weekDays', itemIndex, []))) {
+		const day = weekdayOf(value);
+		if (!day) throw problem.call(this, itemIndex, `Days of item ${itemIndex} has "${visible(value, 20)}", which is not a weekday. Use Mon, Tue, Wed, Thu, Fri, Sat, Sun.`);
 		if (!days.includes(day.schedule)) days.push(day.schedule);
 	}
 	if (days.length === 0) throw problem.call(this, itemIndex, `Days of item ${itemIndex} is empty. Choose at least one weekday.`);

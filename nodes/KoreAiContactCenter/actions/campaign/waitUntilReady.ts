@@ -3,8 +3,9 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { isObject, secondsText } from '../../../../common/text';
 import { PREPARING } from '../../api/campaign';
 import { ExecutionCanceledError, systemClock, type Clock } from '../../transport/wait';
-import { readCampaign } from './readCampaign';
+import { readNumber } from '../readInputs';
 import type { CampaignResourceInfo } from '../types';
+import { readCampaign } from './readCampaign';
 
 /**
  * Kore.ai creates campaigns asynchronously: the create answer says "Campaign <name> creation in
@@ -16,6 +17,24 @@ import type { CampaignResourceInfo } from '../types';
  * gives its ID and says not to create it again (a second create would make a second campaign).
  */
 
+const maxWaitOption: INodeProperties = {
+	displayName: 'Max Wait (Seconds)',
+	name: 'maxWait',
+	type: 'number',
+	default: 120,
+	typeOptions: { minValue: 1, maxValue: 3600 },
+	description: 'With Wait Until Ready: the longest time to wait for the campaign to become ready. The item fails after that, naming the campaign that was created.',
+};
+
+const pollIntervalOption: INodeProperties = {
+	displayName: 'Check Every (Seconds)',
+	name: 'pollInterval',
+	type: 'number',
+	default: 5,
+	typeOptions: { minValue: 0.05, maxValue: 300 },
+	description: "With Wait Until Ready: seconds between two checks of the campaign's status. Each check is one request, within Requests per Minute.",
+};
+
 export const waitOptions: INodeProperties[] = [
 	{
 		displayName: 'Wait Until Ready',
@@ -25,22 +44,8 @@ export const waitOptions: INodeProperties[] = [
 		description:
 			'Whether to wait until Kore.ai has finished preparing the campaign (status no longer Preparing) before going on, so the next node can start it. Off: the item comes back at once with status Preparing and creationInProgress: true.',
 	},
-	{
-		displayName: 'Max Wait (Seconds)',
-		name: 'maxWait',
-		type: 'number',
-		default: 120,
-		typeOptions: { minValue: 1, maxValue: 3600 },
-		description: 'With Wait Until Ready: the longest time to wait for the campaign to become ready. The item fails after that, naming the campaign that was created.',
-	},
-	{
-		displayName: 'Check Every (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		default: 5,
-		typeOptions: { minValue: 0.05, maxValue: 300 },
-		description: "With Wait Until Ready: seconds between two checks of the campaign's status. Each check is one request, within Requests per Minute.",
-	},
+	maxWaitOption,
+	pollIntervalOption,
 ];
 
 export interface WaitSettings {
@@ -51,19 +56,11 @@ export interface WaitSettings {
 /** The wait settings of one item, or undefined when Wait Until Ready is off. */
 export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings | undefined {
 	if (this.getNodeParameter('options.waitUntilReady', itemIndex, false) !== true) return undefined;
-	const seconds = (name: string, label: string, fallback: number, min: number, max: number) => {
-		const raw = this.getNodeParameter(`options.${name}`, itemIndex, fallback);
-		const value = typeof raw === 'string' ? Number(raw) : raw;
-		if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-			throw new NodeOperationError(this.getNode(), `${label} of item ${itemIndex} must be a number of seconds from ${min} to ${max}, not ${JSON.stringify(raw)}.`, {
-				itemIndex,
-			});
-		}
-		return Math.round(value * 1000);
-	};
+	const milliseconds = (option: INodeProperties) =>
+		Math.round(readNumber.call(this, option, itemIndex, { parameter: `options.${option.name}` }) * 1000);
 	return {
-		maxWaitMs: seconds('maxWait', 'Max Wait (Seconds)', 120, 1, 3600),
-		pollMs: seconds('pollInterval', 'Check Every (Seconds)', 5, 0.05, 300),
+		maxWaitMs: milliseconds(maxWaitOption),
+		pollMs: milliseconds(pollIntervalOption),
 	};
 }
 

@@ -5,6 +5,15 @@ import { DEFAULT_CONTACTS_PER_REQUEST, MAX_CONTACTS_PER_REQUEST } from './batche
 import { addContactsListField } from './fields';
 import { phoneNumberOptions } from './phoneOptions';
 
+export const contactsPerRequestOption: INodeProperties = {
+	displayName: 'Contacts per Request',
+	name: 'contactsPerRequest',
+	type: 'number',
+	default: DEFAULT_CONTACTS_PER_REQUEST,
+	typeOptions: { minValue: 1, maxValue: MAX_CONTACTS_PER_REQUEST, numberPrecision: 0 },
+	description: `Most contacts sent in one request (default ${DEFAULT_CONTACTS_PER_REQUEST}, at most ${MAX_CONTACTS_PER_REQUEST}). Requests are also kept under 90 kB, so contacts with many columns go in smaller batches.`,
+};
+
 /** Add Contacts' fields: the list, each item's phone number and other columns, the output's shape, the batching. */
 export const addContactsProperties: INodeProperties[] = [
 	addContactsListField,
@@ -88,14 +97,7 @@ export const addContactsProperties: INodeProperties[] = [
 		description: 'Whether to return one item per contact or one per request sent to Kore.ai',
 	},
 	optionsField([
-		{
-			displayName: 'Contacts per Request',
-			name: 'contactsPerRequest',
-			type: 'number',
-			default: DEFAULT_CONTACTS_PER_REQUEST,
-			typeOptions: { minValue: 1, maxValue: MAX_CONTACTS_PER_REQUEST, numberPrecision: 0 },
-			description: `Most contacts sent in one request (default ${DEFAULT_CONTACTS_PER_REQUEST}, at most ${MAX_CONTACTS_PER_REQUEST}). Requests are also kept under 90 kB, so contacts with many columns go in smaller batches.`,
-		},
+		contactsPerRequestOption,
 		...phoneNumberOptions,
 		streamIdOption,
 	],

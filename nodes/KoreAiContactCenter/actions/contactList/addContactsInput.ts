@@ -3,8 +3,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { checkIdentifier, EXAMPLE_IDS } from '../../../../common/identifiers';
 import { charCount, isObject, visible } from '../../../../common/text';
 import { CONTACT_LIST_LIMITS, contactListNameOf } from '../../api/contactLists';
-import { readStreamId } from '../readInputs';
-import { DEFAULT_CONTACTS_PER_REQUEST, MAX_CONTACTS_PER_REQUEST } from './batches';
+import { readNumber, readStreamId } from '../readInputs';
+import { contactsPerRequestOption } from './addContacts.fields';
 import { readContactList } from './listInputs';
 import { readPhoneNumber } from './phoneOptions';
 
@@ -23,16 +23,9 @@ export type ReadItem =
 
 export type ListRef = { byName: string } | { byId: string };
 
+/** Contacts per Request, read from the first item: batching concerns every item at once. */
 export function readContactsPerRequest(this: IExecuteFunctions): number {
-	const raw = this.getNodeParameter('options.contactsPerRequest', 0, DEFAULT_CONTACTS_PER_REQUEST);
-	const value = typeof raw === 'string' ? Number(raw) : raw;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_CONTACTS_PER_REQUEST) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Contacts per Request must be a whole number from 1 to ${MAX_CONTACTS_PER_REQUEST}, not ${JSON.stringify(raw)}.`,
-		);
-	}
-	return value;
+	return readNumber.call(this, contactsPerRequestOption, 0, { parameter: `options.${contactsPerRequestOption.name}`, where: contactsPerRequestOption.displayName });
 }
 
 /** One item's list, app and contact; a wrong phone number, list or column refuses the item. */
