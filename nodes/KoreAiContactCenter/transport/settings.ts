@@ -2,13 +2,14 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { isExecution, isPoll, type KoreAiCaller } from './caller';
 import { requestOptionFields } from './requestOptions';
+import { allowedNumber, numberExpected, numberRule, type NumberRule } from '../../../common/numbers';
 import { describeType, visible } from '../../../common/text';
 
 /**
  * How requests are sent: pacing, concurrency, retries and timeouts, as the user set them in an
  * operation's "Options" collection (the fields are in requestOptions.ts). The fields are
- * also the rules the values are checked against: default, minValue, maxValue, and
- * numberPrecision 0 for whole numbers. Every value is checked before anything is sent.
+ * also the rules the values are checked against (common/numbers.ts): default, minValue, maxValue,
+ * and numberPrecision 0 for whole numbers. Every value is checked before anything is sent.
  */
 
 export interface RequestSettings {
@@ -29,30 +30,19 @@ const HINTS: Partial<Record<SettingName, string>> = {
 	maxTries: '1 turns retries off',
 };
 
-interface NumberRule {
+interface SettingRule extends NumberRule {
 	name: SettingName;
 	displayName: string;
 	default: number;
-	min: number;
-	max: number;
-	integer: boolean;
 }
 
-function ruleOf(field: INodeProperties): NumberRule {
-	const typeOptions = field.typeOptions ?? {};
-	return {
-		name: field.name as SettingName,
-		displayName: field.displayName,
-		default: field.default as number,
-		min: typeOptions.minValue as number,
-		max: typeOptions.maxValue as number,
-		integer: typeOptions.numberPrecision === 0,
-	};
+function ruleOf(field: INodeProperties): SettingRule {
+	return { ...numberRule(field), name: field.name as SettingName, displayName: field.displayName, default: field.default as number };
 }
 
 const RULES = Object.fromEntries(requestOptionFields.map((field) => [field.name, ruleOf(field)])) as Record<
 	SettingName,
-	NumberRule
+	SettingRule
 >;
 
 /**
@@ -94,39 +84,26 @@ function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return options !== null && typeof options === 'object' && !Array.isArray(options) ? (options as IDataObject) : {};
 }
 
-function checked(this: IExecuteFunctions, rule: NumberRule, raw: unknown, itemIndex: number): number {
-	const value = raw === undefined ? rule.default : raw;
-	const problem = checkNumber(value, rule);
-	if (problem === undefined) return typeof value === 'string' ? Number(value.trim()) : (value as number);
-	const kind = rule.integer ? 'a whole number' : 'a number';
+function checked(this: IExecuteFunctions, rule: SettingRule, raw: unknown, itemIndex: number): number {
+	const value = allowedNumber(raw === undefined ? rule.default : raw, rule);
+	if (value !== undefined) return value;
 	const hint = HINTS[rule.name] ? ` (${HINTS[rule.name]})` : '';
 	throw new NodeOperationError(
 		this.getNode(),
-		`${rule.displayName} (in Options) must be ${kind} from ${rule.min} to ${rule.max}${hint}, but for item ${itemIndex} it is ${problem}. Change the option or the expression that sets it.`,
+		`${rule.displayName} (in Options) must be ${numberExpected(rule)}${hint}, but for item ${itemIndex} it is ${describeValue(raw)}. Change the option or the expression that sets it.`,
 		{ itemIndex },
 	);
 }
 
-/** Undefined when the value is acceptable, else how it was, for the sentence. */
-function checkNumber(raw: unknown, rule: Pick<NumberRule, 'min' | 'max' | 'integer'>): string | undefined {
-	let value: number;
-	if (typeof raw === 'number') {
-		value = raw;
-	} else if (typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw.trim()))) {
-		// Expressions often give numbers as text ("10" from a sheet); those are fine.
-		value = Number(raw.trim());
-	} else {
-		return describeValue(raw);
-	}
-	if (!Number.isFinite(value)) return String(value);
-	if (value < rule.min || value > rule.max) return String(value);
-	if (rule.integer && !Number.isInteger(value)) return String(value);
-	return undefined;
-}
-
+/** How a refused value was, for the sentence: the number (also when given as text), "empty", the text, or its type. */
 function describeValue(raw: unknown): string {
+	if (typeof raw === 'number') return String(raw);
 	if (raw === undefined || raw === null) return 'empty';
-	if (typeof raw === 'string') return raw.trim() === '' ? 'empty' : `the text "${visible(raw, 40)}"`;
+	if (typeof raw === 'string') {
+		const text = raw.trim();
+		if (text === '') return 'empty';
+		return Number.isFinite(Number(text)) ? String(Number(text)) : `the text "${visible(raw, 40)}"`;
+	}
 	return describeType(raw);
 }
 
