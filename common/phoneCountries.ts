@@ -44,7 +44,7 @@ export function phoneCountry(code: unknown): PhoneCountry | undefined {
 }
 
 /** "10 digits", "9 or 10 digits", "8 to 11 digits". */
-export function digitsRule([min, max]: readonly [number, number]): string {
+function digitsRule([min, max]: readonly [number, number]): string {
 	if (min === max) return `${min} digits`;
 	return `${min} ${max === min + 1 ? 'or' : 'to'} ${max} digits`;
 }

@@ -19,11 +19,11 @@ import { describeChar, visible } from './text';
  * are refused with a sentence that says how to write them.
  */
 
-export const E164 = /^\+[1-9]\d{7,14}$/;
+const E164 = /^\+[1-9]\d{7,14}$/;
 
 const FORMATTING = /[\s\u00A0\u2007\u202F().\-\u2010-\u2015]/g;
 
-export type PhoneCheck = { phoneNumber: string } | { problem: string };
+type PhoneCheck = { phoneNumber: string } | { problem: string };
 
 /** The number in E.164, or why not, in a sentence that starts with `where` ("Phone Number of item 3"). */
 export function checkPhoneNumber(raw: unknown, where: string, removeFormatting: boolean, country?: PhoneCountry): PhoneCheck {

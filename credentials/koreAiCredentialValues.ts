@@ -12,7 +12,7 @@ import { isKoreAiJwtAlgorithm, type KoreAiJwtAlgorithm } from './koreAiJwt';
  * identifiers are, with invisible characters shown, because users need to see which one is wrong.
  */
 
-export interface KoreAiCredentialValues {
+interface KoreAiCredentialValues {
 	/** The Environment URL reduced to scheme, host and port. */
 	origin: string;
 	accountId: string;
@@ -22,7 +22,7 @@ export interface KoreAiCredentialValues {
 	algorithm: KoreAiJwtAlgorithm;
 }
 
-export type CredentialCheck = { values: KoreAiCredentialValues } | { problem: string };
+type CredentialCheck = { values: KoreAiCredentialValues } | { problem: string };
 
 const IDENTIFIER_FIELDS = {
 	accountId: { label: 'Account ID', example: EXAMPLE_IDS.account },

@@ -14,7 +14,7 @@ import { describeChar, visible } from '../common/text';
 export const DEFAULT_HOST = 'https://platform.kore.ai';
 
 /** An Environment URL reduced to its origin, or the sentence telling the user what to fix. */
-export type HostResult = { origin: string } | { problem: string };
+type HostResult = { origin: string } | { problem: string };
 
 const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 

@@ -20,7 +20,7 @@ export const TOKEN_LIFETIME_SECONDS = 300;
 
 const HASH_OF: Record<KoreAiJwtAlgorithm, string> = { HS256: 'sha256', HS512: 'sha512' };
 
-export interface KoreAiJwtInput {
+interface KoreAiJwtInput {
 	clientId: string;
 	clientSecret: string;
 	algorithm?: KoreAiJwtAlgorithm;

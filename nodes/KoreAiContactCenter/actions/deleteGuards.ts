@@ -19,7 +19,7 @@ import { readChoices } from './readInputs';
  * between shows as `warning` on the item. Statuses: get-all-campaigns-v2.mdx (`filters.status`).
  */
 
-export type GuardedNoun = 'campaign' | 'contact list';
+type GuardedNoun = 'campaign' | 'contact list';
 
 export function dryRunOption(noun: GuardedNoun): INodeProperties {
 	return {
@@ -52,7 +52,7 @@ export function expectedNameOption(noun: GuardedNoun): INodeProperties {
 	};
 }
 
-export interface DeleteGuards {
+interface DeleteGuards {
 	dryRun: boolean;
 	/** The statuses a campaign may have to be deleted; empty: any. */
 	statuses: string[];

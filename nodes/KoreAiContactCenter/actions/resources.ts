@@ -1,6 +1,6 @@
 import type { CampaignResourceInfo, ResourceInfo } from './types';
 
-/** The node's resources. The router (router.ts) lists each one's operations. */
+/** The node's resources. The registry (versionDescription.ts) lists each one's operations. */
 
 export const SMS_CAMPAIGN: CampaignResourceInfo = {
 	value: 'smsCampaign',

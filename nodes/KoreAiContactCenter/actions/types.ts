@@ -30,7 +30,7 @@ export interface Operation<R extends ResourceInfo = ResourceInfo> {
 	/** Shown in n8n's actions panel and to AI agents, e.g. "Delete SMS Campaign". */
 	action: (resource: R) => string;
 	description: (resource: R) => string;
-	/** Fields without resource/operation display rules; the router adds those. */
+	/** Fields without resource/operation display rules; versionDescription.ts adds those. */
 	properties: INodeProperties[];
 	/** One output item's json, or a list of them (Get Many): each is paired with the input item. */
 	execute?: (this: IExecuteFunctions, itemIndex: number, resource: R) => Promise<IDataObject | IDataObject[]>;

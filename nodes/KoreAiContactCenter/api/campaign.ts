@@ -42,7 +42,7 @@ export const WEEKDAYS = [
 	{ name: 'Sunday', callingHours: 'SU', schedule: 'Sun' },
 ] as const;
 
-export type Weekday = (typeof WEEKDAYS)[number];
+type Weekday = (typeof WEEKDAYS)[number];
 
 /** The day a text names, in either of Kore.ai's spellings or in full, whatever its case ("MO", "mon", "Monday"). */
 export function weekdayOf(text: string): Weekday | undefined {

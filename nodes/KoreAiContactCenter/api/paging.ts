@@ -32,7 +32,7 @@ export interface Collected {
 	next?: number;
 }
 
-export interface CollectOptions {
+interface CollectOptions {
 	/** Entries wanted at most (Infinity: all). */
 	limit: number;
 	pageSize: number;

@@ -38,7 +38,7 @@ function ifMissingOf(subject: RequestSubject): IfMissing | undefined {
 	};
 }
 
-export interface DescribedError {
+interface DescribedError {
 	/** What failed, in one sentence (n8n shows it as the error's title). */
 	message: string;
 	/** What to do, when it is not in the message: n8n shows it below the title (the error's description). */
@@ -210,7 +210,7 @@ export function readCode(error: unknown): string | undefined {
 }
 
 /** Everything the node's error carries besides its sentence. */
-export interface FailureFacts {
+interface FailureFacts {
 	message: string;
 	/** What to do, when the message does not say it (DescribedError's advice). */
 	advice?: string;

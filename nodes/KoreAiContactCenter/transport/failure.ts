@@ -19,7 +19,7 @@ export type TryFailure =
 	| { kind: 'retryable'; effect: Effect; response?: KoreAiResponse; networkCode?: string; sentence: Sentence }
 	| { kind: 'fatal'; networkCode?: string; sentence: Sentence };
 
-export interface FailureInfo {
+interface FailureInfo {
 	attempts: number;
 	startedAt: number;
 	itemIndex: number;

@@ -114,7 +114,7 @@ export function backoffCeiling(triesDone: number, baseMs: number): number {
 	return Math.min(MAX_BACKOFF_MS, Math.max(0, baseMs) * 2 ** exponent);
 }
 
-export type RetryDecision =
+type RetryDecision =
 	| { retry: true; delayMs: number; fromRetryAfter: boolean }
 	| { retry: false; reason: StopReason };
 
@@ -123,7 +123,7 @@ export type StopReason =
 	| { kind: 'maxTotalWait'; maxTotalWaitMs: number; neededMs: number; fromRetryAfter: boolean }
 	| { kind: 'unsafe' };
 
-export interface RetryInput {
+interface RetryInput {
 	/** Tries done so far that count toward Max Tries, the failed one included (paced 429s do not count). */
 	triesDone: number;
 	effect: Effect;

@@ -10,7 +10,7 @@ import type { Listing } from './listing';
 export type TriggerEvent = 'statusChanged' | 'created' | 'deleted';
 
 /** What is remembered of one campaign: [status, name]. Kept small: static data is stored with the workflow. */
-export type RememberedCampaign = [string, string];
+type RememberedCampaign = [string, string];
 
 /** Campaign ID -> what was seen of it at the last successful poll. */
 export type Remembered = Record<string, RememberedCampaign>;
@@ -28,7 +28,7 @@ export interface CampaignChange {
 	updatedAt?: string;
 }
 
-export interface Comparison {
+interface Comparison {
 	changes: CampaignChange[];
 	/** What to remember from now on; undefined when there is still nothing to compare with next time. */
 	remembered: Remembered | undefined;

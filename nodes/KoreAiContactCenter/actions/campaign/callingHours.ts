@@ -18,7 +18,7 @@ export interface TimeOfDay {
 	minutes: number;
 }
 
-export interface DayWindow {
+interface DayWindow {
 	day: string;
 	start: string;
 	end: string;

@@ -85,7 +85,7 @@ function pick(source: unknown, keys: string[]): IDataObject | undefined {
 }
 
 /** The documented update body of a campaign as Get gave it (update-sms-campaign-v2.mdx, update-voice-campaign-v2.mdx). */
-export function documentedBody(type: CampaignType, doc: IDataObject): IDataObject {
+function documentedBody(type: CampaignType, doc: IDataObject): IDataObject {
 	const strategy = isObject(doc.dialingStrategy) ? doc.dialingStrategy : {};
 	const hours = isObject(strategy.callingHours) ? strategy.callingHours : {};
 	const body: IDataObject = {
@@ -137,7 +137,7 @@ function valueIn(body: IDataObject, setting: CampaignSetting): unknown {
 	}
 }
 
-export interface UpdatePlan {
+interface UpdatePlan {
 	body: IDataObject;
 	/** Setting name -> { from, to }, for the settings whose value changes. */
 	changes: IDataObject;

@@ -29,7 +29,7 @@ export const campaignByNameField: INodeProperties = {
 	],
 };
 
-export interface NamedCampaign {
+interface NamedCampaign {
 	campaignName: string;
 	/** Known when the campaign was given by ID or picked from the list. */
 	campaignId?: string;

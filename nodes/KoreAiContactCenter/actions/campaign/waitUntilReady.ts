@@ -48,7 +48,7 @@ export const waitOptions: INodeProperties[] = [
 	pollIntervalOption,
 ];
 
-export interface WaitSettings {
+interface WaitSettings {
 	maxWaitMs: number;
 	pollMs: number;
 }
@@ -64,7 +64,7 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 	};
 }
 
-export interface ReadyResult {
+interface ReadyResult {
 	/** Get's answer once the campaign left Preparing. */
 	body: IDataObject;
 	checks: number;

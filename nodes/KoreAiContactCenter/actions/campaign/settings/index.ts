@@ -20,8 +20,6 @@ export const SETTINGS: CampaignSetting[] = [
 	...VOICE_SETTINGS.slice(1), // dialing strategy, queue, skips
 ];
 
-/** The calling-hours settings: Kore.ai keeps them as one object, `dialingStrategy.callingHours`. */
-export const CALLING_HOURS = CALLING_HOURS_SETTINGS.map((setting) => setting.field.name);
 /** The SMS text settings: Kore.ai keeps them as one object, `message`. */
 export const MESSAGE = ['messageSource', 'messageText', 'templateName', 'templateId'];
 
