@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { checkIdentifier, EXAMPLE_IDS } from '../../../common/identifiers';
+import { itemParameter } from './itemParameter';
 
 /** Reads the per-item inputs that go into URL paths, refusing unsafe values before any request. */
 
@@ -20,7 +21,7 @@ export function readIdentifier(
 
 /** The stream ID override from Options, or undefined to use the credential's App ID. */
 export function readStreamId(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const raw = this.getNodeParameter('options.streamId', itemIndex, '');
+	const raw = itemParameter.call(this, 'options.streamId', itemIndex, '');
 	if (raw === '' || raw === undefined || raw === null) return undefined;
 	return readIdentifier.call(this, 'options.streamId', 'Stream ID', itemIndex, EXAMPLE_IDS.stream);
 }

@@ -30,6 +30,7 @@ import { scheduleCampaign } from './campaign/schedule.operation';
 import { unscheduleCampaign } from './campaign/unschedule.operation';
 import { CONTACT_LIST, SMS_CAMPAIGN, VOICE_CAMPAIGN } from './resources';
 import { readNumberOption } from '../transport/settings';
+import { itemParameter } from './itemParameter';
 import type { AllItemsOutcome, CampaignResourceInfo, Operation, Resource, ResourceInfo } from './types';
 
 /** What SMS and voice campaigns both offer. */
@@ -199,12 +200,13 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	return [outputs.flat()];
 }
 
-async function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+/** Not async (the worker awaits it inside its try): one promise less per item. */
+function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const { operation, info } = chooseOperation.call(this, itemIndex);
 	if (!operation.execute) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation.name}" cannot run item by item.`, { itemIndex });
 	}
-	return await operation.execute.call(this, itemIndex, info);
+	return operation.execute.call(this, itemIndex, info);
 }
 
 /**
@@ -246,7 +248,7 @@ async function runAllAtOnce(this: IExecuteFunctions, operation: Operation, info:
 }
 
 function chooseOperation(this: IExecuteFunctions, itemIndex: number): { operation: Operation; info: ResourceInfo } {
-	const resourceValue = this.getNodeParameter('resource', itemIndex) as string;
+	const resourceValue = itemParameter.call(this, 'resource', itemIndex) as string;
 	const chosen = RESOURCES.find(({ info }) => info.value === resourceValue);
 	if (!chosen) {
 		// Checked first: for an unknown resource n8n cannot even read the Operation parameter.
@@ -256,7 +258,7 @@ function chooseOperation(this: IExecuteFunctions, itemIndex: number): { operatio
 			{ itemIndex },
 		);
 	}
-	const operationValue = this.getNodeParameter('operation', itemIndex) as string;
+	const operationValue = itemParameter.call(this, 'operation', itemIndex) as string;
 	const operation = chosen.operations.find((candidate) => candidate.value === operationValue);
 	if (!operation) {
 		throw new NodeOperationError(

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { requestOptionFields } from '../actions/common.fields';
+import { itemParameter } from '../actions/itemParameter';
 import { describeType, visible } from '../../../common/text';
 
 /**
@@ -89,7 +90,7 @@ export function defaultRequestSettings(): RequestSettings {
 }
 
 function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const options = this.getNodeParameter('options', itemIndex, {}) as unknown;
+	const options = itemParameter.call(this, 'options', itemIndex, {}) as unknown;
 	return options !== null && typeof options === 'object' && !Array.isArray(options) ? (options as IDataObject) : {};
 }
 

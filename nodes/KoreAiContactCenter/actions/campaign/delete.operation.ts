@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { simplifyCampaignAnswer } from '../../output/simplifyCampaign';
 import { koreAiRequestOrNotFound, notFoundError } from '../../transport';
 import { singleCampaignFields } from '../common.fields';
+import { itemParameter } from '../itemParameter';
 import { readCampaignTarget } from '../readInputs';
 import type { CampaignResourceInfo, Operation } from '../types';
 
@@ -45,7 +46,7 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
 		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
-		const treatMissingAsDeleted = this.getNodeParameter('options.treatMissingAsDeleted', itemIndex, false) === true;
+		const treatMissingAsDeleted = itemParameter.call(this, 'options.treatMissingAsDeleted', itemIndex, false) === true;
 		const { campaignType } = resource;
 
 		const result = await koreAiRequestOrNotFound.call(this, itemIndex, {
@@ -79,7 +80,7 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 			throw notFoundError.call(this, result, itemIndex);
 		}
 
-		if (!this.getNodeParameter('simplify', itemIndex, true)) return result.body;
+		if (!itemParameter.call(this, 'simplify', itemIndex, true)) return result.body;
 		return { deleted: true, ...simplifyCampaignAnswer(result.body, campaignId, campaignType) };
 	},
 };
