@@ -72,6 +72,9 @@ export function simplifyCampaignAnswer(body: IDataObject, campaignId: string, ca
 	return { ...simplifyCampaign(data, campaignType), campaignId: data._id ?? campaignId, message: body.message };
 }
 
+/** Not fatal, not streaming: one decoder serves every call. */
+const utf8 = new TextDecoder('utf-8');
+
 /**
  * Decodes Kore.ai's base64 SMS text. A value that is not base64, or whose decoding is not text, is
  * returned as it came: some tenants may store plain text, and a wrong decoding is worse than none.
@@ -83,7 +86,7 @@ export function decodeBase64Text(value: string): string {
 	const compact = value.replace(/\s+/g, '').replace(/%3D/gi, '=');
 	if (compact === '' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) return value;
 	const urlSafe = compact.includes('-') || compact.includes('_');
-	const decoded = new TextDecoder('utf-8').decode(Buffer.from(compact, urlSafe ? 'base64url' : 'base64'));
+	const decoded = utf8.decode(Buffer.from(compact, urlSafe ? 'base64url' : 'base64'));
 	const text = decoded.replace(/[^\P{Cc}\t\n\r]/gu, '\uFFFD');
 	const unreadable = (text.match(/\uFFFD/g) ?? []).length;
 	return unreadable * 20 > text.length ? value : text;
