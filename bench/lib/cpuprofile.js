@@ -2,7 +2,9 @@
 // Reads V8 .cpuprofile files (from `node --cpu-prof` or bench/profile.js) and sums their samples:
 // self time and total time (inclusive, each function counted once per sample even when it recurses)
 // by function and by area (the package or part of Node a file belongs to; this project's own files
-// by name). Two profiles of the same number of deletes side by side say where one spends more.
+// by name), and by what the work is for (`PARTS`: n8n's HTTP helper, parameter reads, the node's own
+// code, the engine and runtime, GC). Two profiles of the same number of deletes side by side say
+// where one spends more.
 //
 //   node bench/lib/cpuprofile.js a.cpuprofile [b.cpuprofile] [--per=2000] [--top=25]
 //     one profile: its areas and top functions; two: the same per delete, b subtracted from a.
@@ -33,6 +35,25 @@ function areaOf(frame) {
 	return url;
 }
 
+/**
+ * What a sample's work is for, from its whole stack (the first rule that matches, leaf to root):
+ * the garbage collector; n8n's HTTP helper and what it calls (axios, follow-redirects, Node's http);
+ * n8n's getNodeParameter (expressions, parameter checks); the node's own code (dist/nodes/, or the
+ * floor node) and the n8n calls it makes; everything else: the engine, promises, sockets' events.
+ */
+const PARTS = ['(idle)', '(garbage collector)', "n8n's HTTP helper", 'getNodeParameter', "node's own code", 'engine and runtime'];
+
+function partOf(stack) {
+	const leaf = stack[0];
+	if (leaf.functionName === '(idle)' || leaf.functionName === '(garbage collector)') return leaf.functionName;
+	const helper = (f) =>
+		f.functionName === 'httpRequestWithAuthentication' || /node_modules\/(@n8n\/backend-network|axios|follow-redirects)\//.test(f.url);
+	if (stack.some(helper)) return PARTS[2];
+	if (stack.some((f) => /getNodeParameter$/.test(f.functionName))) return PARTS[3];
+	if (stack.some((f) => f.url.includes('/dist/nodes/') || f.url.endsWith('/bench/floor-node.js'))) return PARTS[4];
+	return PARTS[5];
+}
+
 const frameKey = (frame) => `${frame.functionName || '(anonymous)'} ${path.basename(frame.url || '')}:${frame.lineNumber + 1}`;
 
 /**
@@ -45,7 +66,7 @@ function summarize(profile) {
 	const parent = new Map();
 	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 	const { samples, timeDeltas } = profile;
-	const out = { sampledMs: 0, busyMs: 0, self: new Map(), areaTotal: new Map(), fnSelf: new Map(), fnTotal: new Map(), fnArea: new Map() };
+	const out = { sampledMs: 0, busyMs: 0, self: new Map(), areaTotal: new Map(), fnSelf: new Map(), fnTotal: new Map(), fnArea: new Map(), parts: new Map() };
 	const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
 	const stacks = new Map(); // node id -> { fns: Set, areas: Set }: computed once per distinct leaf
 	for (let i = 0; i < samples.length; i++) {
@@ -55,23 +76,26 @@ function summarize(profile) {
 		out.sampledMs += ms;
 		const leafArea = areaOf(leaf.callFrame);
 		add(out.self, leafArea, ms);
-		if (leafArea === '(idle)') continue;
-		out.busyMs += ms;
-		const leafFn = frameKey(leaf.callFrame);
-		add(out.fnSelf, leafFn, ms);
 		let stack = stacks.get(leaf.id);
 		if (stack === undefined) {
 			stack = { fns: new Set(), areas: new Set() };
+			const frames = [];
 			for (let id = leaf.id; id !== undefined; id = parent.get(id)) {
 				const frame = byId.get(id).callFrame;
 				if (frame.functionName === '(root)') continue;
+				frames.push(frame);
 				const key = frameKey(frame);
 				stack.fns.add(key);
 				stack.areas.add(areaOf(frame));
 				out.fnArea.set(key, areaOf(frame));
 			}
+			stack.part = frames.length > 0 ? partOf(frames) : '(idle)';
 			stacks.set(leaf.id, stack);
 		}
+		add(out.parts, stack.part, ms);
+		if (leafArea === '(idle)') continue;
+		out.busyMs += ms;
+		add(out.fnSelf, frameKey(leaf.callFrame), ms);
 		for (const key of stack.fns) add(out.fnTotal, key, ms);
 		for (const area of stack.areas) add(out.areaTotal, area, ms);
 	}
@@ -110,6 +134,7 @@ function report(a, b, { per, top = 25 } = {}) {
 	const busy = (s) => `${(s.busyMs * scale).toFixed(1)} ${per ? 'µs per delete' : 'ms'} busy of ${s.sampledMs.toFixed(0)} ms sampled`;
 	lines.push(`a: ${busy(a)}`);
 	if (b) lines.push(`b: ${busy(b)}`, `a - b: ${((a.busyMs - b.busyMs) * scale).toFixed(1)}${per ? ' µs per delete' : ' ms'}`);
+	lines.push('', ...compareLines('time by what the work is for (bench/lib/cpuprofile.js PARTS)', a.parts, b?.parts, { per, top, scale }));
 	lines.push('', ...compareLines('self time by area', a.self, b?.self, { per, top, scale }));
 	lines.push('', ...compareLines('total time by area (inclusive)', a.areaTotal, b?.areaTotal, { per, top, scale }));
 	lines.push('', ...compareLines('self time by function', a.fnSelf, b?.fnSelf, { per, top, scale }));
@@ -117,7 +142,7 @@ function report(a, b, { per, top = 25 } = {}) {
 	return lines.join('\n');
 }
 
-module.exports = { summarize, load, report, areaOf };
+module.exports = { summarize, load, report, areaOf, PARTS };
 
 if (require.main === module) {
 	const args = process.argv.slice(2);
