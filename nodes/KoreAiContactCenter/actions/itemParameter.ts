@@ -5,9 +5,9 @@ import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
  * each item because an expression can give each item its own value; a parameter whose stored value
  * holds no expression has the same value for every item (n8n's own checks of it do not depend on
  * the item either), so the first item's answer serves them all. The node reads half a dozen such
- * parameters per item (resource, operation, Options, Simplify), and each read walks the node's
- * several hundred field descriptions; bench/profile.js showed them as a fifth of what the node costs
- * per delete beyond n8n's own HTTP helper.
+ * parameters per item (resource, operation, Options, Simplify), and each read looks the field up
+ * among the node's field descriptions (over a hundred); bench/profile.js showed them as a fifth of
+ * what the node costs per delete beyond n8n's own HTTP helper.
  *
  * Values are shared between items: callers only read them. Anything that throws is not kept (the
  * next item reads it again and gets its own error).

@@ -13,7 +13,9 @@ export function readIdentifier(
 	itemIndex: number,
 	example: string,
 ): string {
-	const raw = this.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true });
+	// skipValidation: n8n's schema check would look the field up among the node's hundred-odd (for
+	// every item) to apply a `validateType` none of the node's fields has; checkIdentifier checks it.
+	const raw = this.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true, skipValidation: true });
 	const result = checkIdentifier(raw, `${field} of item ${itemIndex}`, example);
 	if ('problem' in result) throw new NodeOperationError(this.getNode(), result.problem, { itemIndex });
 	return result.id;
