@@ -15,12 +15,14 @@
  * the node's own code); what remains between that and the node is the node's own per-item logic
  * (reading and checking parameters and options, pacing and retry bookkeeping, reading the answer).
  *
- * The JIT needs a few thousand deletes before either side runs at its steady cost (the first
- * 2,000-delete round after a 200-delete warm-up cost up to 1.5 x the later ones), so both sides warm
- * up on 2,000 deletes each first, alternating. Then seven rounds, each side once per round, the order
- * reversed every other round (the machine's other load and any drift hit both alike); the figures
- * are medians over the rounds, with their spread (min / median / max). bench/profile.js profiles
- * the same work.
+ * The JIT needs thousands of deletes before a side runs at its steady cost (the first 2,000-delete
+ * round after a 200-delete warm-up cost up to 1.5 x the later ones, and with the node always first
+ * that counted against the node), so two whole rounds of every side come first and are not counted.
+ * Then eight rounds, each side once per round, the order rotating from round to round so that every
+ * side runs in every position equally often (the machine's other load and any drift hit all alike);
+ * the figures are medians over the rounds, with their spread (min / median / max). For information,
+ * the median of the node / floor ratios of each round (two runs close in time). bench/profile.js
+ * profiles the same work.
  */
 
 const { performance } = require('node:perf_hooks');
@@ -32,8 +34,8 @@ const { koreWorkflow, floorWorkflow } = require('../lib/workflows');
 const { median, round, seconds, spread, spreadSeconds } = require('../lib/numbers');
 
 const DELETES = 2000;
-const ROUNDS = 7;
-const WARMUP = 2000;
+const ROUNDS = 8;
+const WARMUP_ROUNDS = 2;
 const TARGET_CPU = 1.05;
 const TARGET_WALL = 1.1;
 const NODE_TIMEOUT_MS = 30_000; // the node's Timeout option's default (actions/common.fields.ts)
@@ -68,24 +70,24 @@ async function run() {
 			loop: (n) => timed(n, (ids) => plainLoop(sandbox, ids)),
 			loopNewConnection: (n) => timed(n, (ids) => plainLoop(sandbox, ids, false)),
 		};
-		for (let done = 0; done < WARMUP; done += 500) {
-			for (const name of ['node', 'floor', 'floorTimeout', 'floorTimeoutOutput']) await sides[name](500);
-		}
-		await sides.loop(200);
-		await sides.loopNewConnection(200);
 		const names = Object.keys(sides);
 		const runs = Object.fromEntries(names.map((name) => [name, []]));
-		for (let i = 0; i < ROUNDS; i++) {
-			for (const name of i % 2 === 0 ? names : [...names].reverse()) runs[name].push(await sides[name](DELETES));
+		for (let i = 0; i < WARMUP_ROUNDS + ROUNDS; i++) {
+			const k = i % names.length;
+			for (const name of [...names.slice(k), ...names.slice(0, k)]) {
+				const result = await sides[name](DELETES);
+				if (i >= WARMUP_ROUNDS) runs[name].push(result);
+			}
 		}
 		const medianOf = (name, measure) => median(runs[name].map((r) => r[measure]));
 		const ratioCpu = medianOf('node', 'cpuMs') / medianOf('floor', 'cpuMs');
 		const ratioWall = medianOf('node', 'wallMs') / medianOf('floor', 'wallMs');
 		const perRequest = (name) => round(median(runs[name].map((r) => r.connections / DELETES)));
+		const step = (upper, lower) => round((median(runs[upper].map((r, i) => r.cpuMs - runs[lower][i].cpuMs)) * 1000) / DELETES, 1);
 		return {
 			deletes: DELETES,
 			rounds: ROUNDS,
-			warmup: WARMUP,
+			warmupRounds: WARMUP_ROUNDS,
 			nodeCpuMs: round(medianOf('node', 'cpuMs'), 1),
 			floorCpuMs: round(medianOf('floor', 'cpuMs'), 1),
 			ratioCpu: round(ratioCpu),
@@ -104,11 +106,18 @@ async function run() {
 			plainLoopNewConnectionWallMs: round(medianOf('loopNewConnection', 'wallMs'), 1),
 			plainLoopNewConnectionCpuMs: round(medianOf('loopNewConnection', 'cpuMs'), 1),
 			connectionsPerRequest: Object.fromEntries(names.map((name) => [name, perRequest(name)])),
-			// Where the node's extra CPU goes: median CPU per delete (µs) along the ladder.
-			cpuPerDeleteUs: Object.fromEntries(
-				['floor', 'floorTimeout', 'floorTimeoutOutput', 'node'].map((name) => [name, round((medianOf(name, 'cpuMs') * 1000) / DELETES, 1)]),
-			),
+			// Where the node's extra CPU goes, in µs per delete: the median CPU of the floor and the node,
+			// and each step of the ladder as the median over the rounds of that round's difference (two
+			// runs close in time: the drift of the machine's load cancels out).
+			cpuPerDeleteUs: {
+				floor: round((medianOf('floor', 'cpuMs') * 1000) / DELETES, 1),
+				node: round((medianOf('node', 'cpuMs') * 1000) / DELETES, 1),
+				timeout: step('floorTimeout', 'floor'),
+				output: step('floorTimeoutOutput', 'floorTimeout'),
+				ownLogic: step('node', 'floorTimeoutOutput'),
+			},
 			ratioCpuToFloorTimeoutOutput: round(medianOf('node', 'cpuMs') / medianOf('floorTimeoutOutput', 'cpuMs')),
+			ratioCpuPerRound: round(median(runs.node.map((r, i) => r.cpuMs / runs.floor[i].cpuMs))),
 			spread: Object.fromEntries(
 				names.map((name) => [name, { cpuMs: spread(runs[name].map((r) => r.cpuMs)), wallMs: spread(runs[name].map((r) => r.wallMs)) }]),
 			),
@@ -124,16 +133,16 @@ async function run() {
 function rows(o, yes) {
 	const c = o.connectionsPerRequest;
 	const u = o.cpuPerDeleteUs;
-	const diff = (a, b) => `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(1)} µs`;
+	const plus = (us) => `${us >= 0 ? '+' : ''}${us.toFixed(1)} µs`;
 	return [
 		['overhead', `CPU time: node ${seconds(o.nodeCpuMs)} / floor node on n8n's HTTP helper ${seconds(o.floorCpuMs)} (2,000 deletes, median of ${o.rounds})`, `${o.ratioCpu}`, `<= ${TARGET_CPU.toFixed(2)}`, yes(o.passCpu)],
 		['', `wall time: node ${seconds(o.nodeWallMs)} / floor node ${seconds(o.floorWallMs)}`, `${o.ratioWall}`, `<= ${TARGET_WALL.toFixed(2)}`, yes(o.passWall)],
-		['', `rounds, CPU (min / median / max): node ${spreadSeconds(o.spread.node.cpuMs)}, floor ${spreadSeconds(o.spread.floor.cpuMs)}`, '', '', ''],
+		['', `rounds, CPU (min / median / max): node ${spreadSeconds(o.spread.node.cpuMs)}, floor ${spreadSeconds(o.spread.floor.cpuMs)}; median of each round's node / floor`, `${o.ratioCpuPerRound}`, '', ''],
 		['', `rounds, wall: node ${spreadSeconds(o.spread.node.wallMs)}, floor ${spreadSeconds(o.spread.floor.wallMs)}`, '', '', ''],
 		['', `info: wall time, node / plain Node http loop with keep-alive ${seconds(o.plainLoopWallMs)} (CPU ${seconds(o.plainLoopCpuMs)})`, `${o.ratioToPlainLoopWall}`, '', ''],
 		['', `info: plain loop, new connection per request: ${seconds(o.plainLoopNewConnectionWallMs)} (CPU ${seconds(o.plainLoopNewConnectionCpuMs)})`, '', '', ''],
 		['', `info: TCP connections per request: node ${c.node}, floor ${c.floor}, plain loop ${c.loop} (keep-alive) / ${c.loopNewConnection}`, '', '', ''],
-		['', `info: CPU per delete, floor ${u.floor} µs; + the node's Timeout ${diff(u.floorTimeout, u.floor)}; + the node's Delete output ${diff(u.floorTimeoutOutput, u.floorTimeout)}; + the node's own per-item logic ${diff(u.node, u.floorTimeoutOutput)}; node ${u.node} µs`, '', '', ''],
+		['', `info: CPU per delete, floor ${u.floor} µs; + the node's Timeout ${plus(u.timeout)}; + its Delete output ${plus(u.output)}; + its own per-item logic ${plus(u.ownLogic)} (median step of each round); node ${u.node} µs`, '', '', ''],
 		['', 'info: CPU time, node / floor with the node\'s Timeout and Delete output', `${o.ratioCpuToFloorTimeoutOutput}`, '', ''],
 	];
 }
