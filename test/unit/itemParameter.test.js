@@ -6,7 +6,9 @@ const { itemParameter } = require('../../dist/nodes/KoreAiContactCenter/actions/
 function context(parameters) {
 	const ctx = {
 		evaluations: [],
+		calls: 0,
 		getNodeParameter(name, itemIndex, fallback, options = {}) {
+			ctx.calls += 1;
 			const raw = name.split('.').reduce((value, key) => (value === undefined ? undefined : value[key]), parameters);
 			if (raw === undefined) {
 				if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
@@ -51,11 +53,16 @@ test('an expression anywhere in the value (a collection field, a list entry) is 
 	expect(ctx.evaluations).toHaveLength(5);
 });
 
-test('a missing parameter gives each call its own fallback, and is not kept', () => {
+test('a parameter that is not set gives each call its own fallback, read once', () => {
 	const ctx = context({});
-	expect(itemParameter.call(ctx, 'simplify', 0, true)).toBe(true);
-	expect(itemParameter.call(ctx, 'simplify', 1, false)).toBe(false);
+	expect(itemParameter.call(ctx, 'options.streamId', 0, '')).toBe('');
+	expect(itemParameter.call(ctx, 'options.streamId', 1, 'st-x')).toBe('st-x');
+	expect(itemParameter.call(ctx, 'options.streamId', 2, '')).toBe('');
+	expect(ctx.calls).toBe(2); // the first item's read and its look at the stored value
+	// Without a fallback it stays n8n's error, for every item.
+	expect(() => itemParameter.call(ctx, 'options.streamId', 3)).toThrow('Could not get parameter "options.streamId"');
 	expect(() => itemParameter.call(ctx, 'resource', 0)).toThrow('Could not get parameter "resource"');
+	expect(() => itemParameter.call(ctx, 'resource', 1)).toThrow('Could not get parameter "resource"');
 });
 
 test('an error is not kept: every item that reads the parameter gets its own', () => {

@@ -10,13 +10,14 @@ import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
  * what the node costs per delete beyond n8n's own HTTP helper.
  *
  * Values are shared between items: callers only read them. Anything that throws is not kept (the
- * next item reads it again and gets its own error).
+ * next item reads it again and gets its own error). A parameter that is not set at all (an option
+ * not added) gives every item the fallback of the call, so that is what is kept: "not set".
  */
 
-const readOnce = new WeakMap<object, Map<string, NodeParameterValueType | object>>();
-
-/** Stands for "not set": a missing parameter gives each call site its own fallback, so it is not kept. */
+/** Stands for "not set": each call then gets its own fallback. */
 const MISSING = Symbol('missing');
+
+const readOnce = new WeakMap<object, Map<string, NodeParameterValueType | object | typeof MISSING>>();
 
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -33,12 +34,16 @@ export function itemParameter(
 	fallback?: NodeParameterValueType | object,
 ): NodeParameterValueType | object {
 	let known = readOnce.get(this);
-	if (known?.has(name)) return known.get(name) as NodeParameterValueType | object;
+	if (known?.has(name)) {
+		const value = known.get(name);
+		if (value !== MISSING) return value as NodeParameterValueType | object;
+		if (fallback !== undefined && !holdsExpression(fallback)) return fallback;
+	}
 	const value = this.getNodeParameter(name, itemIndex, fallback);
 	const raw: unknown = this.getNodeParameter(name, itemIndex, MISSING, { rawExpressions: true });
-	if (raw !== MISSING && !holdsExpression(raw)) {
+	if (!holdsExpression(raw)) {
 		if (known === undefined) readOnce.set(this, (known = new Map()));
-		known.set(name, value);
+		known.set(name, raw === MISSING ? MISSING : value);
 	}
 	return value;
 }
