@@ -53,7 +53,7 @@
  *   store           { has(id), get(id), typeOf(id), streamOf(id), ids(type), size, deletions,
  *                   setStatus(id, status), reset(), addCampaigns(n, type) }
  *   stats           (getter) { requests, answered, byStatus, faults: {type: n}, rateLimited,
- *                   authFailures, deletes, open sockets }
+ *                   authFailures, deletes, connections (TCP connections accepted), open sockets }
  *   setFaults(f)    replace the fault configuration (counts restart, PRNG reseeded)
  *   setRateLimit(r) replace the rate-limit configuration (windows cleared)
  *   setNotFoundStyle(s)
@@ -141,7 +141,7 @@ async function startSandbox(options = {}) {
 	const timers = new Set();
 	let seq = 0;
 	let closed = false;
-	const counters = { requests: 0, answered: 0, byStatus: {}, rateLimited: 0, authFailures: 0, deletes: 0 };
+	const counters = { requests: 0, answered: 0, byStatus: {}, rateLimited: 0, authFailures: 0, deletes: 0, connections: 0 };
 
 	const nowIso = () => new Date(now()).toISOString();
 	// Created campaigns and their results (campaignCreation.js, results.js).
@@ -412,6 +412,7 @@ async function startSandbox(options = {}) {
 		});
 	});
 	server.on('connection', (socket) => {
+		counters.connections += 1;
 		sockets.add(socket);
 		socket.once('close', () => sockets.delete(socket));
 	});
@@ -495,7 +496,7 @@ async function startSandbox(options = {}) {
 			notFoundStyle = options.notFoundStyle || readings.notFound;
 			limiter.reset();
 			auth.seenJti.clear();
-			Object.assign(counters, { requests: 0, answered: 0, byStatus: {}, rateLimited: 0, authFailures: 0, deletes: 0 });
+			Object.assign(counters, { requests: 0, answered: 0, byStatus: {}, rateLimited: 0, authFailures: 0, deletes: 0, connections: 0 });
 		},
 		close() {
 			if (closed) return Promise.resolve();

@@ -1,6 +1,6 @@
 'use strict';
-// The raw loop the overhead scenario reports for information: Node's http, one DELETE after the
-// other, a token signed per request with the project's own signer, the JSON answer parsed. No n8n.
+// The raw loop the overhead and concurrency scenarios report for information: Node's http, a token
+// signed per request with the project's own signer, the JSON answer parsed. No n8n.
 
 const http = require('node:http');
 const { performance } = require('node:perf_hooks');
@@ -35,10 +35,18 @@ function plainDelete(sandbox, id, agent) {
 	});
 }
 
-/** Wall time in ms of deleting `ids` one after the other. */
-async function plainLoop(sandbox, ids, agent) {
+/**
+ * Wall time in ms of deleting `ids`, `concurrency` at once (one after the other by default): the
+ * same worker pool as the node's and the floor's. Node's default agent keeps at most Infinity
+ * sockets, so with keep-alive `concurrency` connections serve every request.
+ */
+async function plainLoop(sandbox, ids, agent, concurrency = 1) {
 	const started = performance.now();
-	for (const id of ids) await plainDelete(sandbox, id, agent);
+	let next = 0;
+	const worker = async () => {
+		while (next < ids.length) await plainDelete(sandbox, ids[next++], agent);
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
 	return performance.now() - started;
 }
 

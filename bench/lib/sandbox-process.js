@@ -9,7 +9,7 @@ const path = require('node:path');
 /**
  * @param {object} options startSandbox's options (plain data only: they cross the IPC channel)
  * @returns {Promise<{ url, credentials, pid, addCampaigns(n, type?): Promise<string[]>,
- *   stats(): Promise<object>, close(): Promise<void> }>}
+ *   stats(): Promise<object>, timeline(): Promise<object[]>, close(): Promise<void> }>}
  */
 async function startSandboxProcess(options = {}) {
 	// execArgv: [] so the sandbox does not inherit the benchmark's --expose-gc and the like.
@@ -46,6 +46,8 @@ async function startSandboxProcess(options = {}) {
 		pid: child.pid,
 		addCampaigns: (n, type = 'sms') => call('addCampaigns', { n, type }),
 		stats: () => call('stats'),
+		/** Requests answered since the last call (start option `timeline: true`): { startedAt, endedAt, status, campaignId }. */
+		timeline: () => call('timeline'),
 		close() {
 			closing ??= call('close')
 				.catch(() => child.kill())

@@ -1,5 +1,6 @@
 'use strict';
-// The Markdown table `npm run bench` prints: one header, the rows each scenario reports.
+// The Markdown table `npm run bench` prints: one header, the rows each scenario reports, and for
+// each scenario the load average at its start and end (the machine is shared).
 
 const HEADER = ['scenario', 'measure', 'result', 'target', 'met'];
 const yes = (pass) => (pass ? 'yes' : 'NO');
@@ -8,11 +9,17 @@ const yes = (pass) => (pass ? 'yes' : 'NO');
 function table(scenarios, summary) {
 	const rows = [HEADER];
 	for (const scenario of scenarios) {
-		if (summary[scenario.name]) rows.push(...scenario.rows(summary[scenario.name], yes));
+		const result = summary[scenario.name];
+		if (!result) continue;
+		rows.push(...scenario.rows(result, yes));
+		if (result.loadAverage) {
+			const { atStart, atEnd } = result.loadAverage;
+			rows.push(['', `load average (1, 5, 15 min) at start / end: ${atStart.join(', ')} / ${atEnd.join(', ')}`, '', '', '']);
+		}
 	}
 	const widths = HEADER.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
 	const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
 	return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 }
 
-module.exports = { table };
+module.exports = { table, yes };

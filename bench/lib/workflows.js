@@ -38,9 +38,18 @@ function koreWorkflow(options) {
 	});
 }
 
-/** The floor: a trivial node sending the same DELETE through n8n's HTTP helper (bench/floor-node.js). */
-function floorWorkflow() {
-	return single({ id: 'floor', name: FLOOR, type: BENCH_FLOOR_TYPE, parameters: { campaignId: '={{ $json.campaignId }}' } });
+/**
+ * The floor: a trivial node sending the same DELETE through n8n's HTTP helper (bench/floor-node.js),
+ * `concurrency` items at once; `timeout` (ms) and `output: 'campaign'` add the node's Timeout and
+ * Delete output to it.
+ */
+function floorWorkflow(concurrency = 1, { timeout = 0, output = 'status' } = {}) {
+	return single({
+		id: 'floor',
+		name: FLOOR,
+		type: BENCH_FLOOR_TYPE,
+		parameters: { campaignId: '={{ $json.campaignId }}', concurrency, timeout, output },
+	});
 }
 
 /**

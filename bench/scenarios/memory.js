@@ -41,4 +41,8 @@ function rows(m, yes) {
 	];
 }
 
-module.exports = { name: 'memory', needsNodesBase: false, run, rows };
+function headline(m, yes) {
+	return [['memory, retained for 10,000 (one run)', `${m.retainedPeakGrowthMb} MB`, `<= ${TARGET_MB} MB`, yes(m.pass)]];
+}
+
+module.exports = { name: 'memory', needsNodesBase: false, run, rows, headline };

@@ -67,4 +67,8 @@ function rows(r, yes) {
 	];
 }
 
-module.exports = { name: 'ratelimit', needsNodesBase: true, run, rows };
+function headline(r, yes) {
+	return [['ratelimit (wall / ideal 30 s, one run)', `${r.ratio}, ${r.node.failed} failed`, `<= ${TARGET.toFixed(2)}, 0 failed`, yes(r.pass)]];
+}
+
+module.exports = { name: 'ratelimit', needsNodesBase: true, run, rows, headline };

@@ -190,6 +190,29 @@ describe('Delete SMS Campaign', () => {
 		expect(failed[0].json.error).toMatch(/^Kore\.ai/);
 		expect(sandbox.store.has(SEED_ID)).toBe(true);
 	});
+
+	test('options and Simplify set by expressions are read for each item, fixed ones apply to all', async () => {
+		// Static options are read once per run (common/itemParameter.ts); these differ per item.
+		const [first, second] = smsIds();
+		const parameters = {
+			simplify: '={{ $json.simplify }}',
+			options: { treatMissingAsDeleted: '={{ $json.treat }}', maxTries: 2 },
+		};
+		const rows = [
+			{ campaignId: first, simplify: false, treat: false },
+			{ campaignId: second, simplify: true, treat: false },
+			{ campaignId: first, simplify: true, treat: true },
+			{ campaignId: first, simplify: true, treat: false },
+		];
+		const result = await run(deleteWorkflow({ parameters }), rows);
+		const [ok, failed] = result.outputs(NODE);
+		expect(ok.map((item) => item.pairedItem.item)).toEqual([0, 1, 2]);
+		expect(Object.keys(ok[0].json).sort()).toEqual(['data', 'message', 'status']);
+		expect(ok[1].json).toMatchObject({ deleted: true, campaignId: second });
+		expect(ok[2].json).toMatchObject({ deleted: false, campaignId: first });
+		expect(failed.map((item) => item.pairedItem.item)).toEqual([3]);
+		expect(failed[0].json.error).toMatch(new RegExp(`^Campaign ${first} was not found`));
+	});
 });
 
 describe('credentials', () => {

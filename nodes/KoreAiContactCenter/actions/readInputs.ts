@@ -3,6 +3,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 import { checkIdentifier, EXAMPLE_IDS } from '../../../common/identifiers';
 import { matchChoices, readNameList } from '../../../common/lists';
 import { allowedNumber, numberProblem, numberRule } from '../../../common/numbers';
+import { itemParameter } from '../../../common/itemParameter';
 
 /** Reads an item's inputs, each kind by one rule: IDs (which go into URL paths, refused when unsafe before any request), choices, numbers. */
 
@@ -14,7 +15,9 @@ export function readIdentifier(
 	itemIndex: number,
 	example: string,
 ): string {
-	const raw = this.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true });
+	// skipValidation: n8n's schema check would look the field up among the node's hundred-odd (for
+	// every item) to apply a `validateType` none of the node's fields has; checkIdentifier checks it.
+	const raw = this.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true, skipValidation: true });
 	const result = checkIdentifier(raw, `${field} of item ${itemIndex}`, example);
 	if ('problem' in result) throw new NodeOperationError(this.getNode(), result.problem, { itemIndex });
 	return result.id;
@@ -22,7 +25,7 @@ export function readIdentifier(
 
 /** The stream ID override from Options, or undefined to use the credential's App ID. */
 export function readStreamId(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const raw = this.getNodeParameter('options.streamId', itemIndex, '');
+	const raw = itemParameter.call(this, 'options.streamId', itemIndex, '');
 	if (raw === '' || raw === undefined || raw === null) return undefined;
 	return readIdentifier.call(this, 'options.streamId', 'Stream ID', itemIndex, EXAMPLE_IDS.stream);
 }

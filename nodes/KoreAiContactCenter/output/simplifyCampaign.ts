@@ -73,6 +73,9 @@ export function simplifyCampaignAnswer(body: IDataObject, campaignId: string, ca
 	return { ...simplifyCampaign(data, campaignType), campaignId: data._id ?? campaignId, message: body.message };
 }
 
+/** Fatal (invalid UTF-8 throws), not streaming: one decoder serves every call. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Decodes Kore.ai's base64 SMS text; undefined when it does not decode to text.
  *
@@ -91,7 +94,7 @@ export function decodeBase64Text(value: string): string | undefined {
 	const urlSafe = compact.includes('-') || compact.includes('_');
 	let text: string;
 	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(compact, urlSafe ? 'base64url' : 'base64'));
+		text = utf8.decode(Buffer.from(compact, urlSafe ? 'base64url' : 'base64'));
 	} catch {
 		return undefined;
 	}

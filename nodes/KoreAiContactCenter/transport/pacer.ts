@@ -35,7 +35,9 @@ import { canceled, systemClock, type Clock } from './wait';
  * With pacing off (Requests per Minute 0) the fraction is unused and only a Retry-After holds.
  *
  * Waiters queue in arrival order. Spacing is measured between the actual starts, so a start that
- * was late (a busy event loop) does not let the next one come early.
+ * was late (a busy event loop) does not let the next one come early. A request that may start at
+ * once (nobody queued, no hold, its interval passed) starts without a promise (`tryStart`): with
+ * pacing off that is every request, and n8n's HTTP helper already costs dozens of promises each.
  */
 
 export const PACING_HEADROOM = 0.02;
@@ -80,6 +82,9 @@ const DEFAULT_TUNING: PacerTuning = {
 
 export class Pacer {
 	private tail: Promise<void> = Promise.resolve();
+
+	/** Requests waiting in `acquire` (queued or sleeping until their start). */
+	private waiting = 0;
 
 	private lastStart = Number.NEGATIVE_INFINITY;
 
@@ -153,6 +158,25 @@ export class Pacer {
 	}
 
 	/**
+	 * Starts a request now if it may start without waiting (what `acquire` would resolve at once
+	 * with); false when it must wait, or the execution is canceled: then call `acquire`.
+	 */
+	tryStart(intervalMs: number, signal?: AbortSignal): boolean {
+		const now = this.clock.now();
+		if (intervalMs <= 0) {
+			if (now < this.heldUntil) return false;
+		} else if (
+			this.waiting > 0 ||
+			signal?.aborted === true ||
+			now < Math.max(this.lastStart + intervalMs / this.share, this.heldUntil, this.pausedUntil)
+		) {
+			return false;
+		}
+		this.lastStart = now;
+		return true;
+	}
+
+	/**
 	 * Resolves when a request may start: `intervalMs` (the interval at the full Requests per Minute)
 	 * divided by the current share after the previous start, at the earliest; rejects with
 	 * ExecutionCanceledError when `signal` aborts while waiting. A canceled waiter leaves the
@@ -172,11 +196,13 @@ export class Pacer {
 		this.tail = new Promise<void>((resolve) => {
 			release = resolve;
 		});
+		this.waiting++;
 		const gaveUp = await this.clock.race(previous, signal).then(
 			() => false,
 			() => true,
 		);
 		if (gaveUp) {
+			this.waiting--;
 			// Keep the queue's order: whoever waits behind us goes when the one before us has gone.
 			void previous.then(release);
 			throw canceled();
@@ -193,30 +219,41 @@ export class Pacer {
 				await this.clock.sleep(due - now, signal);
 			}
 		} finally {
+			this.waiting--;
 			release();
 		}
 	}
 }
 
-const pacers = new Map<string, Pacer>();
+/** Environment URL -> account ID -> pacer (two levels: no key string is built per request). */
+const pacers = new Map<string, Map<string, Pacer>>();
+let pacerCount = 0;
 const MAX_IDLE_PACERS = 1000;
 const IDLE_MS = 5 * 60_000;
 
 /** The process-wide pacer of one Kore.ai account at one Environment URL. */
 export function pacerFor(origin: string, accountId: string): Pacer {
-	const key = `${origin} ${accountId}`;
-	let pacer = pacers.get(key);
+	let accounts = pacers.get(origin);
+	let pacer = accounts?.get(accountId);
 	if (pacer === undefined) {
-		if (pacers.size >= MAX_IDLE_PACERS) pruneIdle();
+		if (pacerCount >= MAX_IDLE_PACERS) pruneIdle();
+		accounts = pacers.get(origin);
+		if (accounts === undefined) pacers.set(origin, (accounts = new Map()));
 		pacer = new Pacer();
-		pacers.set(key, pacer);
+		accounts.set(accountId, pacer);
+		pacerCount++;
 	}
 	return pacer;
 }
 
 function pruneIdle(): void {
 	const before = Date.now() - IDLE_MS;
-	for (const [key, pacer] of pacers) {
-		if (pacer.idleSince(before)) pacers.delete(key);
+	for (const [origin, accounts] of pacers) {
+		for (const [accountId, pacer] of accounts) {
+			if (!pacer.idleSince(before)) continue;
+			accounts.delete(accountId);
+			pacerCount--;
+		}
+		if (accounts.size === 0) pacers.delete(origin);
 	}
 }

@@ -8,7 +8,7 @@ import { damagedAnswer, failure, type TryFailure } from './failure';
 import { intervalForRate, pacerFor } from './pacer';
 import { decideRetry, networkEffect, parseRetryAfter, statusEffect } from './retry';
 import { settingsFor } from './settings';
-import { readTarget, type KoreAiTarget } from './target';
+import { knownTarget, readTarget, type KoreAiTarget } from './target';
 import { systemClock } from './wait';
 
 /**
@@ -37,7 +37,7 @@ const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS
 
 export async function sendWithRetries(this: KoreAiCaller, itemIndex: number, request: KoreAiRequest): Promise<Delivery> {
 	const settings = settingsFor(this, itemIndex);
-	const target = await readTarget.call(this, itemIndex);
+	const target = knownTarget(this) ?? (await readTarget.call(this, itemIndex));
 	const subject: RequestSubject = {
 		action: request.action,
 		campaignId: request.campaignId,
@@ -55,7 +55,7 @@ export async function sendWithRetries(this: KoreAiCaller, itemIndex: number, req
 	let pacedRateLimits = 0;
 
 	for (let attempt = 1; ; attempt++) {
-		await cancelable.call(this, pacer.acquire(intervalMs, signal), subject, itemIndex);
+		if (!pacer.tryStart(intervalMs, signal)) await cancelable.call(this, pacer.acquire(intervalMs, signal), subject, itemIndex);
 		const outcome = await tryOnce.call(this, target, request, settings.timeoutMs, subject);
 		const rateLimited = outcome.kind === 'retryable' && outcome.response?.statusCode === 429;
 		// Any other answer from Kore.ai lets the pacer raise its pace again (see pacer.ts).

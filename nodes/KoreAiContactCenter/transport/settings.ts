@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { isExecution, isPoll, type KoreAiCaller } from './caller';
 import { requestOptionFields } from './requestOptions';
 import { allowedNumber, numberExpected, numberRule, type NumberRule } from '../../../common/numbers';
+import { itemParameter } from '../../../common/itemParameter';
 import { describeType, visible } from '../../../common/text';
 
 /**
@@ -46,13 +47,21 @@ const RULES = Object.fromEntries(requestOptionFields.map((field) => [field.name,
 >;
 
 /**
- * All request settings for one item, each checked. The Options collection is read once per item:
+ * Settings already checked, by the Options object they came from: without an expression in it,
+ * every item of a node run gets the same object (common/itemParameter.ts), checked once.
+ */
+const checkedSettings = new WeakMap<IDataObject, RequestSettings>();
+
+/**
+ * All request settings for one item, each checked. The Options collection is read per item:
  * options set by expressions can differ between items.
  */
 export function readRequestSettings(this: IExecuteFunctions, itemIndex: number): RequestSettings {
 	const options = readOptions.call(this, itemIndex);
+	const known = checkedSettings.get(options);
+	if (known !== undefined) return known;
 	const value = (name: SettingName) => checked.call(this, RULES[name], options[name], itemIndex);
-	return {
+	const settings: RequestSettings = {
 		requestsPerMinute: value('requestsPerMinute'),
 		concurrency: value('concurrency'),
 		maxTries: value('maxTries'),
@@ -60,6 +69,8 @@ export function readRequestSettings(this: IExecuteFunctions, itemIndex: number):
 		retryDelayMs: Math.round(value('retryDelay') * 1000),
 		timeoutMs: Math.round(value('timeout') * 1000),
 	};
+	checkedSettings.set(options, settings);
+	return settings;
 }
 
 /** One request option of one item, checked. */
@@ -80,7 +91,7 @@ export function defaultRequestSettings(): RequestSettings {
 }
 
 function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const options = this.getNodeParameter('options', itemIndex, {}) as unknown;
+	const options = itemParameter.call(this, 'options', itemIndex, {}) as unknown;
 	return options !== null && typeof options === 'object' && !Array.isArray(options) ? (options as IDataObject) : {};
 }
 

@@ -17,6 +17,11 @@ export interface KoreAiTarget {
  */
 const targets = new WeakMap<object, KoreAiTarget>();
 
+/** The target this caller already read, if any: no promise to wait for on every request. */
+export function knownTarget(caller: KoreAiCaller): KoreAiTarget | undefined {
+	return targets.get(caller);
+}
+
 /** Reads and checks the credential; errors name the credential field to fix. */
 export async function readTarget(this: KoreAiCaller, itemIndex: number): Promise<KoreAiTarget> {
 	const cached = targets.get(this);

@@ -16,6 +16,7 @@ import {
 	refusal,
 	subjectOf,
 } from '../deleteGuards';
+import { itemParameter } from '../../../../common/itemParameter';
 import { readCampaignTarget } from '../readInputs';
 import type { CampaignResourceInfo, Operation } from '../types';
 import { readCampaignOrNotFound } from './readCampaign';
@@ -80,9 +81,9 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 
 	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
 		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
-		const treatMissingAsDeleted = this.getNodeParameter('options.treatMissingAsDeleted', itemIndex, false) === true;
+		const treatMissingAsDeleted = itemParameter.call(this, 'options.treatMissingAsDeleted', itemIndex, false) === true;
 		const guards = readDeleteGuards.call(this, itemIndex, 'campaign');
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) !== false;
+		const simplify = itemParameter.call(this, 'simplify', itemIndex, true) !== false;
 		const { campaignType } = resource;
 		const kind = `${resource.label} campaign`;
 		const missing = (appId: string): IDataObject => ({
