@@ -20,7 +20,9 @@ function actionNames(nodeFile) {
 	const exported = require(path.resolve(nodeFile));
 	const NodeClass = Object.values(exported).find((value) => typeof value === 'function');
 	const { properties } = new NodeClass().description;
-	return properties.filter((p) => p.name === 'operation').flatMap((p) => p.options.map((o) => o.action).filter(Boolean));
+	return properties
+		.filter((p) => p.name === 'operation')
+		.flatMap((p) => p.options.map((o) => o.action).filter(Boolean));
 }
 
 /**
@@ -33,7 +35,9 @@ function writeCodex(done) {
 		const codexFile = compiled.replace(/^dist\//, '').replace(/\.js$/, '.json');
 		const codex = JSON.parse(fs.readFileSync(codexFile, 'utf8'));
 		const aliases = [...(codex.alias ?? []), ...actionNames(compiled)];
-		codex.alias = aliases.filter((alias, i) => aliases.findIndex((a) => a.toLowerCase() === alias.toLowerCase()) === i);
+		codex.alias = aliases.filter(
+			(alias, i) => aliases.findIndex((a) => a.toLowerCase() === alias.toLowerCase()) === i,
+		);
 		fs.writeFileSync(compiled.replace(/\.js$/, '.json'), `${JSON.stringify(codex, null, '\t')}\n`);
 	}
 	done();

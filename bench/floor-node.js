@@ -11,7 +11,9 @@
 // helper) and Output 'campaign' (the node's Delete output: the deleted campaign simplified, built by
 // the node's own code, instead of the status code).
 
-const { simplifyCampaignAnswer } = require('../dist/nodes/KoreAiContactCenter/output/simplifyCampaign');
+const {
+	simplifyCampaignAnswer,
+} = require('../dist/nodes/KoreAiContactCenter/output/simplifyCampaign');
 
 class BenchFloor {
 	constructor() {
@@ -56,7 +58,9 @@ class BenchFloor {
 					json: true,
 					...(timeout > 0 ? { timeout } : {}),
 				});
-				const json = campaignOutput ? { deleted: true, ...simplifyCampaignAnswer(response.body, id, 'sms') } : { statusCode: response.statusCode };
+				const json = campaignOutput
+					? { deleted: true, ...simplifyCampaignAnswer(response.body, id, 'sms') }
+					: { statusCode: response.statusCode };
 				out[i] = { json, pairedItem: { item: i } };
 			}
 		};

@@ -38,13 +38,21 @@ function parseArgs(argv) {
 	const flags = new Set(argv.filter((arg) => arg.startsWith('--') && !valued(arg)));
 	const names = [
 		...argv.filter((arg) => !arg.startsWith('--')),
-		...argv.filter((arg) => arg.startsWith('--only=')).flatMap((arg) => arg.slice('--only='.length).split(',')),
+		...argv
+			.filter((arg) => arg.startsWith('--only='))
+			.flatMap((arg) => arg.slice('--only='.length).split(',')),
 	].filter(Boolean);
 	for (const flag of flags) {
-		if (!FLAGS.includes(flag)) throw new Error(`bench: unknown option ${flag} (options: ${FLAGS.join(', ')}, --only=, --from=)`);
+		if (!FLAGS.includes(flag))
+			throw new Error(
+				`bench: unknown option ${flag} (options: ${FLAGS.join(', ')}, --only=, --from=)`,
+			);
 	}
 	const unknown = names.filter((name) => !SCENARIOS.includes(name));
-	if (unknown.length > 0) throw new Error(`bench: unknown scenario ${unknown.join(', ')}; scenarios are ${SCENARIOS.join(', ')}`);
+	if (unknown.length > 0)
+		throw new Error(
+			`bench: unknown scenario ${unknown.join(', ')}; scenarios are ${SCENARIOS.join(', ')}`,
+		);
 	const from = argv.find((arg) => arg.startsWith('--from='))?.slice('--from='.length);
 	return {
 		json: flags.has('--json'),
@@ -59,8 +67,16 @@ function parseArgs(argv) {
 /** The commit the measured code is at, and whether the work tree differs from it. */
 function commit() {
 	try {
-		const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials', 'common', 'bench'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim() !== '';
+		const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+			cwd: REPO_ROOT,
+			encoding: 'utf8',
+		}).trim();
+		const dirty =
+			execFileSync(
+				'git',
+				['status', '--porcelain', '--', 'nodes', 'credentials', 'common', 'bench'],
+				{ cwd: REPO_ROOT, encoding: 'utf8' },
+			).trim() !== '';
 		return dirty ? `${head} + uncommitted changes` : head;
 	} catch {
 		return 'unknown';
@@ -74,14 +90,19 @@ async function main() {
 	// The benchmark measures the shipped code: build it first (output to stderr, stdout stays clean).
 	if (options.build) {
 		log('bench: npm run build');
-		execFileSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+		execFileSync('npm', ['run', 'build'], {
+			cwd: REPO_ROOT,
+			stdio: ['ignore', process.stderr, process.stderr],
+		});
 	}
 	// Required after the build: they load dist/.
 	const { ensureNodesBase, NODES_BASE_VERSION, CACHE_DIR } = require('./nodes-base');
 	const { machine, loadAverage } = require('./lib/machine');
 	const scenarios = options.selected.map((name) => require(`./scenarios/${name}`));
 
-	const nodesBaseDir = scenarios.some((s) => s.needsNodesBase) ? ensureNodesBase({ log }) : undefined;
+	const nodesBaseDir = scenarios.some((s) => s.needsNodesBase)
+		? ensureNodesBase({ log })
+		: undefined;
 	const summary = {
 		command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
 		commit: commit(),
@@ -94,7 +115,9 @@ async function main() {
 		log(`bench: ${scenario.name} ... (load average ${atStart.join(', ')})`);
 		const result = await scenario.run({ nodesBaseDir, log });
 		summary[scenario.name] = { ...result, loadAverage: { atStart, atEnd: loadAverage() } };
-		log(`bench: ${scenario.name} done (load average ${summary[scenario.name].loadAverage.atEnd.join(', ')})`);
+		log(
+			`bench: ${scenario.name} done (load average ${summary[scenario.name].loadAverage.atEnd.join(', ')})`,
+		);
 	}
 	summary.endedAt = new Date().toISOString();
 	summary.loadAverageAtEnd = loadAverage();
@@ -113,7 +136,9 @@ async function main() {
 function report(summary, options) {
 	const { markdown, updateDoc } = require('./lib/markdown');
 	const { table } = require('./lib/table');
-	const scenarios = (summary.scenarios ?? SCENARIOS.filter((name) => summary[name])).map((name) => require(`./scenarios/${name}`));
+	const scenarios = (summary.scenarios ?? SCENARIOS.filter((name) => summary[name])).map((name) =>
+		require(`./scenarios/${name}`),
+	);
 	if (options.updateDoc) log(`bench: ${updateDoc(summary, scenarios)} updated`);
 	if (options.json) {
 		process.stdout.write(`${JSON.stringify(summary)}\n`);

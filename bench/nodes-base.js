@@ -57,7 +57,9 @@ function linkShared() {
 /** The directory of n8n-nodes-base, installed on first use. Logs progress to stderr. */
 function ensureNodesBase({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
 	if (installedVersion() !== NODES_BASE_VERSION) {
-		log(`bench: installing n8n-nodes-base@${NODES_BASE_VERSION} into ${CACHE_DIR} (first run only; a few minutes)`);
+		log(
+			`bench: installing n8n-nodes-base@${NODES_BASE_VERSION} into ${CACHE_DIR} (first run only; a few minutes)`,
+		);
 		fs.mkdirSync(CACHE_DIR, { recursive: true });
 		fs.writeFileSync(
 			path.join(CACHE_DIR, 'package.json'),
@@ -70,7 +72,8 @@ function ensureNodesBase({ log = (line) => process.stderr.write(`${line}\n`) } =
 			cwd: CACHE_DIR,
 			stdio: ['ignore', 'ignore', 'inherit'],
 		});
-		if (installedVersion() !== NODES_BASE_VERSION) throw new Error('bench: n8n-nodes-base did not install');
+		if (installedVersion() !== NODES_BASE_VERSION)
+			throw new Error('bench: n8n-nodes-base did not install');
 	}
 	linkShared();
 	return PACKAGE_DIR;

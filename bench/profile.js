@@ -41,7 +41,9 @@ const TOP = Number(option('top', 25));
 const session = new inspector.Session();
 session.connect();
 const post = (method, params) =>
-	new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+	new Promise((resolve, reject) =>
+		session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+	);
 
 /** Merges profiles of several rounds into one (same format: nodes renumbered, samples appended). */
 function merge(profiles) {
@@ -51,12 +53,23 @@ function merge(profiles) {
 	let offset = 0;
 	for (const profile of profiles) {
 		const maxId = Math.max(...profile.nodes.map((n) => n.id));
-		for (const node of profile.nodes) nodes.push({ ...node, id: node.id + offset, children: (node.children ?? []).map((c) => c + offset) });
+		for (const node of profile.nodes)
+			nodes.push({
+				...node,
+				id: node.id + offset,
+				children: (node.children ?? []).map((c) => c + offset),
+			});
 		samples.push(...profile.samples.map((s) => s + offset));
 		timeDeltas.push(...profile.timeDeltas.map((d, i) => (i === 0 ? 0 : d)));
 		offset += maxId;
 	}
-	return { nodes, startTime: 0, endTime: timeDeltas.reduce((a, b) => a + b, 0), samples, timeDeltas };
+	return {
+		nodes,
+		startTime: 0,
+		endTime: timeDeltas.reduce((a, b) => a + b, 0),
+		samples,
+		timeDeltas,
+	};
 }
 
 async function main() {
@@ -68,7 +81,8 @@ async function main() {
 			floor: () => floorWorkflow(),
 		};
 		for (let done = 0; done < WARMUP; done += 500) {
-			for (const build of Object.values(sides)) await runWith(sandbox, build(), await sandbox.addCampaigns(500));
+			for (const build of Object.values(sides))
+				await runWith(sandbox, build(), await sandbox.addCampaigns(500));
 		}
 		await post('Profiler.enable');
 		await post('Profiler.setSamplingInterval', { interval: INTERVAL_US });
@@ -83,7 +97,8 @@ async function main() {
 				const result = await runWith(sandbox, build(), ids);
 				const { profile } = await post('Profiler.stop');
 				const cpu = process.cpuUsage(before);
-				if (result.failed > 0 || result.ok !== DELETES) throw new Error(`profile: ${side}: ${result.failed} failed: ${result.firstError}`);
+				if (result.failed > 0 || result.ok !== DELETES)
+					throw new Error(`profile: ${side}: ${result.failed} failed: ${result.firstError}`);
 				profiles[side].push(profile);
 				cpuMs[side].push((cpu.user + cpu.system) / 1000);
 			}

@@ -41,22 +41,36 @@ export type IdentifierCheck = { id: string } | { problem: string };
  * `source` says where the value came from, for the advice: a node field (often mapped from the
  * previous node) or a field typed into the credential.
  */
-export function checkIdentifier(value: unknown, where: string, example: string, source: IdentifierSource = 'mapped'): IdentifierCheck {
+export function checkIdentifier(
+	value: unknown,
+	where: string,
+	example: string,
+	source: IdentifierSource = 'mapped',
+): IdentifierCheck {
 	const { whereToEnter, notText } = HINTS[source];
 	if (value === undefined || value === null || value === '') {
 		return { problem: `${where} is empty. Enter an ID like ${example}${whereToEnter}.` };
 	}
 	if (typeof value !== 'string') {
-		return { problem: `${where} must be text like ${example}, but it is ${describeType(value)}. ${notText}` };
+		return {
+			problem: `${where} must be text like ${example}, but it is ${describeType(value)}. ${notText}`,
+		};
 	}
 	const id = value.trim();
-	if (id === '') return { problem: `${where} is blank (only spaces). Enter an ID like ${example}${whereToEnter}.` };
+	if (id === '')
+		return {
+			problem: `${where} is blank (only spaces). Enter an ID like ${example}${whereToEnter}.`,
+		};
 	if (id.length > MAX_ID_LENGTH) {
-		return { problem: `${where} is ${id.length} characters long; Kore.ai IDs are much shorter (like ${example}). Check the mapped value.` };
+		return {
+			problem: `${where} is ${id.length} characters long; Kore.ai IDs are much shorter (like ${example}). Check the mapped value.`,
+		};
 	}
 	const problem = findProblem(id);
 	if (problem !== undefined) {
-		return { problem: `${where} "${visible(id)}" contains ${problem}, which Kore.ai IDs never do. Use the ID exactly as Kore.ai shows it, like ${example}.` };
+		return {
+			problem: `${where} "${visible(id)}" contains ${problem}, which Kore.ai IDs never do. Use the ID exactly as Kore.ai shows it, like ${example}.`,
+		};
 	}
 	return { id };
 }

@@ -17,12 +17,16 @@ import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
 /** Stands for "not set": each call then gets its own fallback. */
 const MISSING = Symbol('missing');
 
-const readOnce = new WeakMap<object, Map<string, NodeParameterValueType | object | typeof MISSING>>();
+const readOnce = new WeakMap<
+	object,
+	Map<string, NodeParameterValueType | object | typeof MISSING>
+>();
 
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	if (value !== null && typeof value === 'object')
+		return Object.values(value).some(holdsExpression);
 	return false;
 }
 

@@ -12,10 +12,15 @@ export function readNameList(raw: unknown): string[] {
 }
 
 /** The allowed values the texts name, without regard to case, each once in the order given; or the first text that names none. */
-export function matchChoices<T extends string | number>(texts: string[], allowed: readonly T[]): { chosen: T[] } | { unknown: string } {
+export function matchChoices<T extends string | number>(
+	texts: string[],
+	allowed: readonly T[],
+): { chosen: T[] } | { unknown: string } {
 	const chosen: T[] = [];
 	for (const text of texts) {
-		const match = allowed.find((candidate) => String(candidate).toLowerCase() === text.toLowerCase());
+		const match = allowed.find(
+			(candidate) => String(candidate).toLowerCase() === text.toLowerCase(),
+		);
 		if (match === undefined) return { unknown: text };
 		if (!chosen.includes(match)) chosen.push(match);
 	}

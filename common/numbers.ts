@@ -27,15 +27,28 @@ export function numberRule(field: INodeProperties): NumberRule {
  * or an expression often gives "10"). Undefined otherwise.
  */
 export function allowedNumber(raw: unknown, rule: NumberRule): number | undefined {
-	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : Number.NaN;
-	if (!Number.isFinite(value) || value < rule.min || value > rule.max || (rule.whole && !Number.isInteger(value))) return undefined;
+	const value =
+		typeof raw === 'number'
+			? raw
+			: typeof raw === 'string' && raw.trim() !== ''
+				? Number(raw.trim())
+				: Number.NaN;
+	if (
+		!Number.isFinite(value) ||
+		value < rule.min ||
+		value > rule.max ||
+		(rule.whole && !Number.isInteger(value))
+	)
+		return undefined;
 	return value;
 }
 
 /** What the rule asks for, for a sentence: "a whole number from 1 to 5", "a whole number of at least 1". */
 export function numberExpected(rule: NumberRule): string {
 	const kind = rule.whole ? 'a whole number' : 'a number';
-	return rule.max === Number.POSITIVE_INFINITY ? `${kind} of at least ${rule.min}` : `${kind} from ${rule.min} to ${rule.max}`;
+	return rule.max === Number.POSITIVE_INFINITY
+		? `${kind} of at least ${rule.min}`
+		: `${kind} from ${rule.min} to ${rule.max}`;
 }
 
 /** The sentence for a value the rule does not allow: "Priority of item 0 must be a whole number from 1 to 5, not 6." */

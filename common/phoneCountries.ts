@@ -34,9 +34,21 @@ export const PHONE_COUNTRIES: readonly PhoneCountry[] = [
 	{ code: 'SG', name: 'Singapore', callingCode: '65', digits: [8, 8] },
 	{ code: 'ZA', name: 'South Africa', callingCode: '27', trunkPrefix: '0', digits: [9, 9] },
 	{ code: 'ES', name: 'Spain', callingCode: '34', digits: [9, 9] },
-	{ code: 'AE', name: 'United Arab Emirates', callingCode: '971', trunkPrefix: '0', digits: [8, 9] },
+	{
+		code: 'AE',
+		name: 'United Arab Emirates',
+		callingCode: '971',
+		trunkPrefix: '0',
+		digits: [8, 9],
+	},
 	{ code: 'GB', name: 'United Kingdom', callingCode: '44', trunkPrefix: '0', digits: [9, 10] },
-	{ code: 'US', name: 'United States and Canada', callingCode: '1', trunkPrefix: '1', digits: [10, 10] },
+	{
+		code: 'US',
+		name: 'United States and Canada',
+		callingCode: '1',
+		trunkPrefix: '1',
+		digits: [10, 10],
+	},
 ];
 
 export function phoneCountry(code: unknown): PhoneCountry | undefined {
@@ -55,7 +67,10 @@ function digitsRule([min, max]: readonly [number, number]): string {
  * without a length rule, always): "1 415 555 0100" is the USA's 4155550100, while a 10-digit number
  * starting with 1 is neither that nor a US number, and is refused.
  */
-export function nationalToE164(digits: string, country: PhoneCountry): { e164: string } | { digitsExpected: string } {
+export function nationalToE164(
+	digits: string,
+	country: PhoneCountry,
+): { e164: string } | { digitsExpected: string } {
 	let national = digits;
 	const trunk = country.trunkPrefix;
 	if (trunk !== undefined && national.startsWith(trunk)) {
@@ -63,11 +78,13 @@ export function nationalToE164(digits: string, country: PhoneCountry): { e164: s
 		if (country.digits === undefined || fits(withoutTrunk, country.digits)) national = withoutTrunk;
 	}
 	if (country.digits !== undefined && !fits(national, country.digits)) {
-		const after = trunk !== undefined ? ` (after the trunk prefix ${trunk}, which may be left out)` : '';
+		const after =
+			trunk !== undefined ? ` (after the trunk prefix ${trunk}, which may be left out)` : '';
 		return { digitsExpected: `${digitsRule(country.digits)}${after}` };
 	}
 	// The USA's and Canada's area codes never start with 0 or 1.
-	if (country.code === 'US' && /^[01]/.test(national)) return { digitsExpected: `${digitsRule([10, 10])}, the first one 2 to 9` };
+	if (country.code === 'US' && /^[01]/.test(national))
+		return { digitsExpected: `${digitsRule([10, 10])}, the first one 2 to 9` };
 	return { e164: `+${country.callingCode}${national}` };
 }
 

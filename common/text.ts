@@ -60,8 +60,10 @@ export function shorten(text: string, max = 300): string {
 export function describeChar(char: string): string {
 	const at = codePoint(char);
 	if (/\p{Cc}/u.test(char)) return `a control character (${at})`;
-	if (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u.test(char)) return `an invisible bidirectional control character (${at})`;
-	if (/\p{Cf}/u.test(char)) return `an invisible formatting character (${at}, e.g. a zero-width space)`;
+	if (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u.test(char))
+		return `an invisible bidirectional control character (${at})`;
+	if (/\p{Cf}/u.test(char))
+		return `an invisible formatting character (${at}, e.g. a zero-width space)`;
 	if (/\s/u.test(char)) return char === ' ' ? 'a space' : `a space character (${at})`;
 	// A plain letter needs no explanation (phone numbers may hold none; IDs never get here with one).
 	if (/^[A-Za-z]$/.test(char)) return `"${char}"`;

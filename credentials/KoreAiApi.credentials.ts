@@ -80,7 +80,8 @@ export class KoreAiApi implements ICredentialType {
 				{ name: 'HS512', value: 'HS512' },
 			],
 			default: 'HS256',
-			description: "The JWT signing algorithm set on your JWT app in Kore.ai. API-scope apps use HS256.",
+			description:
+				'The JWT signing algorithm set on your JWT app in Kore.ai. API-scope apps use HS256.',
 		},
 	];
 

@@ -43,7 +43,9 @@ const IN_CREDENTIAL = ' in the Kore.ai API credential';
  */
 export const REFUSED_TOKEN_ADVICE = `Check that Account ID, App ID, Client ID, Client Secret and Signing Algorithm${IN_CREDENTIAL} all belong to the same Kore.ai app and its JWT app (a wrong value in any of them gives this answer), and that the JWT app has the Campaign Management API scope, published.`;
 
-export function checkCredentialValues(credentials: ICredentialDataDecryptedObject): CredentialCheck {
+export function checkCredentialValues(
+	credentials: ICredentialDataDecryptedObject,
+): CredentialCheck {
 	const host = parseHost(credentials.host);
 	if ('problem' in host) return host;
 

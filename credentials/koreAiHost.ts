@@ -34,7 +34,8 @@ export function parseHost(input: unknown): HostResult {
 	}
 	if (typeof input !== 'string') {
 		return {
-			problem: 'Environment URL must be text such as https://platform.kore.ai. Fix it in the Kore.ai API credential.',
+			problem:
+				'Environment URL must be text such as https://platform.kore.ai. Fix it in the Kore.ai API credential.',
 		};
 	}
 	const trimmed = input.trim();

@@ -32,7 +32,12 @@ export function isKoreAiJwtAlgorithm(value: unknown): value is KoreAiJwtAlgorith
 	return value === 'HS256' || value === 'HS512';
 }
 
-export function signKoreAiJwt({ clientId, clientSecret, algorithm = 'HS256', now }: KoreAiJwtInput): string {
+export function signKoreAiJwt({
+	clientId,
+	clientSecret,
+	algorithm = 'HS256',
+	now,
+}: KoreAiJwtInput): string {
 	const iat = now ?? Math.floor(Date.now() / 1000);
 	const header = { alg: algorithm, typ: 'JWT' };
 	const payload = {
@@ -44,7 +49,9 @@ export function signKoreAiJwt({ clientId, clientSecret, algorithm = 'HS256', now
 		jti: randomUUID(),
 	};
 	const signingInput = `${encodeSegment(header)}.${encodeSegment(payload)}`;
-	const signature = createHmac(HASH_OF[algorithm], clientSecret).update(signingInput).digest('base64url');
+	const signature = createHmac(HASH_OF[algorithm], clientSecret)
+		.update(signingInput)
+		.digest('base64url');
 	return `${signingInput}.${signature}`;
 }
 

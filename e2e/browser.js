@@ -33,7 +33,14 @@ const STEP_TIMEOUT = 60000;
  * displayName and each codex alias (nodes/KoreAiContactCenter/KoreAiContactCenter.node.json), not
  * against action names: see test/codex/nodes-panel-search.test.js.
  */
-const SEARCH_PHRASES = ['Kore', 'delete sms campaign', 'delete sms', 'sms campaign', 'stop voice campaign', 'contact list'];
+const SEARCH_PHRASES = [
+	'Kore',
+	'delete sms campaign',
+	'delete sms',
+	'sms campaign',
+	'stop voice campaign',
+	'contact list',
+];
 
 /** Actions added from a search result: [what is typed, the action clicked, Resource, Operation]. */
 const ADD_ACTIONS = [
@@ -51,10 +58,16 @@ const RESULT_SHOWS_DESCRIPTION = { n8n2: true, n8n1: false };
 
 // What n8n's editor itself fetches, not the package: an installed community package's npm page
 // when the nodes panel shows its details (both lines), the banners when 1.x's editor loads. Refused.
-const N8N_OWN_REQUESTS = [`https://registry.npmjs.org/${PACKAGE_NAME}`, 'https://api.n8n.io/api/banners'];
+const N8N_OWN_REQUESTS = [
+	`https://registry.npmjs.org/${PACKAGE_NAME}`,
+	'https://api.n8n.io/api/banners',
+];
 
 // n8n 1.123.81's editor throws this on its own while loading (before any step of ours). Logged.
-const N8N_OWN_PAGE_ERRORS = { n8n1: ["TypeError: Cannot read properties of undefined (reading 'enabled') (after \"start\")"], n8n2: [] };
+const N8N_OWN_PAGE_ERRORS = {
+	n8n1: ['TypeError: Cannot read properties of undefined (reading \'enabled\') (after "start")'],
+	n8n2: [],
+};
 
 // The message the credential dialog shows for the sandbox's 401. n8n 2.41.1 shows the credential's
 // own rule (our sentence); n8n 1.123.81's credential test does not apply the rule to this answer and
@@ -69,9 +82,18 @@ const REFUSED_MESSAGE = {
 // When nothing answers, n8n's credential test has no sentence of ours to show: 2.41.1 shows the
 // network code, 1.123.81 its own sentence for it or the code (see KoreAiApi.credentials.ts).
 const OTHER_FAILURES = {
-	forbidden: { n8n2: 'Kore.ai accepted the token but denied access.', n8n1: 'Forbidden - perhaps check your credentials?' },
-	notFound: { n8n2: "Something answers at this Environment URL, but not Kore.ai's campaign API (HTTP 404).", n8n1: 'The resource you are requesting could not be found' },
-	closedPort: { n8n2: 'ECONNREFUSED', n8n1: 'The service refused the connection - perhaps it is offline' },
+	forbidden: {
+		n8n2: 'Kore.ai accepted the token but denied access.',
+		n8n1: 'Forbidden - perhaps check your credentials?',
+	},
+	notFound: {
+		n8n2: "Something answers at this Environment URL, but not Kore.ai's campaign API (HTTP 404).",
+		n8n1: 'The resource you are requesting could not be found',
+	},
+	closedPort: {
+		n8n2: 'ECONNREFUSED',
+		n8n1: 'The service refused the connection - perhaps it is offline',
+	},
 	noScheme: { n8n2: 'EPROTO', n8n1: 'EPROTO' },
 };
 
@@ -115,14 +137,25 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 		selectors.setTestIdAttribute('data-test-id');
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 		});
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+		const context = await browser.newContext({
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
 		page = await context.newPage();
 		page.setDefaultTimeout(STEP_TIMEOUT);
 		// What ran last, to tell which step a page error or an outside request belongs to.
 		const firstResult = checks.results.length;
-		const during = () => `after "${checks.results.length > firstResult ? checks.results.at(-1).name : 'start'}"`;
+		const during = () =>
+			`after "${checks.results.length > firstResult ? checks.results.at(-1).name : 'start'}"`;
 		const consoleErrors = [];
 		page.on('pageerror', (err) => consoleErrors.push(`${String(err)} (${during()})`));
 		// Requests beyond loopback are recorded and refused at once (this machine cannot reach them
@@ -130,7 +163,9 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 		const outside = [];
 		const known = [];
 		await context.route(
-			(u) => !['localhost', '127.0.0.1'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol),
+			(u) =>
+				!['localhost', '127.0.0.1'].includes(u.hostname) &&
+				!['data:', 'blob:'].includes(u.protocol),
 			(route) => {
 				const u = new URL(route.request().url());
 				const where = `${u.protocol}//${u.host}${u.pathname}`;
@@ -153,61 +188,105 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 
 		// The example workflow and a run from the UI (n8n 2.x, the playground's line).
 		if (lineId === 'n8n2') {
-			await checks.check(`${tag} opens the example workflow`, async () => {
-				await page.goto(`${pg.url}/workflow/${pg.workflowId}`);
-				await canvasNode(page, 'Delete SMS Campaign').waitFor();
-				await dismissPopups(page);
-			}).then((passed) => passed || shot('failure-open-workflow'));
+			await checks
+				.check(`${tag} opens the example workflow`, async () => {
+					await page.goto(`${pg.url}/workflow/${pg.workflowId}`);
+					await canvasNode(page, 'Delete SMS Campaign').waitFor();
+					await dismissPopups(page);
+				})
+				.then((passed) => passed || shot('failure-open-workflow'));
 
-			await checks.check(`${tag} our node's panel shows its fields and the "${CRED_NAME}" credential`, async () => {
-				await canvasNode(page, 'Delete SMS Campaign').dblclick();
-				const ndv = page.getByTestId('ndv');
-				await ndv.getByTestId('node-parameters').waitFor();
-				const value = async (testId) => (await ndv.getByTestId(testId).locator('input').first().inputValue()).trim();
-				eq(await value('node-credentials-select'), CRED_NAME, 'credential');
-				eq(await value('parameter-input-resource'), 'SMS Campaign', 'Resource');
-				eq(await value('parameter-input-operation'), 'Delete', 'Operation');
-				eq(await value('rlc-mode-selector'), 'By ID', 'Campaign mode');
-				await ndv.getByTestId('parameter-input-simplify').waitFor();
-				const campaign = await ndv.getByTestId('resource-locator-campaignId').innerText();
-				assert(campaign.includes('$json.campaignId'), `Campaign field does not show the expression: ${campaign}`);
-				const labels = await ndv.getByTestId('node-parameters').innerText();
-				for (const label of ['Credential', 'Resource', 'Operation', 'Campaign', 'Simplify', 'Options']) {
-					assert(labels.includes(label), `label "${label}" missing`);
-				}
-				fs.mkdirSync(DOCS, { recursive: true });
-				await page.screenshot({ path: path.join(DOCS, 'node-panel.png') });
-			})
+			await checks
+				.check(
+					`${tag} our node's panel shows its fields and the "${CRED_NAME}" credential`,
+					async () => {
+						await canvasNode(page, 'Delete SMS Campaign').dblclick();
+						const ndv = page.getByTestId('ndv');
+						await ndv.getByTestId('node-parameters').waitFor();
+						const value = async (testId) =>
+							(await ndv.getByTestId(testId).locator('input').first().inputValue()).trim();
+						eq(await value('node-credentials-select'), CRED_NAME, 'credential');
+						eq(await value('parameter-input-resource'), 'SMS Campaign', 'Resource');
+						eq(await value('parameter-input-operation'), 'Delete', 'Operation');
+						eq(await value('rlc-mode-selector'), 'By ID', 'Campaign mode');
+						await ndv.getByTestId('parameter-input-simplify').waitFor();
+						const campaign = await ndv.getByTestId('resource-locator-campaignId').innerText();
+						assert(
+							campaign.includes('$json.campaignId'),
+							`Campaign field does not show the expression: ${campaign}`,
+						);
+						const labels = await ndv.getByTestId('node-parameters').innerText();
+						for (const label of [
+							'Credential',
+							'Resource',
+							'Operation',
+							'Campaign',
+							'Simplify',
+							'Options',
+						]) {
+							assert(labels.includes(label), `label "${label}" missing`);
+						}
+						fs.mkdirSync(DOCS, { recursive: true });
+						await page.screenshot({ path: path.join(DOCS, 'node-panel.png') });
+					},
+				)
 				.then((passed) => passed || shot('failure-node-panel'))
 				.finally(() => closeNdv(page));
 
-			await checks.check(`${tag} runs the workflow from the UI: 3 campaigns deleted, the missing one on the error branch`, async () => {
-				await page.getByTestId('execute-workflow-button').click();
-				await page.getByText('Workflow executed successfully').first().waitFor({ timeout: 60000 });
-				for (const r of smsRows) assert(!pg.sandbox.store.has(r.campaignId), `${r.campaignId} was not deleted in the sandbox`);
-				await canvasNode(page, 'Deleted campaigns').getByTestId('canvas-node-status-success').waitFor();
-				await canvasNode(page, 'Rows that failed').getByTestId('canvas-node-status-success').waitFor();
-				const labels = await page.getByTestId('edge-label').allInnerTexts();
-				for (const want of ['4 items', '3 items', '1 item']) assert(labels.some((l) => l.trim() === want), `no connection labelled "${want}" (${labels.join(', ')})`);
-				await page.getByTestId('execute-workflow-button').filter({ hasText: 'Execute workflow' }).waitFor();
-				await closeToasts(page);
-				fs.mkdirSync(DOCS, { recursive: true });
-				await page.screenshot({ path: path.join(DOCS, 'workflow-run.png') });
+			await checks
+				.check(
+					`${tag} runs the workflow from the UI: 3 campaigns deleted, the missing one on the error branch`,
+					async () => {
+						await page.getByTestId('execute-workflow-button').click();
+						await page
+							.getByText('Workflow executed successfully')
+							.first()
+							.waitFor({ timeout: 60000 });
+						for (const r of smsRows)
+							assert(
+								!pg.sandbox.store.has(r.campaignId),
+								`${r.campaignId} was not deleted in the sandbox`,
+							);
+						await canvasNode(page, 'Deleted campaigns')
+							.getByTestId('canvas-node-status-success')
+							.waitFor();
+						await canvasNode(page, 'Rows that failed')
+							.getByTestId('canvas-node-status-success')
+							.waitFor();
+						const labels = await page.getByTestId('edge-label').allInnerTexts();
+						for (const want of ['4 items', '3 items', '1 item'])
+							assert(
+								labels.some((l) => l.trim() === want),
+								`no connection labelled "${want}" (${labels.join(', ')})`,
+							);
+						await page
+							.getByTestId('execute-workflow-button')
+							.filter({ hasText: 'Execute workflow' })
+							.waitFor();
+						await closeToasts(page);
+						fs.mkdirSync(DOCS, { recursive: true });
+						await page.screenshot({ path: path.join(DOCS, 'workflow-run.png') });
 
-				await canvasNode(page, 'Delete SMS Campaign').dblclick();
-				const output = page.getByTestId('output-panel');
-				await output.getByText('Success Branch (3 items)').waitFor();
-				await output.getByText(smsRows[0].campaignId).first().waitFor();
-				await output.getByText('Billing Alert Template Campaign-21212').first().waitFor();
-				// JSON view: the simplified item reads better than a narrow table.
-				await output.getByTestId('radio-button-json').click();
-				await output.getByText('"deleted": true').first().waitFor();
-				await closeToasts(page);
-				await page.screenshot({ path: path.join(DOCS, 'run-output.png') });
-				await output.getByText('Error Branch (1 item)').click();
-				// A short title, then the advice naming the option made for re-runs.
-				await output.getByText(/was not found in app .*Turn on Options > Treat Missing Campaigns as Deleted/).first().waitFor();
-			})
+						await canvasNode(page, 'Delete SMS Campaign').dblclick();
+						const output = page.getByTestId('output-panel');
+						await output.getByText('Success Branch (3 items)').waitFor();
+						await output.getByText(smsRows[0].campaignId).first().waitFor();
+						await output.getByText('Billing Alert Template Campaign-21212').first().waitFor();
+						// JSON view: the simplified item reads better than a narrow table.
+						await output.getByTestId('radio-button-json').click();
+						await output.getByText('"deleted": true').first().waitFor();
+						await closeToasts(page);
+						await page.screenshot({ path: path.join(DOCS, 'run-output.png') });
+						await output.getByText('Error Branch (1 item)').click();
+						// A short title, then the advice naming the option made for re-runs.
+						await output
+							.getByText(
+								/was not found in app .*Turn on Options > Treat Missing Campaigns as Deleted/,
+							)
+							.first()
+							.waitFor();
+					},
+				)
 				.then((passed) => passed || shot('failure-run'))
 				.finally(() => closeNdv(page));
 		}
@@ -217,7 +296,10 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 		await credentialChecks({ page, checks, tag, pg, docs, shot, lineId });
 
 		await checks.check(`${tag} the editor requested nothing beyond localhost`, () => {
-			if (known.length) log(`${tag} n8n's own requests, refused: ${[...new Set(known.map((k) => k.split(' ')[0]))].join(', ')}`);
+			if (known.length)
+				log(
+					`${tag} n8n's own requests, refused: ${[...new Set(known.map((k) => k.split(' ')[0]))].join(', ')}`,
+				);
 			eq(outside, [], 'requests to other hosts');
 		});
 
@@ -234,12 +316,20 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 		if (browser) await browser.close().catch(() => {});
 		const tokens = [...pg.sandbox.tokensSeen];
 		const secret = pg.sandbox.credentials.clientSecret;
-		const violations = pg.sandbox.violations.map((v) => `${v.method} ${v.url} (${v.endpoint ?? 'no page'}): ${v.problems.join('; ')}`);
+		const violations = pg.sandbox.violations.map(
+			(v) => `${v.method} ${v.url} (${v.endpoint ?? 'no page'}): ${v.problems.join('; ')}`,
+		);
 		await pg.stop();
 		// Kore.ai's pages are the contract (sandbox/contract/): what the editor made the node send too.
-		await checks.check(`${tag} every request followed Kore.ai's pages (the sandbox's contract)`, () => {
-			assert(violations.length === 0, `${violations.length} request(s) broke the contract:\n${violations.join('\n')}`);
-		});
+		await checks.check(
+			`${tag} every request followed Kore.ai's pages (the sandbox's contract)`,
+			() => {
+				assert(
+					violations.length === 0,
+					`${violations.length} request(s) broke the contract:\n${violations.join('\n')}`,
+				);
+			},
+		);
 		await checks.check(`${tag} no client secret or JWT in anything n8n wrote`, () => {
 			const pkgDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
 			const needles = [
@@ -247,9 +337,14 @@ async function runBrowserTestOn({ checks, tarball, lineId }) {
 				{ label: 'wrong client secret typed in the credential dialog', value: WRONG_SECRET },
 				...tokenNeedles(tokens),
 			];
-			const { hits, files } = scanForSecrets([userFolder, logFile], needles, { skip: (f) => f.startsWith(pkgDir + path.sep) });
+			const { hits, files } = scanForSecrets([userFolder, logFile], needles, {
+				skip: (f) => f.startsWith(pkgDir + path.sep),
+			});
 			log(`${tag} scanned ${files} files for ${needles.length} secrets/tokens`);
-			if (hits.length) throw new Error(hits.map((h) => `${h.label} in ${path.relative(runDir, h.file)}`).join('\n'));
+			if (hits.length)
+				throw new Error(
+					hits.map((h) => `${h.label} in ${path.relative(runDir, h.file)}`).join('\n'),
+				);
 		});
 		await checks.check(`${tag} n8n tried no network beyond loopback`, () => {
 			const hosts = [...new Set(networkAttempts(userFolder).map((a) => `${a.kind} ${a.host}`))];
@@ -268,7 +363,11 @@ async function openNextNodePanel(page, pg) {
 	await dismissPopups(page);
 	await page.getByTestId('canvas-add-button').click();
 	await page.getByTestId('node-creator-search-bar').fill('manual');
-	await page.getByTestId('node-creator-node-item').filter({ hasText: 'Manual Trigger' }).first().click();
+	await page
+		.getByTestId('node-creator-node-item')
+		.filter({ hasText: 'Manual Trigger' })
+		.first()
+		.click();
 	await page.getByTestId('node-creator').waitFor({ state: 'hidden' });
 	await closeNdv(page);
 	await page.getByTestId('canvas-node').first().waitFor();
@@ -283,78 +382,120 @@ async function openCreator(page) {
 
 /** The search result for our node in the open nodes panel (a community node's item). */
 function koreResult(page) {
-	return page.getByTestId('node-creator').getByTestId('node-creator-item-name').filter({ hasText: /^Kore\.ai Contact Center$/ });
+	return page
+		.getByTestId('node-creator')
+		.getByTestId('node-creator-item-name')
+		.filter({ hasText: /^Kore\.ai Contact Center$/ });
 }
 
 async function searchChecks({ page, checks, tag, pg, docs, shot, lineId }) {
-	const ready = await checks.check(`${tag} a new workflow with a Manual Trigger opens "What happens next?"`, () => openNextNodePanel(page, pg));
+	const ready = await checks.check(
+		`${tag} a new workflow with a Manual Trigger opens "What happens next?"`,
+		() => openNextNodePanel(page, pg),
+	);
 	if (!ready) {
 		await shot('failure-next-node-panel');
 		return;
 	}
 	const search = page.getByTestId('node-creator-search-bar');
 	for (const phrase of SEARCH_PHRASES) {
-		await checks.check(`${tag} "What happens next?" lists Kore.ai Contact Center when searching "${phrase}"`, async () => {
-			await search.fill(phrase);
-			await koreResult(page).first().waitFor();
-			if (phrase === 'delete sms campaign') {
-				// The one result describes what was searched for (the actions first), not only the trigger.
-				// An entry with several actions is an "action item", one with a single action a "node item".
-				const item = page
-					.getByTestId('node-creator')
-					.locator('[data-test-id="node-creator-action-item"], [data-test-id="node-creator-node-item"]')
-					.filter({ has: page.getByTestId('node-creator-item-name').filter({ hasText: /^Kore\.ai Contact Center$/ }) });
-				eq(await item.count(), 1, 'Kore.ai results');
-				const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
-				if (RESULT_SHOWS_DESCRIPTION[lineId]) assert(text.includes(PANEL_DESCRIPTION), `the result reads "${text}"`);
-				else eq(text, 'Kore.ai Contact Center', 'the result');
-				if (docs) {
-					fs.mkdirSync(DOCS, { recursive: true });
-					await page.screenshot({ path: path.join(DOCS, 'nodes-panel-search.png') });
-				}
-			}
-		}).then((passed) => passed || shot(`failure-search-${phrase.replace(/\W+/g, '-')}`));
+		await checks
+			.check(
+				`${tag} "What happens next?" lists Kore.ai Contact Center when searching "${phrase}"`,
+				async () => {
+					await search.fill(phrase);
+					await koreResult(page).first().waitFor();
+					if (phrase === 'delete sms campaign') {
+						// The one result describes what was searched for (the actions first), not only the trigger.
+						// An entry with several actions is an "action item", one with a single action a "node item".
+						const item = page
+							.getByTestId('node-creator')
+							.locator(
+								'[data-test-id="node-creator-action-item"], [data-test-id="node-creator-node-item"]',
+							)
+							.filter({
+								has: page
+									.getByTestId('node-creator-item-name')
+									.filter({ hasText: /^Kore\.ai Contact Center$/ }),
+							});
+						eq(await item.count(), 1, 'Kore.ai results');
+						const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
+						if (RESULT_SHOWS_DESCRIPTION[lineId])
+							assert(text.includes(PANEL_DESCRIPTION), `the result reads "${text}"`);
+						else eq(text, 'Kore.ai Contact Center', 'the result');
+						if (docs) {
+							fs.mkdirSync(DOCS, { recursive: true });
+							await page.screenshot({ path: path.join(DOCS, 'nodes-panel-search.png') });
+						}
+					}
+				},
+			)
+			.then((passed) => passed || shot(`failure-search-${phrase.replace(/\W+/g, '-')}`));
 	}
 	// The same search for something we do not do lists no Kore.ai node: the checks above can fail.
-	await checks.check(`${tag} "What happens next?" does not list Kore.ai Contact Center for "send email"`, async () => {
-		await search.fill('send email');
-		await page.getByTestId('node-creator').getByText('Send Email', { exact: true }).first().waitFor();
-		eq(await koreResult(page).count(), 0, 'Kore.ai results for "send email"');
-	});
+	await checks.check(
+		`${tag} "What happens next?" does not list Kore.ai Contact Center for "send email"`,
+		async () => {
+			await search.fill('send email');
+			await page
+				.getByTestId('node-creator')
+				.getByText('Send Email', { exact: true })
+				.first()
+				.waitFor();
+			eq(await koreResult(page).count(), 0, 'Kore.ai results for "send email"');
+		},
+	);
 	await page.keyboard.press('Escape');
-	await page.getByTestId('node-creator').waitFor({ state: 'hidden' }).catch(() => {});
+	await page
+		.getByTestId('node-creator')
+		.waitFor({ state: 'hidden' })
+		.catch(() => {});
 
 	for (const [phrase, action, resource, operation] of ADD_ACTIONS) {
-		await checks.check(`${tag} searching "${phrase}" then "${action}" adds the node with Resource "${resource}", Operation "${operation}" and the ready credential`, async () => {
-			await openCreator(page);
-			await search.fill(phrase);
-			await koreResult(page).first().click();
-			// Both lines then show the community node's details with its actions, by resource, under
-			// the same description as the search result.
-			const actionItem = page.getByTestId('node-creator').getByText(action, { exact: true }).first();
-			await actionItem.waitFor();
-			await page.getByTestId('node-creator').getByText(PANEL_DESCRIPTION, { exact: true }).first().waitFor();
-			if (docs && action === ADD_ACTIONS[0][1]) {
-				await settled(actionItem);
-				await page.screenshot({ path: path.join(DOCS, 'node-actions.png') });
-			}
-			await actionItem.click();
-			const ndv = page.getByTestId('ndv');
-			await ndv.getByTestId('parameter-input-operation').waitFor();
-			const value = async (testId) => (await ndv.getByTestId(testId).locator('input').first().inputValue()).trim();
-			eq(await value('parameter-input-resource'), resource, 'Resource');
-			eq(await value('parameter-input-operation'), operation, 'Operation');
-			eq(await value('node-credentials-select'), CRED_NAME, 'credential');
-		})
+		await checks
+			.check(
+				`${tag} searching "${phrase}" then "${action}" adds the node with Resource "${resource}", Operation "${operation}" and the ready credential`,
+				async () => {
+					await openCreator(page);
+					await search.fill(phrase);
+					await koreResult(page).first().click();
+					// Both lines then show the community node's details with its actions, by resource, under
+					// the same description as the search result.
+					const actionItem = page
+						.getByTestId('node-creator')
+						.getByText(action, { exact: true })
+						.first();
+					await actionItem.waitFor();
+					await page
+						.getByTestId('node-creator')
+						.getByText(PANEL_DESCRIPTION, { exact: true })
+						.first()
+						.waitFor();
+					if (docs && action === ADD_ACTIONS[0][1]) {
+						await settled(actionItem);
+						await page.screenshot({ path: path.join(DOCS, 'node-actions.png') });
+					}
+					await actionItem.click();
+					const ndv = page.getByTestId('ndv');
+					await ndv.getByTestId('parameter-input-operation').waitFor();
+					const value = async (testId) =>
+						(await ndv.getByTestId(testId).locator('input').first().inputValue()).trim();
+					eq(await value('parameter-input-resource'), resource, 'Resource');
+					eq(await value('parameter-input-operation'), operation, 'Operation');
+					eq(await value('node-credentials-select'), CRED_NAME, 'credential');
+				},
+			)
 			.then((passed) => passed || shot(`failure-add-${action.replace(/\W+/g, '-')}`))
 			.finally(() => closeNdv(page));
 
 		// The canvas shows the action as picked, not the internal values ("addContacts contact list").
-		await checks.check(`${tag} the canvas subtitle of the added node reads "${action}"`, async () => {
-			const subtitle = canvasNode(page, action).locator('[class*="_subtitle_"]');
-			await subtitle.waitFor();
-			eq((await subtitle.innerText()).trim(), action, 'subtitle');
-		}).then((passed) => passed || shot(`failure-subtitle-${action.replace(/\W+/g, '-')}`));
+		await checks
+			.check(`${tag} the canvas subtitle of the added node reads "${action}"`, async () => {
+				const subtitle = canvasNode(page, action).locator('[class*="_subtitle_"]');
+				await subtitle.waitFor();
+				eq((await subtitle.innerText()).trim(), action, 'subtitle');
+			})
+			.then((passed) => passed || shot(`failure-subtitle-${action.replace(/\W+/g, '-')}`));
 	}
 }
 
@@ -378,56 +519,66 @@ async function credentialChecks({ page, checks, tag, pg, docs, shot, lineId }) {
 		await confirm.click({ timeout: 3000 }).catch(() => {});
 	};
 	let created = false;
-	await checks.check(`${tag} credential dialog: the sandbox's values, Save -> "Connection tested successfully"`, async () => {
-		const ndv = page.getByTestId('ndv');
-		await canvasNode(page, ADD_ACTIONS[0][1]).dblclick();
-		await ndv.getByTestId('node-credentials-select').click();
-		await page.getByText('Create new credential', { exact: true }).first().click();
-		await dialog.waitFor();
-		// The name n8n gives a new credential is not the ready one's.
-		const title = (await page.getByTestId('credential-name').innerText()).trim();
-		eq(title, NEW_CREDENTIAL_NAME, 'name of a new credential');
-		assert(title !== CRED_NAME, 'the ready credential has the name n8n gives new ones');
-		await fill('host', values.host);
-		await fill('accountId', values.accountId);
-		await fill('appId', values.appId);
-		await fill('clientId', values.clientId);
-		await fill('clientSecret', values.clientSecret);
-		const before = pg.sandbox.stats.authFailures;
-		await save();
-		created = true;
-		// 1.x keeps the dialog open on the result; 2.x closes it after a successful test, and
-		// reopening the credential (the pencil next to it) runs the test again and shows the result.
-		const success = dialog.getByText('Connection tested successfully');
-		await waitUntilAsync(async () => (await success.isVisible()) || !(await dialog.isVisible()), 'the test result or the dialog closing');
-		if (!(await success.isVisible())) {
-			await ndv.getByTestId('credential-edit-button').click();
-			await dialog.waitFor();
-		}
-		await success.waitFor();
-		eq(pg.sandbox.stats.authFailures, before, 'sandbox auth failures during the test');
-		if (docs) await page.screenshot({ path: path.join(DOCS, 'credential-test-ok.png') });
-	}).then((passed) => passed || shot('failure-credential-ok'));
+	await checks
+		.check(
+			`${tag} credential dialog: the sandbox's values, Save -> "Connection tested successfully"`,
+			async () => {
+				const ndv = page.getByTestId('ndv');
+				await canvasNode(page, ADD_ACTIONS[0][1]).dblclick();
+				await ndv.getByTestId('node-credentials-select').click();
+				await page.getByText('Create new credential', { exact: true }).first().click();
+				await dialog.waitFor();
+				// The name n8n gives a new credential is not the ready one's.
+				const title = (await page.getByTestId('credential-name').innerText()).trim();
+				eq(title, NEW_CREDENTIAL_NAME, 'name of a new credential');
+				assert(title !== CRED_NAME, 'the ready credential has the name n8n gives new ones');
+				await fill('host', values.host);
+				await fill('accountId', values.accountId);
+				await fill('appId', values.appId);
+				await fill('clientId', values.clientId);
+				await fill('clientSecret', values.clientSecret);
+				const before = pg.sandbox.stats.authFailures;
+				await save();
+				created = true;
+				// 1.x keeps the dialog open on the result; 2.x closes it after a successful test, and
+				// reopening the credential (the pencil next to it) runs the test again and shows the result.
+				const success = dialog.getByText('Connection tested successfully');
+				await waitUntilAsync(
+					async () => (await success.isVisible()) || !(await dialog.isVisible()),
+					'the test result or the dialog closing',
+				);
+				if (!(await success.isVisible())) {
+					await ndv.getByTestId('credential-edit-button').click();
+					await dialog.waitFor();
+				}
+				await success.waitFor();
+				eq(pg.sandbox.stats.authFailures, before, 'sandbox auth failures during the test');
+				if (docs) await page.screenshot({ path: path.join(DOCS, 'credential-test-ok.png') });
+			},
+		)
+		.then((passed) => passed || shot('failure-credential-ok'));
 
 	const refused = REFUSED_MESSAGE[lineId];
-	await checks.check(`${tag} credential dialog: a wrong Client Secret, Save -> "${refused}..."`, async () => {
-		assert(created, 'the credential of the previous check was not created');
-		const before = pg.sandbox.stats.authFailures;
-		await fill('clientSecret', WRONG_SECRET);
-		await save();
-		await dialog.getByText(/Couldn.t connect with these settings/).waitFor();
-		// The message is behind "More details" (shown at once on some versions).
-		const more = dialog.getByText('More details');
-		if (await more.isVisible()) await more.click();
-		await dialog.getByText(refused, { exact: false }).first().waitFor();
-		assert(pg.sandbox.stats.authFailures > before, 'the sandbox saw no refused token');
-		if (docs) await page.screenshot({ path: path.join(DOCS, 'credential-test-401.png') });
-		// Retry runs the test again: the same answer.
-		const failures = pg.sandbox.stats.authFailures;
-		await dialog.getByRole('button', { name: 'Retry' }).click();
-		await dialog.getByText(/Couldn.t connect with these settings/).waitFor();
-		await waitUntil(() => pg.sandbox.stats.authFailures > failures, 'Retry reached the sandbox');
-	}).then((passed) => passed || shot('failure-credential-401'));
+	await checks
+		.check(`${tag} credential dialog: a wrong Client Secret, Save -> "${refused}..."`, async () => {
+			assert(created, 'the credential of the previous check was not created');
+			const before = pg.sandbox.stats.authFailures;
+			await fill('clientSecret', WRONG_SECRET);
+			await save();
+			await dialog.getByText(/Couldn.t connect with these settings/).waitFor();
+			// The message is behind "More details" (shown at once on some versions).
+			const more = dialog.getByText('More details');
+			if (await more.isVisible()) await more.click();
+			await dialog.getByText(refused, { exact: false }).first().waitFor();
+			assert(pg.sandbox.stats.authFailures > before, 'the sandbox saw no refused token');
+			if (docs) await page.screenshot({ path: path.join(DOCS, 'credential-test-401.png') });
+			// Retry runs the test again: the same answer.
+			const failures = pg.sandbox.stats.authFailures;
+			await dialog.getByRole('button', { name: 'Retry' }).click();
+			await dialog.getByText(/Couldn.t connect with these settings/).waitFor();
+			await waitUntil(() => pg.sandbox.stats.authFailures > failures, 'Retry reached the sandbox');
+		})
+		.then((passed) => passed || shot('failure-credential-401'));
 
 	// A host that answers 403 or 404 (a stub of our own), a closed port, and the sandbox's plain-http
 	// address written without http:// (https is assumed), pinned here so the README can say them.
@@ -441,23 +592,34 @@ async function credentialChecks({ page, checks, tag, pg, docs, shot, lineId }) {
 	};
 	for (const [kind, host] of Object.entries(hosts)) {
 		const shown = OTHER_FAILURES[kind][lineId];
-		await checks.check(`${tag} credential dialog: Environment URL ${host} (${kind}), Save -> "${shown}"`, async () => {
-			assert(created, 'the credential of the previous checks was not created');
-			await fill('clientSecret', values.clientSecret);
-			await fill('host', host);
-			await save();
-			const more = dialog.getByText('More details');
-			try {
-				await waitUntilAsync(async () => {
-					if (await more.isVisible()) await more.click();
-					return await dialog.getByText(shown, { exact: false }).first().isVisible();
-				}, `"${shown}" in the dialog`, 30000);
-			} catch (error) {
-				const text = (await dialog.innerText()).replace(/\s+/g, ' ');
-				throw new Error(`${error.message}; the dialog reads "${text.slice(Math.max(0, text.search(/Couldn.t connect/)), 400)}"`);
-			}
-			await dialog.getByText(/Couldn.t connect with these settings/).waitFor();
-		}).then((passed) => passed || shot(`failure-credential-${kind}`));
+		await checks
+			.check(
+				`${tag} credential dialog: Environment URL ${host} (${kind}), Save -> "${shown}"`,
+				async () => {
+					assert(created, 'the credential of the previous checks was not created');
+					await fill('clientSecret', values.clientSecret);
+					await fill('host', host);
+					await save();
+					const more = dialog.getByText('More details');
+					try {
+						await waitUntilAsync(
+							async () => {
+								if (await more.isVisible()) await more.click();
+								return await dialog.getByText(shown, { exact: false }).first().isVisible();
+							},
+							`"${shown}" in the dialog`,
+							30000,
+						);
+					} catch (error) {
+						const text = (await dialog.innerText()).replace(/\s+/g, ' ');
+						throw new Error(
+							`${error.message}; the dialog reads "${text.slice(Math.max(0, text.search(/Couldn.t connect/)), 400)}"`,
+						);
+					}
+					await dialog.getByText(/Couldn.t connect with these settings/).waitFor();
+				},
+			)
+			.then((passed) => passed || shot(`failure-credential-${kind}`));
 	}
 	for (const stub of stubs) stub.server.close();
 	await page.keyboard.press('Escape');
@@ -465,10 +627,11 @@ async function credentialChecks({ page, checks, tag, pg, docs, shot, lineId }) {
 	await closeNdv(page);
 }
 
-
 /** A local server that answers every request with this HTTP status and an empty JSON object. */
 async function stubServer(status) {
-	const server = http.createServer((req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end('{}'));
+	const server = http.createServer((req, res) =>
+		res.writeHead(status, { 'content-type': 'application/json' }).end('{}'),
+	);
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
@@ -508,10 +671,17 @@ function canvasNode(page, name) {
 async function closeToasts(page) {
 	const toasts = page.locator('.el-notification');
 	for (let i = 0; i < 5 && (await toasts.count()); i++) {
-		await toasts.first().locator('.el-notification__closeBtn').click().catch(() => {});
+		await toasts
+			.first()
+			.locator('.el-notification__closeBtn')
+			.click()
+			.catch(() => {});
 		await page.waitForTimeout(200);
 	}
-	await toasts.first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+	await toasts
+		.first()
+		.waitFor({ state: 'detached', timeout: 5000 })
+		.catch(() => {});
 	await page.waitForTimeout(500);
 }
 
@@ -520,14 +690,20 @@ async function closeNdv(page) {
 	const ndv = page.getByTestId('ndv');
 	if (!(await ndv.isVisible().catch(() => false))) return;
 	await page.keyboard.press('Escape');
-	if (await ndv.isVisible().catch(() => false)) await page.getByTestId('ndv-close-button').click({ timeout: 5000 }).catch(() => {});
+	if (await ndv.isVisible().catch(() => false))
+		await page
+			.getByTestId('ndv-close-button')
+			.click({ timeout: 5000 })
+			.catch(() => {});
 	await ndv.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
 }
 
 /** Closes first-run popups (e.g. "what's new" or survey modals) if any are open. */
 async function dismissPopups(page) {
 	for (let i = 0; i < 3; i++) {
-		const close = page.locator('.el-dialog__headerbtn:visible, [data-test-id="close-button"]:visible').first();
+		const close = page
+			.locator('.el-dialog__headerbtn:visible, [data-test-id="close-button"]:visible')
+			.first();
 		if (!(await close.count())) return;
 		await close.click().catch(() => {});
 		await page.waitForTimeout(300);
@@ -546,7 +722,9 @@ if (require.main === module) {
 		for (const id of lineIds) if (!LINES[id]) throw new Error(`unknown line ${id} (n8n1, n8n2)`);
 		for (const id of lineIds) await ensureLine(id);
 		await ensureChromium();
-		const { tarball } = await buildAndPack(path.join(RUNS_DIR, 'pack'), { skipBuild: args.includes('--skip-build') });
+		const { tarball } = await buildAndPack(path.join(RUNS_DIR, 'pack'), {
+			skipBuild: args.includes('--skip-build'),
+		});
 		const checks = new Checks();
 		await runBrowserTest({ checks, tarball, lineIds });
 		process.stdout.write(`\n${checks.passed} passed, ${checks.failed} failed\n`);

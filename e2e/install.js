@@ -36,7 +36,10 @@ function sameMarker(file, wanted) {
 }
 
 function writeMarker(file, wanted, extra) {
-	fs.writeFileSync(file, JSON.stringify({ wanted, installedAt: new Date().toISOString(), ...extra }, null, 2) + '\n');
+	fs.writeFileSync(
+		file,
+		JSON.stringify({ wanted, installedAt: new Date().toISOString(), ...extra }, null, 2) + '\n',
+	);
 }
 
 const npmArgs = ['--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=warn'];
@@ -49,7 +52,9 @@ async function ensureNode24() {
 		return { reused: true, ms: 0 };
 	}
 	const started = Date.now();
-	log(`Node ${NODE24.version}: installing ${NODE24.packageName}@${NODE24.version} into ${NODE24.dir}`);
+	log(
+		`Node ${NODE24.version}: installing ${NODE24.packageName}@${NODE24.version} into ${NODE24.dir}`,
+	);
 	fs.rmSync(NODE24.dir, { recursive: true, force: true });
 	fs.mkdirSync(NODE24.dir, { recursive: true });
 	fs.writeFileSync(
@@ -58,7 +63,8 @@ async function ensureNode24() {
 			{
 				name: 'e2e-node24',
 				private: true,
-				description: 'Written by e2e/install.js: Node 24 (binary and headers) for the n8n 2.x e2e line.',
+				description:
+					'Written by e2e/install.js: Node 24 (binary and headers) for the n8n 2.x e2e line.',
 				dependencies: { [NODE24.packageName]: NODE24.version },
 			},
 			null,
@@ -72,7 +78,8 @@ async function ensureNode24() {
 	});
 	fs.chmodSync(NODE24.bin, 0o755);
 	const v = await run(NODE24.bin, ['--version'], { capture: true, heartbeat: 0 });
-	if (v.stdout.trim() !== `v${NODE24.version}`) throw new Error(`unexpected node version ${v.stdout.trim()}`);
+	if (v.stdout.trim() !== `v${NODE24.version}`)
+		throw new Error(`unexpected node version ${v.stdout.trim()}`);
 	if (!fs.existsSync(path.join(NODE24.root, 'include', 'node', 'node.h'))) {
 		throw new Error(`${NODE24.packageName} has no headers under include/node`);
 	}
@@ -88,7 +95,9 @@ async function ensureLine(id) {
 	const timings = { line: id };
 	if (line.node24) Object.assign(timings, { node24: await ensureNode24() });
 	else if (Number(process.versions.node.split('.')[0]) !== line.nodeMajor) {
-		throw new Error(`${line.label} needs Node ${line.nodeMajor} as the default node; this is ${process.version}`);
+		throw new Error(
+			`${line.label} needs Node ${line.nodeMajor} as the default node; this is ${process.version}`,
+		);
 	}
 	const wanted = wantedMarker(line);
 	if (sameMarker(line.marker, wanted) && fs.existsSync(line.n8nBin)) {
@@ -137,33 +146,53 @@ async function ensureLine(id) {
 	const t2 = Date.now();
 	for (const mod of line.rebuild) {
 		const fromSource = line.fromSource.includes(mod);
-		log(`${line.label}: ${fromSource ? 'compiling' : 'rebuilding'} ${mod}${fromSource ? ' (about two minutes)' : ''}`);
-		const env = cleanEnv(fromSource ? { ...buildEnv, npm_config_build_from_source: 'true' } : buildEnv);
-		await run('npm', ['rebuild', mod, '--ignore-scripts=false', '--foreground-scripts=false', ...npmArgs], {
-			cwd: line.dir,
-			env,
-			label: `npm rebuild ${mod}`,
-		});
+		log(
+			`${line.label}: ${fromSource ? 'compiling' : 'rebuilding'} ${mod}${fromSource ? ' (about two minutes)' : ''}`,
+		);
+		const env = cleanEnv(
+			fromSource ? { ...buildEnv, npm_config_build_from_source: 'true' } : buildEnv,
+		);
+		await run(
+			'npm',
+			['rebuild', mod, '--ignore-scripts=false', '--foreground-scripts=false', ...npmArgs],
+			{
+				cwd: line.dir,
+				env,
+				label: `npm rebuild ${mod}`,
+			},
+		);
 	}
 	timings.rebuildMs = Date.now() - t2;
 	log(`${line.label}: native modules ready in ${elapsed(timings.rebuildMs)}`);
 
 	// Prove the install loads: sqlite3's binding with the line's node, and n8n answers --version.
-	await run(line.nodeBin, ['-e', "require('sqlite3'); " + (line.rebuild.includes('isolated-vm') ? "require('isolated-vm');" : '')], {
-		cwd: line.dir,
-		env: cleanEnv(),
-		label: 'load native modules',
-		heartbeat: 0,
-	});
+	await run(
+		line.nodeBin,
+		[
+			'-e',
+			"require('sqlite3'); " +
+				(line.rebuild.includes('isolated-vm') ? "require('isolated-vm');" : ''),
+		],
+		{
+			cwd: line.dir,
+			env: cleanEnv(),
+			label: 'load native modules',
+			heartbeat: 0,
+		},
+	);
 	const v = await run(line.nodeBin, [line.n8nBin, '--version'], {
 		cwd: line.dir,
-		env: cleanEnv({ N8N_USER_FOLDER: path.join(line.dir, '.version-check'), N8N_DIAGNOSTICS_ENABLED: 'false' }),
+		env: cleanEnv({
+			N8N_USER_FOLDER: path.join(line.dir, '.version-check'),
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+		}),
 		capture: true,
 		label: 'n8n --version',
 	});
 	fs.rmSync(path.join(line.dir, '.version-check'), { recursive: true, force: true });
 	const reported = v.stdout.trim().split('\n').pop();
-	if (reported !== line.n8nVersion) throw new Error(`n8n --version said ${JSON.stringify(v.stdout)}`);
+	if (reported !== line.n8nVersion)
+		throw new Error(`n8n --version said ${JSON.stringify(v.stdout)}`);
 	timings.ms = Date.now() - started;
 	writeMarker(line.marker, wanted, { timings });
 	log(`${line.label}: ready in ${elapsed(timings.ms)} (n8n --version: ${reported})`);
@@ -176,16 +205,22 @@ async function ensureChromium() {
 		return { reused: true, ms: 0 };
 	}
 	if (process.getuid && process.getuid() !== 0) {
-		throw new Error(`${CHROMIUM} is missing; install it with: sudo apt-get update && sudo apt-get install -y chromium`);
+		throw new Error(
+			`${CHROMIUM} is missing; install it with: sudo apt-get update && sudo apt-get install -y chromium`,
+		);
 	}
 	const started = Date.now();
 	log('chromium: not found, installing Debian chromium with apt-get');
 	const env = cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' });
 	await run('apt-get', ['update'], { env, label: 'apt-get update' });
-	await run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-liberation'], {
-		env,
-		label: 'apt-get install chromium',
-	});
+	await run(
+		'apt-get',
+		['install', '-y', '--no-install-recommends', 'chromium', 'fonts-liberation'],
+		{
+			env,
+			label: 'apt-get install chromium',
+		},
+	);
 	const ms = Date.now() - started;
 	log(`chromium: installed in ${elapsed(ms)}`);
 	return { reused: false, ms };
@@ -207,18 +242,28 @@ async function ensureQueueServices() {
 		}
 	};
 	if (fs.existsSync(REDIS_SERVER) && havePostgres()) {
-		log(`queue: redis-server and postgresql present (${REDIS_SERVER}, ${require('./lib/postgres').binDir()})`);
+		log(
+			`queue: redis-server and postgresql present (${REDIS_SERVER}, ${require('./lib/postgres').binDir()})`,
+		);
 		return { reused: true, ms: 0 };
 	}
 	if (process.getuid && process.getuid() !== 0) {
-		throw new Error('redis-server or postgresql is missing; install them with: sudo apt-get update && sudo apt-get install -y redis-server postgresql');
+		throw new Error(
+			'redis-server or postgresql is missing; install them with: sudo apt-get update && sudo apt-get install -y redis-server postgresql',
+		);
 	}
 	const started = Date.now();
 	log('queue: installing Debian redis-server and postgresql with apt-get');
 	const env = cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' });
 	await run('apt-get', ['update'], { env, label: 'apt-get update' });
-	await run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server', 'postgresql'], { env, label: 'apt-get install redis-server postgresql' });
-	if (!fs.existsSync(REDIS_SERVER) || !havePostgres()) throw new Error('apt-get installed redis-server and postgresql, but their binaries are not where expected');
+	await run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server', 'postgresql'], {
+		env,
+		label: 'apt-get install redis-server postgresql',
+	});
+	if (!fs.existsSync(REDIS_SERVER) || !havePostgres())
+		throw new Error(
+			'apt-get installed redis-server and postgresql, but their binaries are not where expected',
+		);
 	const ms = Date.now() - started;
 	log(`queue: installed in ${elapsed(ms)}`);
 	return { reused: false, ms };
@@ -237,7 +282,14 @@ async function main(argv) {
 	return results;
 }
 
-module.exports = { ensureLine, ensureNode24, ensureChromium, ensureQueueServices, cleanEnv, CHROMIUM };
+module.exports = {
+	ensureLine,
+	ensureNode24,
+	ensureChromium,
+	ensureQueueServices,
+	cleanEnv,
+	CHROMIUM,
+};
 
 if (require.main === module) {
 	main(process.argv.slice(2)).catch((err) => {

@@ -27,9 +27,22 @@ function newest(paths) {
 }
 
 function needsBuild() {
-	const built = path.join(REPO_ROOT, 'dist', 'nodes', 'KoreAiContactCenter', 'KoreAiContactCenter.node.js');
+	const built = path.join(
+		REPO_ROOT,
+		'dist',
+		'nodes',
+		'KoreAiContactCenter',
+		'KoreAiContactCenter.node.js',
+	);
 	if (!fs.existsSync(built)) return true;
-	const sources = ['nodes', 'credentials', 'icons', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((p) => path.join(REPO_ROOT, p));
+	const sources = [
+		'nodes',
+		'credentials',
+		'icons',
+		'package.json',
+		'tsconfig.json',
+		'tsconfig.build.json',
+	].map((p) => path.join(REPO_ROOT, p));
 	return newest(sources) > fs.statSync(built).mtimeMs;
 }
 
@@ -71,7 +84,10 @@ async function main() {
 		sandboxPort,
 		logFile: path.join(base, 'n8n.log'),
 		// A started campaign completes 30 s later, so a Kore.ai Contact Center Trigger can be seen firing.
-		sandboxOptions: { completeAfterMs: 30000, onRequest: (e) => log(`sandbox: ${e.method} ${e.path} -> ${e.status}`) },
+		sandboxOptions: {
+			completeAfterMs: 30000,
+			onRequest: (e) => log(`sandbox: ${e.method} ${e.path} -> ${e.status}`),
+		},
 		signal: controller.signal,
 	});
 	playground = pg;

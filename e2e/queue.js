@@ -20,7 +20,14 @@ const crypto = require('node:crypto');
 const { LINES, REPO_ROOT, RUNS_DIR } = require('./lib/lines');
 const { log, elapsed } = require('./lib/proc');
 const { assert, eq } = require('./lib/checks');
-const { installCommunityPackage, n8nEnv, n8nCli, networkAttempts, freePort, PACKAGE_NAME } = require('./lib/n8n');
+const {
+	installCommunityPackage,
+	n8nEnv,
+	n8nCli,
+	networkAttempts,
+	freePort,
+	PACKAGE_NAME,
+} = require('./lib/n8n');
 const { loadWorkflow } = require('./lib/workflows');
 const { scanForSecrets, tokenNeedles } = require('./lib/scan');
 const { startRedis } = require('./lib/redis');
@@ -29,7 +36,11 @@ const { sleep, tail, startN8n, waitReady } = require('./lib/cluster');
 const { runLoad, LIMIT } = require('./queue-scenarios/load');
 const { runWorkerKill } = require('./queue-scenarios/worker-kill');
 const { runRedisRestart } = require('./queue-scenarios/redis-restart');
-const { prepareTrigger, armTrigger, runTriggerRestart } = require('./queue-scenarios/trigger-restart');
+const {
+	prepareTrigger,
+	armTrigger,
+	runTriggerRestart,
+} = require('./queue-scenarios/trigger-restart');
 
 // Two executions at a time per worker: four POSTs at once then always land on both workers (Bull
 // hands a job to whichever worker asks first; with 5 slots each, one worker could take all four).
@@ -40,16 +51,33 @@ const NODE = 'Delete SMS Campaign';
 const WORKERS = ['worker-1', 'worker-2'];
 const ROLES = ['main', ...WORKERS];
 const SCENARIOS = ['load', 'kill', 'redis', 'trigger'];
-const RUNNERS = { load: runLoad, kill: runWorkerKill, redis: runRedisRestart, trigger: runTriggerRestart };
+const RUNNERS = {
+	load: runLoad,
+	kill: runWorkerKill,
+	redis: runRedisRestart,
+	trigger: runTriggerRestart,
+};
 
 /** The workflows of the run: the delete workflow, the same with Treat Missing Campaigns as Deleted on, the trigger. */
 function queueWorkflows(withTrigger) {
-	const deleteWf = loadWorkflow('queue-delete.json', { CRED_ID, WEBHOOK_PATH: 'kore-queue-delete' });
+	const deleteWf = loadWorkflow('queue-delete.json', {
+		CRED_ID,
+		WEBHOOK_PATH: 'kore-queue-delete',
+	});
 	deleteWf.nodes.find((n) => n.name === NODE).parameters.options.requestsPerMinute = LIMIT;
-	const again = loadWorkflow('queue-delete.json', { CRED_ID, WEBHOOK_PATH: 'kore-queue-delete-again' });
-	Object.assign(again, { id: 'e2eQueueDelete02', name: `${deleteWf.name} (Treat Missing Campaigns as Deleted)` });
+	const again = loadWorkflow('queue-delete.json', {
+		CRED_ID,
+		WEBHOOK_PATH: 'kore-queue-delete-again',
+	});
+	Object.assign(again, {
+		id: 'e2eQueueDelete02',
+		name: `${deleteWf.name} (Treat Missing Campaigns as Deleted)`,
+	});
 	again.nodes.find((n) => n.name === 'Webhook').webhookId = '9a7e51c2-0009-4b1e-8c09-0000000000bb';
-	again.nodes.find((n) => n.name === NODE).parameters.options = { requestsPerMinute: LIMIT, treatMissingAsDeleted: true };
+	again.nodes.find((n) => n.name === NODE).parameters.options = {
+		requestsPerMinute: LIMIT,
+		treatMissingAsDeleted: true,
+	};
 	const list = [deleteWf, again];
 	if (withTrigger) list.push(loadWorkflow('trigger-queue.json', { CRED_ID: TRIGGER_CRED_ID }));
 	const pathOf = (wf) => wf.nodes.find((n) => n.name === 'Webhook')?.parameters.path;
@@ -61,8 +89,12 @@ function queueWorkflows(withTrigger) {
 async function runQueue({ tarball, checks, line = LINES.n8n2, scenarios = SCENARIOS }) {
 	const tag = '[queue]';
 	const started = Date.now();
-	for (const name of scenarios) if (!SCENARIOS.includes(name)) throw new Error(`unknown queue scenario ${name} (${SCENARIOS.join(', ')})`);
-	log(`===== queue mode: ${line.label}, main + 2 workers, Redis, PostgreSQL; scenarios ${scenarios.join(', ')} =====`);
+	for (const name of scenarios)
+		if (!SCENARIOS.includes(name))
+			throw new Error(`unknown queue scenario ${name} (${SCENARIOS.join(', ')})`);
+	log(
+		`===== queue mode: ${line.label}, main + 2 workers, Redis, PostgreSQL; scenarios ${scenarios.join(', ')} =====`,
+	);
 	const runDir = path.join(RUNS_DIR, 'queue');
 	fs.rmSync(runDir, { recursive: true, force: true });
 	const logsDir = path.join(runDir, 'logs');
@@ -74,30 +106,66 @@ async function runQueue({ tarball, checks, line = LINES.n8n2, scenarios = SCENAR
 	const scanRoots = [logsDir, dumpsDir, ...Object.values(folders)];
 
 	const { startSandbox } = require(path.join(REPO_ROOT, 'sandbox'));
-	const sandbox = await startSandbox({ rateLimit: { perMinute: LIMIT, retryAfter: false }, latencyMs: 30 });
+	const sandbox = await startSandbox({
+		rateLimit: { perMinute: LIMIT, retryAfter: false },
+		latencyMs: 30,
+	});
 	const sbCreds = sandbox.credentials;
 	const withTrigger = scenarios.includes('trigger');
 	const workflows = queueWorkflows(withTrigger);
 	const allProcs = [];
 	const timings = {};
-	const q = { tag, checks, sandbox, line, node: NODE, workflows, workerRoles: WORKERS, workerConcurrency: WORKER_CONCURRENCY, procs: {}, figures: {} };
+	const q = {
+		tag,
+		checks,
+		sandbox,
+		line,
+		node: NODE,
+		workflows,
+		workerRoles: WORKERS,
+		workerConcurrency: WORKER_CONCURRENCY,
+		procs: {},
+		figures: {},
+	};
 	let redis;
 	let postgres;
 	let ran = false;
 	try {
-		[redis, postgres] = await Promise.all([startRedis(path.join(runDir, 'redis')), startPostgres(path.join(runDir, 'postgres'))]);
+		[redis, postgres] = await Promise.all([
+			startRedis(path.join(runDir, 'redis')),
+			startPostgres(path.join(runDir, 'postgres')),
+		]);
 		q.redis = redis;
 		scanRoots.push(redis.dir);
 
-		await checks.check(`${tag} the package installed in the user folder of the main and of each worker`, async () => {
-			for (const role of ROLES) {
-				fs.mkdirSync(folders[role], { recursive: true });
-				const pkgDir = await installCommunityPackage(folders[role], tarball);
-				const manifest = JSON.parse(fs.readFileSync(path.join(folders[role], '.n8n', 'nodes', 'package.json'), 'utf8'));
-				assert(manifest.dependencies[PACKAGE_NAME], `${role}: nodes/package.json does not list ${PACKAGE_NAME}`);
-				assert(fs.existsSync(path.join(pkgDir, 'dist', 'nodes', 'KoreAiContactCenter', 'KoreAiContactCenter.node.js')), `${role}: node missing`);
-			}
-		});
+		await checks.check(
+			`${tag} the package installed in the user folder of the main and of each worker`,
+			async () => {
+				for (const role of ROLES) {
+					fs.mkdirSync(folders[role], { recursive: true });
+					const pkgDir = await installCommunityPackage(folders[role], tarball);
+					const manifest = JSON.parse(
+						fs.readFileSync(path.join(folders[role], '.n8n', 'nodes', 'package.json'), 'utf8'),
+					);
+					assert(
+						manifest.dependencies[PACKAGE_NAME],
+						`${role}: nodes/package.json does not list ${PACKAGE_NAME}`,
+					);
+					assert(
+						fs.existsSync(
+							path.join(
+								pkgDir,
+								'dist',
+								'nodes',
+								'KoreAiContactCenter',
+								'KoreAiContactCenter.node.js',
+							),
+						),
+						`${role}: node missing`,
+					);
+				}
+			},
+		);
 
 		const encryptionKey = crypto.randomBytes(24).toString('hex');
 		q.mainPort = await freePort();
@@ -131,34 +199,81 @@ async function runQueue({ tarball, checks, line = LINES.n8n2, scenarios = SCENAR
 		if (withTrigger) prepareTrigger(q);
 
 		// Credentials and workflows go into the shared database once (through the main's folder).
-		await checks.check(`${tag} credentials and ${workflows.list.length} workflows imported into Postgres, workflows published`, async () => {
-			const inputs = path.join(runDir, 'inputs');
-			fs.mkdirSync(inputs, { recursive: true });
-			const credFile = path.join(inputs, 'credentials.json');
-			const credOf = (c) => ({ host: sandbox.url, accountId: c.accountId, appId: c.appId, clientId: c.clientId, clientSecret: c.clientSecret, algorithm: c.algorithm });
-			const creds = [{ id: CRED_ID, name: 'Kore.ai sandbox', type: 'koreAiApi', data: credOf(sbCreds) }];
-			if (withTrigger) creds.push({ id: TRIGGER_CRED_ID, name: 'Kore.ai sandbox (second account)', type: 'koreAiApi', data: credOf(sandbox.secondaryCredentials) });
-			fs.writeFileSync(credFile, JSON.stringify(creds));
-			const t = Date.now();
-			const imp = await n8nCli(line, folders.main, ['import:credentials', `--input=${credFile}`], { env: mainEnv, logFile: cliLog });
-			fs.rmSync(credFile);
-			assert(imp.code === 0, `import:credentials exit ${imp.code}: ${imp.stderr.slice(-1500)}${imp.stdout.slice(-1500)}`);
-			const wfDir = path.join(inputs, 'workflows');
-			fs.mkdirSync(wfDir);
-			for (const wf of workflows.list) fs.writeFileSync(path.join(wfDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
-			const impW = await n8nCli(line, folders.main, ['import:workflow', '--separate', `--input=${wfDir}`], { env: mainEnv, logFile: cliLog });
-			assert(impW.code === 0, `import:workflow exit ${impW.code}: ${impW.stderr.slice(-1500)}${impW.stdout.slice(-1500)}`);
-			// 2.x: a workflow's triggers run only once it is published; a running main would not see it.
-			for (const wf of workflows.list) {
-				const pub = await n8nCli(line, folders.main, ['publish:workflow', `--id=${wf.id}`], { env: mainEnv, logFile: cliLog });
-				assert(pub.code === 0, `publish:workflow ${wf.id} exit ${pub.code}: ${pub.stderr.slice(-1500)}${pub.stdout.slice(-1500)}`);
-			}
-			log(`${tag} imported and published in ${elapsed(Date.now() - t)}`);
-		});
+		await checks.check(
+			`${tag} credentials and ${workflows.list.length} workflows imported into Postgres, workflows published`,
+			async () => {
+				const inputs = path.join(runDir, 'inputs');
+				fs.mkdirSync(inputs, { recursive: true });
+				const credFile = path.join(inputs, 'credentials.json');
+				const credOf = (c) => ({
+					host: sandbox.url,
+					accountId: c.accountId,
+					appId: c.appId,
+					clientId: c.clientId,
+					clientSecret: c.clientSecret,
+					algorithm: c.algorithm,
+				});
+				const creds = [
+					{ id: CRED_ID, name: 'Kore.ai sandbox', type: 'koreAiApi', data: credOf(sbCreds) },
+				];
+				if (withTrigger)
+					creds.push({
+						id: TRIGGER_CRED_ID,
+						name: 'Kore.ai sandbox (second account)',
+						type: 'koreAiApi',
+						data: credOf(sandbox.secondaryCredentials),
+					});
+				fs.writeFileSync(credFile, JSON.stringify(creds));
+				const t = Date.now();
+				const imp = await n8nCli(
+					line,
+					folders.main,
+					['import:credentials', `--input=${credFile}`],
+					{ env: mainEnv, logFile: cliLog },
+				);
+				fs.rmSync(credFile);
+				assert(
+					imp.code === 0,
+					`import:credentials exit ${imp.code}: ${imp.stderr.slice(-1500)}${imp.stdout.slice(-1500)}`,
+				);
+				const wfDir = path.join(inputs, 'workflows');
+				fs.mkdirSync(wfDir);
+				for (const wf of workflows.list)
+					fs.writeFileSync(path.join(wfDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
+				const impW = await n8nCli(
+					line,
+					folders.main,
+					['import:workflow', '--separate', `--input=${wfDir}`],
+					{ env: mainEnv, logFile: cliLog },
+				);
+				assert(
+					impW.code === 0,
+					`import:workflow exit ${impW.code}: ${impW.stderr.slice(-1500)}${impW.stdout.slice(-1500)}`,
+				);
+				// 2.x: a workflow's triggers run only once it is published; a running main would not see it.
+				for (const wf of workflows.list) {
+					const pub = await n8nCli(line, folders.main, ['publish:workflow', `--id=${wf.id}`], {
+						env: mainEnv,
+						logFile: cliLog,
+					});
+					assert(
+						pub.code === 0,
+						`publish:workflow ${wf.id} exit ${pub.code}: ${pub.stderr.slice(-1500)}${pub.stdout.slice(-1500)}`,
+					);
+				}
+				log(`${tag} imported and published in ${elapsed(Date.now() - t)}`);
+			},
+		);
 
 		const { Client } = require(path.join(line.dir, 'node_modules', 'pg'));
 		q.unflatten = require(path.join(line.dir, 'node_modules', 'flatted')).parse;
-		q.db = new Client({ host: postgres.host, port: postgres.port, user: postgres.user, password: postgres.password, database: postgres.database });
+		q.db = new Client({
+			host: postgres.host,
+			port: postgres.port,
+			user: postgres.user,
+			password: postgres.password,
+			database: postgres.database,
+		});
 		await q.db.connect();
 
 		const mainUrl = `http://127.0.0.1:${q.mainPort}/healthz/readiness`;
@@ -177,34 +292,69 @@ async function runQueue({ tarball, checks, line = LINES.n8n2, scenarios = SCENAR
 			await waitReady(startMain(), mainUrl, 'Editor is now accessible');
 			return { exit };
 		};
-		const ready = await checks.check(`${tag} main and two workers up in queue mode (Redis, ${postgres.version.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ')})`, async () => {
-			const main = startMain();
-			for (const role of WORKERS) {
-				q.procs[role] = startN8n(line, role, ['worker', `--concurrency=${WORKER_CONCURRENCY}`], await envFor(role), path.join(logsDir, `${role}.log`));
-				allProcs.push(q.procs[role]);
-			}
-			await Promise.all([
-				waitReady(main, mainUrl, 'Editor is now accessible'),
-				...WORKERS.map((role) => waitReady(q.procs[role], `http://127.0.0.1:${healthPorts[role]}/healthz/readiness`, 'n8n worker is now ready')),
-			]);
-		});
+		const ready = await checks.check(
+			`${tag} main and two workers up in queue mode (Redis, ${postgres.version.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ')})`,
+			async () => {
+				const main = startMain();
+				for (const role of WORKERS) {
+					q.procs[role] = startN8n(
+						line,
+						role,
+						['worker', `--concurrency=${WORKER_CONCURRENCY}`],
+						await envFor(role),
+						path.join(logsDir, `${role}.log`),
+					);
+					allProcs.push(q.procs[role]);
+				}
+				await Promise.all([
+					waitReady(main, mainUrl, 'Editor is now accessible'),
+					...WORKERS.map((role) =>
+						waitReady(
+							q.procs[role],
+							`http://127.0.0.1:${healthPorts[role]}/healthz/readiness`,
+							'n8n worker is now ready',
+						),
+					),
+				]);
+			},
+		);
 		if (!ready) return;
 		// 2.x registers a published workflow's webhooks shortly after the main started (its
 		// publication reconciler, asynchronously): wait for the rows in webhook_entity.
 		const hooks = [workflows.delete, workflows.again];
-		const registered = await checks.check(`${tag} the main registered the workflows' production webhooks (webhook_entity)`, async () => {
-			const deadline = Date.now() + 120000;
-			for (;;) {
-				const res = await q.db.query('SELECT "workflowId", method, "webhookPath" FROM webhook_entity');
-				const missing = hooks.filter((wf) => !res.rows.some((r) => r.workflowId === wf.id && r.method === 'POST' && r.webhookPath === wf.path));
-				if (!missing.length) return;
-				if (Date.now() > deadline) throw new Error(`no POST ${missing.map((wf) => wf.path)} in webhook_entity after 2 min:\n${tail(q.procs.main.logFile)}`);
-				await sleep(500);
-			}
-		});
+		const registered = await checks.check(
+			`${tag} the main registered the workflows' production webhooks (webhook_entity)`,
+			async () => {
+				const deadline = Date.now() + 120000;
+				for (;;) {
+					const res = await q.db.query(
+						'SELECT "workflowId", method, "webhookPath" FROM webhook_entity',
+					);
+					const missing = hooks.filter(
+						(wf) =>
+							!res.rows.some(
+								(r) => r.workflowId === wf.id && r.method === 'POST' && r.webhookPath === wf.path,
+							),
+					);
+					if (!missing.length) return;
+					if (Date.now() > deadline)
+						throw new Error(
+							`no POST ${missing.map((wf) => wf.path)} in webhook_entity after 2 min:\n${tail(q.procs.main.logFile)}`,
+						);
+					await sleep(500);
+				}
+			},
+		);
 		if (!registered) return;
 		ran = true;
-		if (withTrigger && !(await checks.check(`${tag} the trigger workflow active: its activation poll listed the second account's campaigns`, () => armTrigger(q)))) return;
+		if (
+			withTrigger &&
+			!(await checks.check(
+				`${tag} the trigger workflow active: its activation poll listed the second account's campaigns`,
+				() => armTrigger(q),
+			))
+		)
+			return;
 
 		for (const name of SCENARIOS.filter((x) => scenarios.includes(x))) {
 			const t = Date.now();
@@ -244,33 +394,78 @@ async function runQueue({ tarball, checks, line = LINES.n8n2, scenarios = SCENAR
 
 	if (ran) {
 		// Kore.ai's pages are the contract (sandbox/contract/): every request of every process must follow them.
-		await checks.check(`${tag} every request followed Kore.ai's pages (the sandbox's contract)`, () => {
-			const found = sandbox.violations.map((v) => `${v.method} ${v.url} (${v.endpoint ?? 'no page'}): ${v.problems.join('; ')}`);
-			assert(found.length === 0, `${found.length} request(s) broke the contract:\n${found.join('\n')}`);
-		});
+		await checks.check(
+			`${tag} every request followed Kore.ai's pages (the sandbox's contract)`,
+			() => {
+				const found = sandbox.violations.map(
+					(v) => `${v.method} ${v.url} (${v.endpoint ?? 'no page'}): ${v.problems.join('; ')}`,
+				);
+				assert(
+					found.length === 0,
+					`${found.length} request(s) broke the contract:\n${found.join('\n')}`,
+				);
+			},
+		);
 		const tokens = sandbox.tokensSeen;
-		await checks.check(`${tag} no client secret or JWT in Postgres (pg_dump), Redis (snapshots) or any process's log`, () => {
-			assert(tokens.length >= 10, `the sandbox saw only ${tokens.length} tokens`);
-			const secrets = [sbCreds, sandbox.secondaryCredentials].map((c, i) => ({ label: `client secret of account ${i + 1}`, value: c.clientSecret }));
-			const needles = [...secrets, ...tokenNeedles(tokens)];
-			const pkgDirs = Object.values(folders).map((f) => path.join(f, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME) + path.sep);
-			const { hits, files, bytes } = scanForSecrets(scanRoots, needles, { skip: (f) => pkgDirs.some((d) => f.startsWith(d)) });
-			log(`${tag} scanned ${files} files (${(bytes / 1e6).toFixed(1)} MB) for ${needles.length} secrets/tokens`);
-			const scanned = (f) => fs.existsSync(f) && fs.statSync(f).size > 0;
-			assert(scanned(path.join(dumpsDir, 'n8n.sql')) && fs.readFileSync(path.join(dumpsDir, 'n8n.sql'), 'utf8').includes('execution_data'), 'no pg_dump to scan');
-			// One SAVE while the load's executions run, one at the end.
-			const snapshots = scenarios.includes('load') ? 2 : 1;
-			assert(fs.readdirSync(redis.dir).filter((f) => /^snapshot-\d+\.rdb$/.test(f)).length >= snapshots, 'no Redis snapshots to scan');
-			for (const f of ['main.log', 'worker-1.log', 'worker-2.log', 'postgres.log', 'redis.log', 'n8n-cli.log']) assert(scanned(path.join(logsDir, f)), `no ${f} to scan`);
-			if (hits.length) throw new Error(hits.map((h) => `${h.label} in ${path.relative(runDir, h.file)} at ${h.offset}`).join('\n'));
-		});
+		await checks.check(
+			`${tag} no client secret or JWT in Postgres (pg_dump), Redis (snapshots) or any process's log`,
+			() => {
+				assert(tokens.length >= 10, `the sandbox saw only ${tokens.length} tokens`);
+				const secrets = [sbCreds, sandbox.secondaryCredentials].map((c, i) => ({
+					label: `client secret of account ${i + 1}`,
+					value: c.clientSecret,
+				}));
+				const needles = [...secrets, ...tokenNeedles(tokens)];
+				const pkgDirs = Object.values(folders).map(
+					(f) => path.join(f, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME) + path.sep,
+				);
+				const { hits, files, bytes } = scanForSecrets(scanRoots, needles, {
+					skip: (f) => pkgDirs.some((d) => f.startsWith(d)),
+				});
+				log(
+					`${tag} scanned ${files} files (${(bytes / 1e6).toFixed(1)} MB) for ${needles.length} secrets/tokens`,
+				);
+				const scanned = (f) => fs.existsSync(f) && fs.statSync(f).size > 0;
+				assert(
+					scanned(path.join(dumpsDir, 'n8n.sql')) &&
+						fs.readFileSync(path.join(dumpsDir, 'n8n.sql'), 'utf8').includes('execution_data'),
+					'no pg_dump to scan',
+				);
+				// One SAVE while the load's executions run, one at the end.
+				const snapshots = scenarios.includes('load') ? 2 : 1;
+				assert(
+					fs.readdirSync(redis.dir).filter((f) => /^snapshot-\d+\.rdb$/.test(f)).length >=
+						snapshots,
+					'no Redis snapshots to scan',
+				);
+				for (const f of [
+					'main.log',
+					'worker-1.log',
+					'worker-2.log',
+					'postgres.log',
+					'redis.log',
+					'n8n-cli.log',
+				])
+					assert(scanned(path.join(logsDir, f)), `no ${f} to scan`);
+				if (hits.length)
+					throw new Error(
+						hits
+							.map((h) => `${h.label} in ${path.relative(runDir, h.file)} at ${h.offset}`)
+							.join('\n'),
+					);
+			},
+		);
 		await checks.check(`${tag} no n8n process tried network beyond loopback`, () => {
-			const attempts = ROLES.flatMap((role) => networkAttempts(folders[role]).map((a) => `${role}: ${a.kind} ${a.host}`));
+			const attempts = ROLES.flatMap((role) =>
+				networkAttempts(folders[role]).map((a) => `${role}: ${a.kind} ${a.host}`),
+			);
 			eq([...new Set(attempts)], [], 'non-loopback attempts');
 		});
 	}
 	timings.total = Date.now() - started;
-	log(`${tag} done in ${elapsed(timings.total)}; scenarios: ${scenarios.map((name) => `${name} ${timings[name] === undefined ? '-' : elapsed(timings[name])}`).join(', ')}`);
+	log(
+		`${tag} done in ${elapsed(timings.total)}; scenarios: ${scenarios.map((name) => `${name} ${timings[name] === undefined ? '-' : elapsed(timings[name])}`).join(', ')}`,
+	);
 	log(`${tag} figures: ${JSON.stringify(q.figures)}`);
 	return timings;
 }

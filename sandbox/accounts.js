@@ -50,7 +50,9 @@ function resolveApps(options = {}) {
 		const algorithms = app.algorithms || [app.algorithm || 'HS256'];
 		for (const alg of algorithms) {
 			if (!SUPPORTED_ALGORITHMS.includes(alg)) {
-				throw new Error(`sandbox: app #${index} algorithm ${alg} is not one of ${SUPPORTED_ALGORITHMS.join(', ')}`);
+				throw new Error(
+					`sandbox: app #${index} algorithm ${alg} is not one of ${SUPPORTED_ALGORITHMS.join(', ')}`,
+				);
 			}
 		}
 		return {
@@ -60,7 +62,8 @@ function resolveApps(options = {}) {
 			clientSecret: app.clientSecret,
 			algorithm: algorithms[0],
 			algorithms,
-			enforceJti: app.enforceJti === undefined ? Boolean(options.enforceJti) : Boolean(app.enforceJti),
+			enforceJti:
+				app.enforceJti === undefined ? Boolean(options.enforceJti) : Boolean(app.enforceJti),
 		};
 	});
 }

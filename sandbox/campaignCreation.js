@@ -55,30 +55,60 @@ const isText = (v) => typeof v === 'string' && v.trim() !== '';
 
 /** The first problem of a create (`partial` false) or update (`partial` true) body, or null. */
 function problemOf(body, type, partial) {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return 'Request body must be a JSON object';
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		return 'Request body must be a JSON object';
 	const need = (key) => !partial && body[key] === undefined;
 	if (need('name') || (body.name !== undefined && !isText(body.name))) return 'name is required';
-	if (body.name !== undefined && body.name.length > 48) return 'name must be a maximum of 48 characters';
-	if (need('description') || (body.description !== undefined && typeof body.description !== 'string')) return 'description is required';
-	if (body.description !== undefined && body.description.length > 256) return 'description must be a maximum of 256 characters';
-	if (need('contactLists') || (body.contactLists !== undefined && (!Array.isArray(body.contactLists) || body.contactLists.length === 0 || !body.contactLists.every(isText)))) {
+	if (body.name !== undefined && body.name.length > 48)
+		return 'name must be a maximum of 48 characters';
+	if (
+		need('description') ||
+		(body.description !== undefined && typeof body.description !== 'string')
+	)
+		return 'description is required';
+	if (body.description !== undefined && body.description.length > 256)
+		return 'description must be a maximum of 256 characters';
+	if (
+		need('contactLists') ||
+		(body.contactLists !== undefined &&
+			(!Array.isArray(body.contactLists) ||
+				body.contactLists.length === 0 ||
+				!body.contactLists.every(isText)))
+	) {
 		return 'contactLists must be a non-empty list of contact list names';
 	}
-	if ((type === 'voice' && need('dncLists')) || (body.dncLists !== undefined && !isText(body.dncLists && body.dncLists.name))) return 'dncLists.name is required';
-	if (need('priority') || (body.priority !== undefined && !['1', '2', '3', '4', '5'].includes(String(body.priority)))) return 'priority must be one of 1, 2, 3, 4 or 5';
+	if (
+		(type === 'voice' && need('dncLists')) ||
+		(body.dncLists !== undefined && !isText(body.dncLists && body.dncLists.name))
+	)
+		return 'dncLists.name is required';
+	if (
+		need('priority') ||
+		(body.priority !== undefined && !['1', '2', '3', '4', '5'].includes(String(body.priority)))
+	)
+		return 'priority must be one of 1, 2, 3, 4 or 5';
 	const strategy = body.dialingStrategy;
-	if (need('dialingStrategy') || (strategy !== undefined && (typeof strategy !== 'object' || strategy === null))) return 'dialingStrategy is required';
+	if (
+		need('dialingStrategy') ||
+		(strategy !== undefined && (typeof strategy !== 'object' || strategy === null))
+	)
+		return 'dialingStrategy is required';
 	if (strategy) {
 		const callerId = strategy.callerId;
-		if ((!partial && callerId === undefined) || (callerId !== undefined && !/^\+?\d{6,15}$/.test(String(callerId && callerId.phoneNumber)))) {
+		if (
+			(!partial && callerId === undefined) ||
+			(callerId !== undefined && !/^\+?\d{6,15}$/.test(String(callerId && callerId.phoneNumber)))
+		) {
 			return 'dialingStrategy.callerId.phoneNumber must be a phone number';
 		}
 		const hours = strategy.callingHours;
 		if (!partial && hours === undefined) return 'dialingStrategy.callingHours is required';
 		if (hours !== undefined) {
-			if (!['WEEKLY', 'DAILY', 'CUSTOM'].includes(hours.frequency)) return 'dialingStrategy.callingHours.frequency must be WEEKLY, DAILY or CUSTOM';
+			if (!['WEEKLY', 'DAILY', 'CUSTOM'].includes(hours.frequency))
+				return 'dialingStrategy.callingHours.frequency must be WEEKLY, DAILY or CUSTOM';
 			if (!isText(hours.timezone)) return 'dialingStrategy.callingHours.timezone is required';
-			if (!Array.isArray(hours.days) || hours.days.length === 0) return 'dialingStrategy.callingHours.days must be a non-empty list';
+			if (!Array.isArray(hours.days) || hours.days.length === 0)
+				return 'dialingStrategy.callingHours.days must be a non-empty list';
 			for (const d of hours.days) {
 				if (!d || !DAYS.includes(d.day) || !TIME.test(d.start) || !TIME.test(d.end)) {
 					return 'each of dialingStrategy.callingHours.days needs day (MO..SU), start and end (like 9:00 AM)';
@@ -86,34 +116,64 @@ function problemOf(body, type, partial) {
 			}
 		}
 		if (type === 'voice') {
-			const ranges = { maxAttemptsPerRecord: [1, 100], defaultRetryPeriod: [1, 1440], maxRingTime: [5, 120] };
+			const ranges = {
+				maxAttemptsPerRecord: [1, 100],
+				defaultRetryPeriod: [1, 1440],
+				maxRingTime: [5, 120],
+			};
 			for (const [key, [min, max]] of Object.entries(ranges)) {
 				const v = strategy[key];
-				if ((!partial && v === undefined) || (v !== undefined && (!Number.isInteger(v) || v < min || v > max))) {
+				if (
+					(!partial && v === undefined) ||
+					(v !== undefined && (!Number.isInteger(v) || v < min || v > max))
+				) {
 					return `dialingStrategy.${key} must be between ${min} and ${max}`;
 				}
 			}
-			if ((!partial && strategy.dialingOrder === undefined) || (strategy.dialingOrder !== undefined && !['FIFO', 'LIFO'].includes(strategy.dialingOrder))) {
+			if (
+				(!partial && strategy.dialingOrder === undefined) ||
+				(strategy.dialingOrder !== undefined && !['FIFO', 'LIFO'].includes(strategy.dialingOrder))
+			) {
 				return 'dialingStrategy.dialingOrder must be FIFO or LIFO';
 			}
 		}
 	}
 	if (type === 'voice') {
-		if (need('dialingMode') || (body.dialingMode !== undefined && !['Agentless', 'Progressive', 'Preview'].includes(body.dialingMode))) {
+		if (
+			need('dialingMode') ||
+			(body.dialingMode !== undefined &&
+				!['Agentless', 'Progressive', 'Preview'].includes(body.dialingMode))
+		) {
 			return 'dialingMode must be Agentless, Progressive or Preview';
 		}
-		if (need('experienceFlowName') || (body.experienceFlowName !== undefined && !isText(body.experienceFlowName))) return 'experienceFlowName is required';
-		if (need('enableMachineDetect') || (body.enableMachineDetect !== undefined && !['no', 'detect', 'disconnect'].includes(body.enableMachineDetect))) {
+		if (
+			need('experienceFlowName') ||
+			(body.experienceFlowName !== undefined && !isText(body.experienceFlowName))
+		)
+			return 'experienceFlowName is required';
+		if (
+			need('enableMachineDetect') ||
+			(body.enableMachineDetect !== undefined &&
+				!['no', 'detect', 'disconnect'].includes(body.enableMachineDetect))
+		) {
 			return 'enableMachineDetect must be no, detect or disconnect';
 		}
 	} else {
-		if (body.format !== undefined && !['simple', 'advanced'].includes(body.format)) return 'format must be simple or advanced';
-		if (body.format === 'advanced' && !partial && !isText(body.experienceFlowName)) return 'experienceFlowName is required for an advanced campaign';
+		if (body.format !== undefined && !['simple', 'advanced'].includes(body.format))
+			return 'format must be simple or advanced';
+		if (body.format === 'advanced' && !partial && !isText(body.experienceFlowName))
+			return 'experienceFlowName is required for an advanced campaign';
 		const message = body.message;
-		if (need('message') || (message !== undefined && (typeof message !== 'object' || message === null))) return 'message is required';
+		if (
+			need('message') ||
+			(message !== undefined && (typeof message !== 'object' || message === null))
+		)
+			return 'message is required';
 		if (message) {
-			if (!isText(message.message) && !isText(message.template_name)) return 'message needs message (base64 text) or template_name';
-			if (message.message !== undefined && !BASE64.test(String(message.message))) return 'message.message must be the SMS text in base64';
+			if (!isText(message.message) && !isText(message.template_name))
+				return 'message needs message (base64 text) or template_name';
+			if (message.message !== undefined && !BASE64.test(String(message.message)))
+				return 'message.message must be the SMS text in base64';
 		}
 	}
 	return null;
@@ -132,13 +192,21 @@ const hashId = (prefix, text) => {
 function nameTaken(ctx, name, exceptId) {
 	const lname = name.toLowerCase();
 	for (const record of ctx.store.records.values()) {
-		if (record.streamId === ctx.streamId && record.id !== exceptId && String(record.doc.name).toLowerCase() === lname) return true;
+		if (
+			record.streamId === ctx.streamId &&
+			record.id !== exceptId &&
+			String(record.doc.name).toLowerCase() === lname
+		)
+			return true;
 	}
 	return false;
 }
 
 function strategyOf(input, type) {
-	const strategy = { callerId: { phoneNumber: input.callerId.phoneNumber }, callingHours: JSON.parse(JSON.stringify(input.callingHours)) };
+	const strategy = {
+		callerId: { phoneNumber: input.callerId.phoneNumber },
+		callingHours: JSON.parse(JSON.stringify(input.callingHours)),
+	};
 	if (type === 'voice') {
 		Object.assign(strategy, {
 			dialingOrder: input.dialingOrder,
@@ -160,21 +228,31 @@ function handleCreate(ctx) {
 	const missing = missingList(ctx, body);
 	if (missing) return missing;
 	const name = body.name.trim();
-	if (nameTaken(ctx, name)) return { status: 400, body: bodies.campaignFailure(`Campaign with name ${name} already exists`) };
+	if (nameTaken(ctx, name))
+		return {
+			status: 400,
+			body: bodies.campaignFailure(`Campaign with name ${name} already exists`),
+		};
 
 	const at = ctx.nowIso();
 	const id = `cd-${crypto.randomUUID()}`;
 	const doc = { _id: id, name, lname: name.toLowerCase(), description: body.description };
-	if (body.dncLists) doc.dncLists = type === 'voice' ? { id: hashId('cl', `dnc:${body.dncLists.name}`), name: body.dncLists.name } : { name: body.dncLists.name };
+	if (body.dncLists)
+		doc.dncLists =
+			type === 'voice'
+				? { id: hashId('cl', `dnc:${body.dncLists.name}`), name: body.dncLists.name }
+				: { name: body.dncLists.name };
 	doc.priority = String(body.priority);
 	if (type === 'voice') doc.dialingMode = body.dialingMode;
 	else doc.format = body.format || 'simple';
 	doc.dialingStrategy = strategyOf(body.dialingStrategy, type);
 	if (type === 'sms') {
 		doc.message = { ...body.message };
-		if (doc.message.template_name && !doc.message.templateId) doc.message.templateId = hashId('cmt', `tpl:${doc.message.template_name}`);
+		if (doc.message.template_name && !doc.message.templateId)
+			doc.message.templateId = hashId('cmt', `tpl:${doc.message.template_name}`);
 	}
-	if (isText(body.experienceFlowName)) doc.experienceFlow = hashId('cf', `flow:${body.experienceFlowName}`);
+	if (isText(body.experienceFlowName))
+		doc.experienceFlow = hashId('cf', `flow:${body.experienceFlowName}`);
 	Object.assign(doc, {
 		status: 'Preparing',
 		isImported: type === 'sms' ? false : undefined,
@@ -199,7 +277,10 @@ function handleCreate(ctx) {
 	const { contactLists, enableMachineDetect, ...head } = rest;
 	const data = { ...head, id: _id, contactLists };
 	if (enableMachineDetect !== undefined) data.enableMachineDetect = enableMachineDetect;
-	return { status: 200, body: { status: 'success', message: `Campaign ${name} creation in progress`, data } };
+	return {
+		status: 200,
+		body: { status: 'success', message: `Campaign ${name} creation in progress`, data },
+	};
 }
 
 /**
@@ -207,10 +288,17 @@ function handleCreate(ctx) {
  * list too): a name no list of the app has is refused, as the independent check saw Kore.ai do.
  */
 function missingList(ctx, body) {
-	const names = [...(Array.isArray(body.contactLists) ? body.contactLists : []), ...(body.dncLists && body.dncLists.name ? [body.dncLists.name] : [])];
+	const names = [
+		...(Array.isArray(body.contactLists) ? body.contactLists : []),
+		...(body.dncLists && body.dncLists.name ? [body.dncLists.name] : []),
+	];
 	const lists = ctx.store.contactLists;
-	const missing = names.find((name) => typeof name === 'string' && !lists.findByName(ctx.streamId, name.trim()));
-	return missing === undefined ? null : { status: 400, body: bodies.badRequest(`Contact list ${missing} not found`) };
+	const missing = names.find(
+		(name) => typeof name === 'string' && !lists.findByName(ctx.streamId, name.trim()),
+	);
+	return missing === undefined
+		? null
+		: { status: 400, body: bodies.badRequest(`Contact list ${missing} not found`) };
 }
 
 /** A PUT's body applied to a campaign: replacing each object it receives (the harsh reading) or merging it. */
@@ -224,7 +312,15 @@ function applyUpdate(doc, body, merge) {
 }
 
 function deepMerge(into, from) {
-	if (!into || typeof into !== 'object' || Array.isArray(into) || !from || typeof from !== 'object' || Array.isArray(from)) return from;
+	if (
+		!into ||
+		typeof into !== 'object' ||
+		Array.isArray(into) ||
+		!from ||
+		typeof from !== 'object' ||
+		Array.isArray(from)
+	)
+		return from;
 	const out = { ...into };
 	for (const [key, value] of Object.entries(from)) out[key] = deepMerge(into[key], value);
 	return out;
@@ -236,7 +332,8 @@ function handleUpdate(ctx) {
 	const record = ctx.store.find(ctx.streamId, ctx.campaignId);
 	// The Update Voice page's endpoint and sample send campaignType=sms for a voice campaign, its
 	// table says voice: both are accepted for voice campaigns. An SMS campaign is not a voice one.
-	if (!record || (type === 'voice' && record.type !== 'voice')) return campaignNotFound(ctx.notFoundStyle, ctx.campaignId);
+	if (!record || (type === 'voice' && record.type !== 'voice'))
+		return campaignNotFound(ctx.notFoundStyle, ctx.campaignId);
 	const body = ctx.body;
 	const problem = problemOf(body, record.type, true);
 	if (problem) return bad(problem);
@@ -245,19 +342,33 @@ function handleUpdate(ctx) {
 	const doc = record.doc;
 	if (body.name !== undefined) {
 		const name = body.name.trim();
-		if (nameTaken(ctx, name, record.id)) return { status: 400, body: bodies.campaignFailure(`Campaign with name ${name} already exists`) };
+		if (nameTaken(ctx, name, record.id))
+			return {
+				status: 400,
+				body: bodies.campaignFailure(`Campaign with name ${name} already exists`),
+			};
 		body.name = name;
 		doc.lname = name.toLowerCase();
 	}
 	if (body.contactLists !== undefined) body.contactLists = body.contactLists.map((n) => n.trim());
 	if (body.priority !== undefined) body.priority = String(body.priority);
 	applyUpdate(doc, body, ctx.readings.updateMerges === 'merge');
-	if (body.dncLists !== undefined && record.type === 'voice') doc.dncLists = { id: hashId('cl', `dnc:${body.dncLists.name}`), name: body.dncLists.name };
-	if (body.experienceFlowName !== undefined) doc.experienceFlow = hashId('cf', `flow:${body.experienceFlowName}`);
+	if (body.dncLists !== undefined && record.type === 'voice')
+		doc.dncLists = { id: hashId('cl', `dnc:${body.dncLists.name}`), name: body.dncLists.name };
+	if (body.experienceFlowName !== undefined)
+		doc.experienceFlow = hashId('cf', `flow:${body.experienceFlowName}`);
 	if (body.queue_name !== undefined) doc.queue_name = body.queue_name;
-	if (body.enableMachineDetect !== undefined) doc.enableMachineDetect = body.enableMachineDetect !== 'no';
+	if (body.enableMachineDetect !== undefined)
+		doc.enableMachineDetect = body.enableMachineDetect !== 'no';
 	doc.updatedAt = ctx.nowIso();
-	return { status: 200, body: { status: 'success', message: `Campaign ${doc.name} details updated successfully`, data: doc } };
+	return {
+		status: 200,
+		body: {
+			status: 'success',
+			message: `Campaign ${doc.name} details updated successfully`,
+			data: doc,
+		},
+	};
 }
 
 module.exports = { handleCreate, handleUpdate, settlePreparing, problemOf };

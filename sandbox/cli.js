@@ -33,7 +33,8 @@ function parseArgs(argv) {
 		switch (arg) {
 			case '--port':
 				opts.port = Number(take(i++, arg));
-				if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port must be 0..65535');
+				if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)
+					throw new Error('--port must be 0..65535');
 				break;
 			case '--enforce-jti':
 				opts.enforceJti = true;
@@ -43,7 +44,8 @@ function parseArgs(argv) {
 				if (v === 'off' || v === 'false' || v === '0') opts.rateLimit = false;
 				else {
 					const n = Number(v);
-					if (!Number.isInteger(n) || n < 1) throw new Error('--rate-limit must be a positive integer or "off"');
+					if (!Number.isInteger(n) || n < 1)
+						throw new Error('--rate-limit must be a positive integer or "off"');
 					if (opts.rateLimit) opts.rateLimit.perMinute = n;
 					else opts.rateLimit = { perMinute: n, retryAfter: true };
 				}
@@ -66,7 +68,8 @@ function parseArgs(argv) {
 				break;
 			case '--complete-after':
 				opts.completeAfterMs = Number(take(i++, arg));
-				if (!Number.isFinite(opts.completeAfterMs) || opts.completeAfterMs < 0) throw new Error('--complete-after must be milliseconds >= 0');
+				if (!Number.isFinite(opts.completeAfterMs) || opts.completeAfterMs < 0)
+					throw new Error('--complete-after must be milliseconds >= 0');
 				break;
 			case '--quiet':
 				opts.quiet = true;
@@ -109,12 +112,18 @@ async function main() {
 		onRequest: opts.quiet
 			? undefined
 			: (e) => {
-					const extra = [e.fault && `fault=${e.fault}`, e.reason && `(${e.reason})`].filter(Boolean).join(' ');
-					console.log(`${new Date().toISOString()} ${e.method} ${e.path} -> ${e.status}${extra ? ` ${extra}` : ''}`);
+					const extra = [e.fault && `fault=${e.fault}`, e.reason && `(${e.reason})`]
+						.filter(Boolean)
+						.join(' ');
+					console.log(
+						`${new Date().toISOString()} ${e.method} ${e.path} -> ${e.status}${extra ? ` ${extra}` : ''}`,
+					);
 				},
 	});
 	const c = sandbox.credentials;
-	const rl = opts.rateLimit ? `${opts.rateLimit.perMinute}/min per account${opts.rateLimit.retryAfter ? '' : ', no Retry-After'}` : 'off';
+	const rl = opts.rateLimit
+		? `${opts.rateLimit.perMinute}/min per account${opts.rateLimit.retryAfter ? '' : ', no Retry-After'}`
+		: 'off';
 	console.log(`Kore.ai sandbox listening on ${sandbox.url}
 (simulated Kore.ai Contact Center campaign API v2; sandbox-only credentials)
 

@@ -86,7 +86,12 @@ function attachContactLists(store, { apps }) {
 		for (const entry of entries) {
 			if (!record.doc.allowDuplicates && seen.has(entry.phoneNumber)) continue;
 			seen.add(entry.phoneNumber);
-			record.contacts.push({ _id: `cc-${crypto.randomUUID()}`, createdAt: at, updatedAt: at, ...clone(entry) });
+			record.contacts.push({
+				_id: `cc-${crypto.randomUUID()}`,
+				createdAt: at,
+				updatedAt: at,
+				...clone(entry),
+			});
 			added += 1;
 		}
 		record.doc.totalRecordCount = record.contacts.length;
@@ -115,12 +120,23 @@ function attachContactLists(store, { apps }) {
 		);
 		// The lists the seeded campaigns name ("These must already exist", every campaign page), empty.
 		for (const campaign of store.records.values()) {
-			const names = [...(campaign.doc.contactLists || []), ...(campaign.doc.dncLists ? [campaign.doc.dncLists.name] : [])];
+			const names = [
+				...(campaign.doc.contactLists || []),
+				...(campaign.doc.dncLists ? [campaign.doc.dncLists.name] : []),
+			];
 			for (const name of names) {
 				if (findByName(campaign.streamId, name)) continue;
-				const hash = crypto.createHash('sha256').update(`${campaign.streamId}:${name}`).digest('hex');
+				const hash = crypto
+					.createHash('sha256')
+					.update(`${campaign.streamId}:${name}`)
+					.digest('hex');
 				const id = `cl-${hash.slice(0, 8)}-${hash.slice(8, 12)}-5${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
-				lists.set(id, { id, streamId: campaign.streamId, doc: newDoc({ id, name, description: name, allowDuplicates: false, at: SEED_AT }), contacts: [] });
+				lists.set(id, {
+					id,
+					streamId: campaign.streamId,
+					doc: newDoc({ id, name, description: name, allowDuplicates: false, at: SEED_AT }),
+					contacts: [],
+				});
 			}
 		}
 	}
@@ -140,7 +156,12 @@ function attachContactLists(store, { apps }) {
 
 	function create(streamId, { name, description, allowDuplicates }, at) {
 		const id = `cl-${crypto.randomUUID()}`;
-		const record = { id, streamId, doc: newDoc({ id, name, description, allowDuplicates, at }), contacts: [] };
+		const record = {
+			id,
+			streamId,
+			doc: newDoc({ id, name, description, allowDuplicates, at }),
+			contacts: [],
+		};
 		lists.set(id, record);
 		return record;
 	}
@@ -165,7 +186,9 @@ function attachContactLists(store, { apps }) {
 		addList(name, { n = 0, appId = apps[0].appId, allowDuplicates = false } = {}) {
 			const at = new Date().toISOString();
 			const record = create(appId, { name, description: '', allowDuplicates }, at);
-			const entries = Array.from({ length: n }, (_, i) => ({ phoneNumber: `+1555${String(100000 + i).padStart(7, '0')}` }));
+			const entries = Array.from({ length: n }, (_, i) => ({
+				phoneNumber: `+1555${String(100000 + i).padStart(7, '0')}`,
+			}));
 			addContactsTo(record, entries, at);
 			return record.id;
 		},
@@ -206,14 +229,24 @@ function attachContactLists(store, { apps }) {
  */
 function matchContactListRoute(prefix, rest) {
 	if (prefix === ADD_CONTACTS_PREFIX) {
-		return rest === '/campaign/contactList/addContacts' ? { name: 'contactList.addContacts', methods: ['POST'], contactLists: true } : null;
+		return rest === '/campaign/contactList/addContacts'
+			? { name: 'contactList.addContacts', methods: ['POST'], contactLists: true }
+			: null;
 	}
-	if (rest === '/campaign/contactList/getAllListDetails') return { name: 'contactList.list', methods: ['POST'], contactLists: true };
-	if (rest === '/campaign/contactList/createContactList') return { name: 'contactList.create', methods: ['POST'], contactLists: true };
+	if (rest === '/campaign/contactList/getAllListDetails')
+		return { name: 'contactList.list', methods: ['POST'], contactLists: true };
+	if (rest === '/campaign/contactList/createContactList')
+		return { name: 'contactList.create', methods: ['POST'], contactLists: true };
 	let m = /^\/campaign\/contactList\/([^/]+)\/getAllContacts$/.exec(rest);
 	if (m) return { name: 'contactList.contacts', methods: ['GET'], rawId: m[1], contactLists: true };
 	m = /^\/campaign\/contactList\/([^/]+)$/.exec(rest);
-	if (m) return { name: 'contactList.one', methods: ['GET', 'PUT', 'DELETE'], rawId: m[1], contactLists: true };
+	if (m)
+		return {
+			name: 'contactList.one',
+			methods: ['GET', 'PUT', 'DELETE'],
+			rawId: m[1],
+			contactLists: true,
+		};
 	return null;
 }
 
@@ -229,15 +262,21 @@ function listNotFound(style, what) {
 /** Checks name/description/allowDuplicates of a create (all) or an update (those given). */
 function checkFields(body, { creating }) {
 	if (creating || body.name !== undefined) {
-		if (typeof body.name !== 'string' || body.name.trim() === '') return bad('name is required and must be a non-empty string');
-		if ([...body.name].length > LIMITS.name) return bad(`name must be at most ${LIMITS.name} characters`);
+		if (typeof body.name !== 'string' || body.name.trim() === '')
+			return bad('name is required and must be a non-empty string');
+		if ([...body.name].length > LIMITS.name)
+			return bad(`name must be at most ${LIMITS.name} characters`);
 	}
 	if (body.description !== undefined && body.description !== null) {
 		if (typeof body.description !== 'string') return bad('description must be a string');
-		if ([...body.description].length > LIMITS.description) return bad(`description must be at most ${LIMITS.description} characters`);
+		if ([...body.description].length > LIMITS.description)
+			return bad(`description must be at most ${LIMITS.description} characters`);
 	}
 	if (creating && body.source !== 'passiveApi') return bad('source is required: use "passiveApi"');
-	if ((creating || body.allowDuplicates !== undefined) && typeof body.allowDuplicates !== 'boolean') {
+	if (
+		(creating || body.allowDuplicates !== undefined) &&
+		typeof body.allowDuplicates !== 'boolean'
+	) {
 		return bad('allowDuplicates is required and must be true or false');
 	}
 	return null;
@@ -245,7 +284,9 @@ function checkFields(body, { creating }) {
 
 function requireAccountQuery(ctx) {
 	const accountId = ctx.query.get('accountId');
-	return accountId === null || accountId === '' ? bad('accountId query parameter is required') : null;
+	return accountId === null || accountId === ''
+		? bad('accountId query parameter is required')
+		: null;
 }
 
 function objectBody(ctx) {
@@ -256,7 +297,11 @@ function objectBody(ctx) {
 function handleList(ctx, lists) {
 	const type = ctx.query.get('type');
 	if (type !== null && type !== 'call') return bad(`Invalid type "${type}": use "call"`);
-	return ok({ status: 'success', message: '', data: lists.all(ctx.streamId).map((record) => clone(record.doc)) });
+	return ok({
+		status: 'success',
+		message: '',
+		data: lists.all(ctx.streamId).map((record) => clone(record.doc)),
+	});
 }
 
 function handleCreate(ctx, lists) {
@@ -267,9 +312,18 @@ function handleCreate(ctx, lists) {
 	const problem = checkFields(body, { creating: true });
 	if (problem) return problem;
 	const name = body.name.trim();
-	if (lists.findByName(ctx.streamId, name)) return bad(`Contact list with name "${name}" already exists`);
-	const record = lists.create(ctx.streamId, { name, description: body.description, allowDuplicates: body.allowDuplicates }, ctx.nowIso());
-	return ok({ status: 'success', message: `Contact list ${name} created successfully`, data: clone(record.doc) });
+	if (lists.findByName(ctx.streamId, name))
+		return bad(`Contact list with name "${name}" already exists`);
+	const record = lists.create(
+		ctx.streamId,
+		{ name, description: body.description, allowDuplicates: body.allowDuplicates },
+		ctx.nowIso(),
+	);
+	return ok({
+		status: 'success',
+		message: `Contact list ${name} created successfully`,
+		data: clone(record.doc),
+	});
 }
 
 function handleOne(ctx, lists, method) {
@@ -280,7 +334,11 @@ function handleOne(ctx, lists, method) {
 	if (method === 'GET') return ok({ status: 'success', message: '', data: clone(record.doc) });
 	if (method === 'DELETE') {
 		lists.remove(record.id);
-		return ok({ status: 'success', message: `Contact list ${record.doc.name} deleted successfully`, data: clone(record.doc) });
+		return ok({
+			status: 'success',
+			message: `Contact list ${record.doc.name} deleted successfully`,
+			data: clone(record.doc),
+		});
 	}
 	const body = objectBody(ctx);
 	if (!body) return bad('Request body must be a JSON object');
@@ -290,13 +348,17 @@ function handleOne(ctx, lists, method) {
 	if (body.name !== undefined) {
 		const name = body.name.trim();
 		const other = lists.findByName(ctx.streamId, name);
-		if (other && other.id !== record.id) return bad(`Contact list with name "${name}" already exists`);
+		if (other && other.id !== record.id)
+			return bad(`Contact list with name "${name}" already exists`);
 		doc.name = name;
 	}
-	if (body.description !== undefined && body.description !== null) doc.description = body.description;
+	if (body.description !== undefined && body.description !== null)
+		doc.description = body.description;
 	if (body.allowDuplicates !== undefined) {
 		doc.allowDuplicates = body.allowDuplicates;
-		doc.apiConfigurations = { dataSyncMode: body.allowDuplicates ? 'allowDuplicates' : 'skipDuplicates' };
+		doc.apiConfigurations = {
+			dataSyncMode: body.allowDuplicates ? 'allowDuplicates' : 'skipDuplicates',
+		};
 	}
 	doc.updatedAt = ctx.nowIso();
 	return ok({
@@ -333,7 +395,8 @@ function handleContacts(ctx, lists) {
 	const skip = honoured ? read('skip', 0) : 0;
 	// The sample answers limit 50 (GUESS: the default; no maximum is documented).
 	const limit = honoured ? read('limit', 50) : 50;
-	if (Number.isNaN(skip) || Number.isNaN(limit) || limit === 0) return bad('skip and limit must be non-negative integers (limit at least 1)');
+	if (Number.isNaN(skip) || Number.isNaN(limit) || limit === 0)
+		return bad('skip and limit must be non-negative integers (limit at least 1)');
 	const results = record.contacts.slice(skip, skip + limit);
 	return ok({
 		status: 'success',
@@ -351,12 +414,17 @@ function handleContacts(ctx, lists) {
 
 function handleAddContacts(ctx, lists) {
 	const body = objectBody(ctx);
-	if (!body || ctx.body === undefined) return bad('Request body must be a JSON object with contact_list_name and data');
-	if (typeof body.contact_list_name !== 'string' || body.contact_list_name.trim() === '') return bad('contact_list_name is required');
-	if (!Array.isArray(body.data) || body.data.length === 0) return bad('data must be a non-empty array of contacts');
+	if (!body || ctx.body === undefined)
+		return bad('Request body must be a JSON object with contact_list_name and data');
+	if (typeof body.contact_list_name !== 'string' || body.contact_list_name.trim() === '')
+		return bad('contact_list_name is required');
+	if (!Array.isArray(body.data) || body.data.length === 0)
+		return bad('data must be a non-empty array of contacts');
 	for (const [index, entry] of body.data.entries()) {
-		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return bad(`data[${index}] must be an object`);
-		if (typeof entry.phoneNumber !== 'string' || entry.phoneNumber.trim() === '') return bad(`data[${index}].phoneNumber is required`);
+		if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+			return bad(`data[${index}] must be an object`);
+		if (typeof entry.phoneNumber !== 'string' || entry.phoneNumber.trim() === '')
+			return bad(`data[${index}].phoneNumber is required`);
 	}
 	const record = lists.findByName(ctx.streamId, body.contact_list_name);
 	if (!record) return listNotFound(ctx.notFoundStyle, body.contact_list_name.trim());
@@ -383,4 +451,11 @@ function dispatchContactList(route, method, ctx) {
 	}
 }
 
-module.exports = { attachContactLists, matchContactListRoute, dispatchContactList, ADD_CONTACTS_PREFIX, SEED_LIST_ID, LIMITS };
+module.exports = {
+	attachContactLists,
+	matchContactListRoute,
+	dispatchContactList,
+	ADD_CONTACTS_PREFIX,
+	SEED_LIST_ID,
+	LIMITS,
+};

@@ -18,12 +18,21 @@
  *   applied:     lostResponse, truncatedJson, malformedJson (the service did the work; the answer
  *                is lost or damaged on the way back)
  */
-const FAULT_TYPES = ['reset', 'hang', 'status429', 'status5xx', 'html', 'lostResponse', 'truncatedJson', 'malformedJson'];
+const FAULT_TYPES = [
+	'reset',
+	'hang',
+	'status429',
+	'status5xx',
+	'html',
+	'lostResponse',
+	'truncatedJson',
+	'malformedJson',
+];
 const APPLIED_FAULTS = new Set(['lostResponse', 'truncatedJson', 'malformedJson']);
 
 /** mulberry32: small, fast, good enough for reproducible test noise. */
 function createPrng(seed) {
-	let a = (Number(seed) >>> 0) || 0x9e3779b9;
+	let a = Number(seed) >>> 0 || 0x9e3779b9;
 	return function next() {
 		a = (a + 0x6d2b79f5) >>> 0;
 		let t = a;
@@ -35,7 +44,8 @@ function createPrng(seed) {
 
 function normalizeSpec(type, value) {
 	if (value === undefined || value === null || value === false || value === 0) return null;
-	const spec = typeof value === 'number' ? { rate: value } : value === true ? { rate: 1 } : { ...value };
+	const spec =
+		typeof value === 'number' ? { rate: value } : value === true ? { rate: 1 } : { ...value };
 	if (spec.rate === undefined) spec.rate = 1;
 	if (typeof spec.rate !== 'number' || spec.rate < 0 || spec.rate > 1) {
 		throw new Error(`sandbox: faults.${type}.rate must be a number between 0 and 1`);
@@ -49,7 +59,9 @@ function normalizeTargeted(entry) {
 	if (entry === null || entry === undefined || entry === 'none') return null;
 	const fault = typeof entry === 'string' ? { type: entry } : { ...entry };
 	if (!FAULT_TYPES.includes(fault.type)) {
-		throw new Error(`sandbox: unknown fault "${fault.type}" (known: ${FAULT_TYPES.join(', ')}, none)`);
+		throw new Error(
+			`sandbox: unknown fault "${fault.type}" (known: ${FAULT_TYPES.join(', ')}, none)`,
+		);
 	}
 	return fault;
 }
@@ -57,13 +69,18 @@ function normalizeTargeted(entry) {
 function createFaultInjector(config = {}) {
 	const cfg = config || {};
 	for (const key of Object.keys(cfg)) {
-		if (!FAULT_TYPES.includes(key) && !['seed', 'byCampaign', 'latencyMs', 'latencyJitterMs'].includes(key)) {
+		if (
+			!FAULT_TYPES.includes(key) &&
+			!['seed', 'byCampaign', 'latencyMs', 'latencyJitterMs'].includes(key)
+		) {
 			throw new Error(`sandbox: unknown faults option "${key}"`);
 		}
 	}
 	const seed = cfg.seed === undefined ? 1 : cfg.seed;
 	const rng = createPrng(seed);
-	const specs = FAULT_TYPES.map((type) => [type, normalizeSpec(type, cfg[type])]).filter(([, s]) => s);
+	const specs = FAULT_TYPES.map((type) => [type, normalizeSpec(type, cfg[type])]).filter(
+		([, s]) => s,
+	);
 	const targeted = new Map();
 	for (const [id, list] of Object.entries(cfg.byCampaign || {})) {
 		targeted.set(id, (Array.isArray(list) ? list : [list]).map(normalizeTargeted));
@@ -97,7 +114,10 @@ function createFaultInjector(config = {}) {
 		seed,
 		counts,
 		/** Targeted faults not yet used, per campaign. */
-		pending: () => Object.fromEntries([...targeted].filter(([, q]) => q.length > 0).map(([id, q]) => [id, q.length])),
+		pending: () =>
+			Object.fromEntries(
+				[...targeted].filter(([, q]) => q.length > 0).map(([id, q]) => [id, q.length]),
+			),
 	};
 }
 

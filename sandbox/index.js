@@ -72,7 +72,12 @@ const { createAuthenticator } = require('./auth');
 const { createRateLimiter } = require('./rate-limit');
 const { createFaultInjector, createPrng, APPLIED_FAULTS } = require('./faults');
 const { matchRoute, dispatch } = require('./routes');
-const { attachContactLists, matchContactListRoute, dispatchContactList, ADD_CONTACTS_PREFIX } = require('./contactLists');
+const {
+	attachContactLists,
+	matchContactListRoute,
+	dispatchContactList,
+	ADD_CONTACTS_PREFIX,
+} = require('./contactLists');
 const { bodies, gatewayHtml, gatewayJson } = require('./responses');
 const { createProgress } = require('./progress');
 const { matchEndpoint, checkRequest } = require('./contract/check');
@@ -118,15 +123,25 @@ async function startSandbox(options = {}) {
 	const initialReadings = resolveReadings(preset, readingOverrides);
 	const readings = { ...initialReadings };
 	const contractMode = options.contract ?? 'enforce';
-	if (!['enforce', 'record', 'off'].includes(contractMode)) throw new Error("sandbox: contract must be 'enforce', 'record' or 'off'");
+	if (!['enforce', 'record', 'off'].includes(contractMode))
+		throw new Error("sandbox: contract must be 'enforce', 'record' or 'off'");
 	let rateLimitOption = options.rateLimit;
-	if (readings.rateLimit === 'noRetryAfter' && rateLimitOption !== false && rateLimitOption !== 'off' && rateLimitOption?.retryAfter === undefined) {
-		rateLimitOption = { ...(typeof rateLimitOption === 'object' ? rateLimitOption : {}), retryAfter: false };
+	if (
+		readings.rateLimit === 'noRetryAfter' &&
+		rateLimitOption !== false &&
+		rateLimitOption !== 'off' &&
+		rateLimitOption?.retryAfter === undefined
+	) {
+		rateLimitOption = {
+			...(typeof rateLimitOption === 'object' ? rateLimitOption : {}),
+			retryAfter: false,
+		};
 	}
 	const limiter = createRateLimiter(rateLimitOption, now);
 	const record = options.record !== false;
 	let notFoundStyle = options.notFoundStyle || readings.notFound;
-	if (!NOT_FOUND_STYLES.includes(notFoundStyle)) throw new Error(`sandbox: notFoundStyle must be one of ${NOT_FOUND_STYLES.join(', ')}`);
+	if (!NOT_FOUND_STYLES.includes(notFoundStyle))
+		throw new Error(`sandbox: notFoundStyle must be one of ${NOT_FOUND_STYLES.join(', ')}`);
 
 	let faults = createFaultInjector(options.faults);
 	let latencyRng = createPrng((options.faults && options.faults.seed) ?? 1);
@@ -141,12 +156,21 @@ async function startSandbox(options = {}) {
 	const timers = new Set();
 	let seq = 0;
 	let closed = false;
-	const counters = { requests: 0, answered: 0, byStatus: {}, rateLimited: 0, authFailures: 0, deletes: 0, connections: 0 };
+	const counters = {
+		requests: 0,
+		answered: 0,
+		byStatus: {},
+		rateLimited: 0,
+		authFailures: 0,
+		deletes: 0,
+		connections: 0,
+	};
 
 	const nowIso = () => new Date(now()).toISOString();
 	// Created campaigns and their results (campaignCreation.js, results.js).
 	const campaignOptions = { preparingMs: 1500, resultsSeed: 1, generatedContacts: 25 };
-	for (const key of Object.keys(campaignOptions)) if (options[key] !== undefined) campaignOptions[key] = Number(options[key]);
+	for (const key of Object.keys(campaignOptions))
+		if (options[key] !== undefined) campaignOptions[key] = Number(options[key]);
 	const progress = createProgress({ store, now, nowIso, completeAfterMs: options.completeAfterMs });
 
 	function delay(ms) {
@@ -162,7 +186,13 @@ async function startSandbox(options = {}) {
 
 	/** A request that does not follow Kore.ai's page: kept here and in the process-wide registry. */
 	function violation(entry, problems) {
-		const found = { seq: entry.seq, method: entry.method, url: entry.url, endpoint: entry.endpoint, problems };
+		const found = {
+			seq: entry.seq,
+			method: entry.method,
+			url: entry.url,
+			endpoint: entry.endpoint,
+			problems,
+		};
 		entry.violations = problems;
 		violations.push(found);
 		violationRegistry.record(found);
@@ -186,7 +216,8 @@ async function startSandbox(options = {}) {
 	function send(res, entry, status, body, extraHeaders = {}) {
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
 		res.writeHead(status, {
-			'content-type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+			'content-type':
+				typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
 			'content-length': Buffer.byteLength(text),
 			'x-sandbox-request-id': String(entry.seq),
 			...extraHeaders,
@@ -272,12 +303,14 @@ async function startSandbox(options = {}) {
 		const match = matchEndpoint(method, url.pathname, query);
 		if (match) entry.endpoint = match.endpoint.id;
 		const undocumented = () => {
-			if (contractMode !== 'off' && !match && req.headers.auth !== undefined) violation(entry, [`no Kore.ai page documents ${method} ${url.pathname}`]);
+			if (contractMode !== 'off' && !match && req.headers.auth !== undefined)
+				violation(entry, [`no Kore.ai page documents ${method} ${url.pathname}`]);
 		};
 
 		const parts = splitPath(url.pathname);
 		const route = parts
-			? matchContactListRoute(parts.prefix, parts.rest) || (parts.prefix === ADD_CONTACTS_PREFIX ? null : matchRoute(parts.rest))
+			? matchContactListRoute(parts.prefix, parts.rest) ||
+				(parts.prefix === ADD_CONTACTS_PREFIX ? null : matchRoute(parts.rest))
 			: null;
 		if (parts) entry.streamId = safeDecode(parts.rawStreamId);
 		if (route) {
@@ -285,7 +318,8 @@ async function startSandbox(options = {}) {
 			if (route.rawId !== undefined) entry.campaignId = safeDecode(route.rawId);
 		}
 
-		const delayMs = latencyMs + (latencyJitterMs > 0 ? Math.floor(latencyRng() * latencyJitterMs) : 0);
+		const delayMs =
+			latencyMs + (latencyJitterMs > 0 ? Math.floor(latencyRng() * latencyJitterMs) : 0);
 		const fault = faults.pick({ method, campaignId: entry.campaignId });
 		if (fault) entry.fault = fault.type;
 		entry.delayMs = delayMs;
@@ -306,13 +340,22 @@ async function startSandbox(options = {}) {
 					const statuses = fault.statuses || [502, 503, 504];
 					const status = fault.status || statuses[Math.floor(faults.rng() * statuses.length)];
 					const style = fault.body || (faults.rng() < 0.5 ? 'html' : 'json');
-					return send(res, entry, status, style === 'html' ? gatewayHtml(status) : gatewayJson(status));
+					return send(
+						res,
+						entry,
+						status,
+						style === 'html' ? gatewayHtml(status) : gatewayJson(status),
+					);
 				}
 				case 'html':
 					return send(res, entry, fault.status || 502, gatewayHtml(fault.status || 502));
 				case 'status429': {
-					const retryAfter = fault.retryAfter ?? (limiter.config ? limiter.config.retryAfter : true);
-					const headers = retryAfter === false ? {} : { 'retry-after': String(retryAfter === true ? 1 : retryAfter) };
+					const retryAfter =
+						fault.retryAfter ?? (limiter.config ? limiter.config.retryAfter : true);
+					const headers =
+						retryAfter === false
+							? {}
+							: { 'retry-after': String(retryAfter === true ? 1 : retryAfter) };
 					counters.rateLimited += 1;
 					return send(res, entry, 429, bodies.rateLimited(), headers);
 				}
@@ -326,7 +369,13 @@ async function startSandbox(options = {}) {
 			counters.rateLimited += 1;
 			entry.reason = 'rate limited';
 			const headers = limit.sendRetryAfter ? { 'retry-after': String(limit.retryAfterSec) } : {};
-			return sendResult(req, res, entry, { status: 429, body: bodies.rateLimited(), headers }, fault);
+			return sendResult(
+				req,
+				res,
+				entry,
+				{ status: 429, body: bodies.rateLimited(), headers },
+				fault,
+			);
 		}
 
 		if (!parts || !route) {
@@ -337,17 +386,41 @@ async function startSandbox(options = {}) {
 			undocumented();
 			return sendResult(req, res, entry, { status: 405, body: bodies.methodNotAllowed() }, fault);
 		}
-		if (tooLarge) return sendResult(req, res, entry, { status: 413, body: bodies.payloadTooLarge() }, fault);
-		if (entry.streamId === undefined || (route.rawId !== undefined && entry.campaignId === undefined)) {
-			return sendResult(req, res, entry, { status: 400, body: bodies.badRequest('Malformed percent-encoding in the path') }, fault);
+		if (tooLarge)
+			return sendResult(req, res, entry, { status: 413, body: bodies.payloadTooLarge() }, fault);
+		if (
+			entry.streamId === undefined ||
+			(route.rawId !== undefined && entry.campaignId === undefined)
+		) {
+			return sendResult(
+				req,
+				res,
+				entry,
+				{ status: 400, body: bodies.badRequest('Malformed percent-encoding in the path') },
+				fault,
+			);
 		}
 
 		const queryAccountId = url.searchParams.get('accountId') ?? undefined;
-		const verdict = auth.authenticate({ headers: req.headers, streamId: entry.streamId, queryAccountId });
+		const verdict = auth.authenticate({
+			headers: req.headers,
+			streamId: entry.streamId,
+			queryAccountId,
+		});
 		if (!verdict.ok) {
 			counters.authFailures += 1;
 			entry.reason = verdict.reason;
-			return sendResult(req, res, entry, { status: verdict.status, body: verdict.body, headers: { 'x-sandbox-reason': verdict.reason } }, fault);
+			return sendResult(
+				req,
+				res,
+				entry,
+				{
+					status: verdict.status,
+					body: verdict.body,
+					headers: { 'x-sandbox-reason': verdict.reason },
+				},
+				fault,
+			);
 		}
 
 		let body;
@@ -371,12 +444,23 @@ async function startSandbox(options = {}) {
 			if (problems.length > 0) {
 				violation(entry, problems);
 				if (contractMode === 'enforce') {
-					const refusal = { status: 400, body: bodies.badRequest(problems[0]), headers: { 'x-sandbox-reason': 'contract' } };
+					const refusal = {
+						status: 400,
+						body: bodies.badRequest(problems[0]),
+						headers: { 'x-sandbox-reason': 'contract' },
+					};
 					return sendResult(req, res, entry, refusal, fault);
 				}
 			}
 		}
-		if (malformed) return sendResult(req, res, entry, { status: 400, body: bodies.badRequest('Request body is not valid JSON') }, fault);
+		if (malformed)
+			return sendResult(
+				req,
+				res,
+				entry,
+				{ status: 400, body: bodies.badRequest('Request body is not valid JSON') },
+				fault,
+			);
 
 		// The list endpoint's paging and filters travel in the body: kept for tests (it holds no secret).
 		if (record && body !== undefined) entry.body = body;
@@ -396,10 +480,19 @@ async function startSandbox(options = {}) {
 			prefix: parts.prefix,
 		};
 		const before = store.deletions.length;
-		const result = route.contactLists ? dispatchContactList(route, method, ctx) : dispatch(route, method, ctx);
+		const result = route.contactLists
+			? dispatchContactList(route, method, ctx)
+			: dispatch(route, method, ctx);
 		counters.deletes += store.deletions.length - before;
-		if (result.status >= 400) entry.reason = entry.reason || (result.body.message || result.body.errors?.[0]?.msg);
-		return sendResult(req, res, entry, result, fault && APPLIED_FAULTS.has(fault.type) ? fault : null);
+		if (result.status >= 400)
+			entry.reason = entry.reason || result.body.message || result.body.errors?.[0]?.msg;
+		return sendResult(
+			req,
+			res,
+			entry,
+			result,
+			fault && APPLIED_FAULTS.has(fault.type) ? fault : null,
+		);
 	}
 
 	const server = http.createServer((req, res) => {
@@ -407,7 +500,9 @@ async function startSandbox(options = {}) {
 			// A sandbox bug: answer 500 so the test sees it instead of a hang.
 			if (!res.headersSent && !res.destroyed) {
 				res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-				res.end(JSON.stringify({ errors: [{ msg: `sandbox error: ${error.message}`, code: 500 }] }));
+				res.end(
+					JSON.stringify({ errors: [{ msg: `sandbox error: ${error.message}`, code: 500 }] }),
+				);
 			}
 		});
 	});
@@ -449,7 +544,10 @@ async function startSandbox(options = {}) {
 		/** Changes how the sandbox plays what the pages leave open (contract/unknowns.js), for later requests. */
 		setReadings(overrides) {
 			const { preset: nextPreset, ...rest } = overrides || {};
-			Object.assign(readings, resolveReadings(nextPreset, { ...(nextPreset ? {} : readings), ...rest }));
+			Object.assign(
+				readings,
+				resolveReadings(nextPreset, { ...(nextPreset ? {} : readings), ...rest }),
+			);
 			if (rest.notFound !== undefined || nextPreset) notFoundStyle = readings.notFound;
 		},
 		store,
@@ -467,7 +565,8 @@ async function startSandbox(options = {}) {
 			faults = createFaultInjector(config);
 			latencyRng = createPrng((config && config.seed) ?? 1);
 			if (config && config.latencyMs !== undefined) latencyMs = Number(config.latencyMs);
-			if (config && config.latencyJitterMs !== undefined) latencyJitterMs = Number(config.latencyJitterMs);
+			if (config && config.latencyJitterMs !== undefined)
+				latencyJitterMs = Number(config.latencyJitterMs);
 		},
 		setLatency(ms, jitterMs = 0) {
 			latencyMs = Number(ms) || 0;
@@ -477,12 +576,14 @@ async function startSandbox(options = {}) {
 			limiter.set(config);
 		},
 		setNotFoundStyle(style) {
-			if (!NOT_FOUND_STYLES.includes(style)) throw new Error(`sandbox: notFoundStyle must be one of ${NOT_FOUND_STYLES.join(', ')}`);
+			if (!NOT_FOUND_STYLES.includes(style))
+				throw new Error(`sandbox: notFoundStyle must be one of ${NOT_FOUND_STYLES.join(', ')}`);
 			notFoundStyle = style;
 		},
 		addCampaigns: (n, type, opts) => store.addCampaigns(n, type, opts),
 		setCampaignOptions(changes) {
-			for (const key of Object.keys(campaignOptions)) if (changes && changes[key] !== undefined) campaignOptions[key] = Number(changes[key]);
+			for (const key of Object.keys(campaignOptions))
+				if (changes && changes[key] !== undefined) campaignOptions[key] = Number(changes[key]);
 		},
 		setCompleteAfter: (ms) => progress.setCompleteAfter(ms),
 		tickCampaigns: () => progress.tick(),
@@ -496,7 +597,15 @@ async function startSandbox(options = {}) {
 			notFoundStyle = options.notFoundStyle || readings.notFound;
 			limiter.reset();
 			auth.seenJti.clear();
-			Object.assign(counters, { requests: 0, answered: 0, byStatus: {}, rateLimited: 0, authFailures: 0, deletes: 0, connections: 0 });
+			Object.assign(counters, {
+				requests: 0,
+				answered: 0,
+				byStatus: {},
+				rateLimited: 0,
+				authFailures: 0,
+				deletes: 0,
+				connections: 0,
+			});
 		},
 		close() {
 			if (closed) return Promise.resolve();
@@ -504,7 +613,10 @@ async function startSandbox(options = {}) {
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();
 			const socketsClosed = [...sockets].map(
-				(socket) => new Promise((resolve) => (socket.destroyed && !sockets.has(socket) ? resolve() : socket.once('close', resolve))),
+				(socket) =>
+					new Promise((resolve) =>
+						socket.destroyed && !sockets.has(socket) ? resolve() : socket.once('close', resolve),
+					),
 			);
 			const serverClosed = new Promise((resolve) => server.close(() => resolve()));
 			for (const socket of sockets) socket.destroy();

@@ -22,7 +22,8 @@ function createProgress({ store, now, nowIso, completeAfterMs }) {
 	return {
 		/** routes.js calls this when a start was accepted (status just became Active). */
 		started(record) {
-			if (delayMs > 0) due.set(record.id, { dueAt: now() + delayMs, instanceId: record.doc.campaignInstanceId });
+			if (delayMs > 0)
+				due.set(record.id, { dueAt: now() + delayMs, instanceId: record.doc.campaignInstanceId });
 		},
 		/** Completes every started campaign whose time has come; returns their IDs. */
 		tick() {
@@ -31,7 +32,12 @@ function createProgress({ store, now, nowIso, completeAfterMs }) {
 				if (run.dueAt > now()) continue;
 				due.delete(id);
 				const record = store.records.get(id);
-				if (!record || record.doc.status !== 'Active' || record.doc.campaignInstanceId !== run.instanceId) continue;
+				if (
+					!record ||
+					record.doc.status !== 'Active' ||
+					record.doc.campaignInstanceId !== run.instanceId
+				)
+					continue;
 				const at = nowIso();
 				record.doc.status = 'Completed';
 				record.doc.updatedAt = at;
@@ -60,7 +66,8 @@ function createProgress({ store, now, nowIso, completeAfterMs }) {
 function checkDelay(ms) {
 	if (ms === undefined || ms === null || ms === false) return 0;
 	const n = Number(ms);
-	if (!Number.isFinite(n) || n < 0) throw new Error(`sandbox: completeAfterMs must be a number of milliseconds >= 0, not ${ms}`);
+	if (!Number.isFinite(n) || n < 0)
+		throw new Error(`sandbox: completeAfterMs must be a number of milliseconds >= 0, not ${ms}`);
 	return n;
 }
 

@@ -9,7 +9,8 @@ function normalizeRateLimit(option) {
 	if (option === false || option === 'off' || option === null) return false;
 	const cfg = option === undefined || option === true ? {} : option;
 	const perMinute = cfg.perMinute === undefined ? 60 : Number(cfg.perMinute);
-	if (!Number.isFinite(perMinute) || perMinute < 1) throw new Error('sandbox: rateLimit.perMinute must be >= 1');
+	if (!Number.isFinite(perMinute) || perMinute < 1)
+		throw new Error('sandbox: rateLimit.perMinute must be >= 1');
 	return {
 		perMinute: Math.floor(perMinute),
 		windowMs: cfg.windowMs === undefined ? 60_000 : Number(cfg.windowMs),
@@ -36,7 +37,11 @@ function createRateLimiter(option, now) {
 		}
 		if (w.times.length - w.head >= cfg.perMinute) {
 			const waitMs = w.times[w.head] + cfg.windowMs - t;
-			return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(waitMs / 1000)), sendRetryAfter: cfg.retryAfter };
+			return {
+				allowed: false,
+				retryAfterSec: Math.max(1, Math.ceil(waitMs / 1000)),
+				sendRetryAfter: cfg.retryAfter,
+			};
 		}
 		w.times.push(t);
 		return { allowed: true };

@@ -12,10 +12,14 @@ const bodies = {
 	// Documented: bad credentials and JTI errors (JWT pages), 405, the rate-limit page's sentence.
 	invalidCredentials: () => platformError('Invalid SDK credentials', 4002),
 	jtiReplay: () => platformError('error verifying the jwt: possibly a replay', 401),
-	jtiExpTooLong: () => platformError('error verifying the jwt: if "jti" claim "exp" must be <= 1 hour(s)', 401),
+	jtiExpTooLong: () =>
+		platformError('error verifying the jwt: if "jti" claim "exp" must be <= 1 hour(s)', 401),
 	methodNotAllowed: () => platformError('Method Not Allowed', 405),
 	rateLimited: () =>
-		platformError("You've exceeded the per-minute rate limit. Please wait for sometime before retrying.", 429),
+		platformError(
+			"You've exceeded the per-minute rate limit. Please wait for sometime before retrying.",
+			429,
+		),
 
 	// GUESS: Kore.ai documents no body for these; same platform error shape.
 	jtiMissing: () => platformError('error verifying the jwt: "jti" claim is required', 401),
@@ -40,7 +44,11 @@ const BAD_GATEWAY_HTML =
 	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
 	'<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
-const STATUS_TEXT = { 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out' };
+const STATUS_TEXT = {
+	502: 'Bad Gateway',
+	503: 'Service Temporarily Unavailable',
+	504: 'Gateway Time-out',
+};
 
 function gatewayHtml(status) {
 	const text = `${status} ${STATUS_TEXT[status] || 'Error'}`;

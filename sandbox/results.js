@@ -73,9 +73,14 @@ function generatedContacts(campaignId, count) {
 function contactsOf(ctx, record) {
 	const names = Array.isArray(record.doc.contactLists) ? record.doc.contactLists : [];
 	const lists = ctx.store.contactLists;
-	const held = lists && typeof lists.findByName === 'function' ? names.filter((name) => lists.findByName(ctx.streamId, name)) : [];
+	const held =
+		lists && typeof lists.findByName === 'function'
+			? names.filter((name) => lists.findByName(ctx.streamId, name))
+			: [];
 	if (held.length > 0 && typeof ctx.store.contactsOfLists === 'function') {
-		const contacts = (ctx.store.contactsOfLists(ctx.streamId, names) || []).map((c) => (typeof c === 'string' ? { phoneNumber: c } : c)).filter((c) => c && c.phoneNumber);
+		const contacts = (ctx.store.contactsOfLists(ctx.streamId, names) || [])
+			.map((c) => (typeof c === 'string' ? { phoneNumber: c } : c))
+			.filter((c) => c && c.phoneNumber);
 		// The seeded campaigns' lists are seeded empty: those campaigns get made-up contacts instead.
 		if (contacts.length > 0) return contacts;
 	}
@@ -85,11 +90,22 @@ function contactsOf(ctx, record) {
 function resultOf(ctx, record, contact) {
 	const key = `${ctx.options.resultsSeed}|${record.id}|${contact.phoneNumber}`;
 	const voice = record.type === 'voice';
-	const [, dialerOutcome, botOutboundStatus, botOutboundStatusDetail] = pick(voice ? VOICE_OUTCOMES : SMS_OUTCOMES, unit(`outcome:${key}`));
+	const [, dialerOutcome, botOutboundStatus, botOutboundStatusDetail] = pick(
+		voice ? VOICE_OUTCOMES : SMS_OUTCOMES,
+		unit(`outcome:${key}`),
+	);
 	const maxAttempts = voice ? Number(record.doc.dialingStrategy?.maxAttemptsPerRecord) || 3 : 1;
-	const reached = dialerOutcome === 'completed' || dialerOutcome === 'voicemail' || dialerOutcome === 'delivered';
-	const attempts = !voice ? 1 : reached ? 1 + Math.floor(unit(`attempts:${key}`) * maxAttempts) : maxAttempts;
-	const session = reached && (voice || record.doc.format === 'advanced') ? crypto.createHash('sha256').update(`session:${key}`).digest('hex').slice(0, 24) : '';
+	const reached =
+		dialerOutcome === 'completed' || dialerOutcome === 'voicemail' || dialerOutcome === 'delivered';
+	const attempts = !voice
+		? 1
+		: reached
+			? 1 + Math.floor(unit(`attempts:${key}`) * maxAttempts)
+			: maxAttempts;
+	const session =
+		reached && (voice || record.doc.format === 'advanced')
+			? crypto.createHash('sha256').update(`session:${key}`).digest('hex').slice(0, 24)
+			: '';
 	return {
 		phoneNumber: String(contact.phoneNumber),
 		uniqueId: contact.uniqueId === undefined ? '' : String(contact.uniqueId),
@@ -111,24 +127,38 @@ function positiveInt(value, fallback) {
 function handleContacts(ctx, record) {
 	// A voice page; whether SMS campaigns answer it is unknown (contract/unknowns.js `smsResults`).
 	if (record.type === 'sms' && ctx.readings.smsResults === 'absent') {
-		return { status: 400, body: bodies.badRequest('view=contacts is available for voice campaigns only') };
+		return {
+			status: 400,
+			body: bodies.badRequest('view=contacts is available for voice campaigns only'),
+		};
 	}
 	const body = ctx.body === undefined ? {} : ctx.body;
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) return { status: 400, body: bodies.badRequest('Request body must be a JSON object') };
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		return { status: 400, body: bodies.badRequest('Request body must be a JSON object') };
 	const page = positiveInt(body.page, 1);
-	if (page.error || page.value < 1) return { status: 400, body: bodies.badRequest('page must be an integer of at least 1') };
+	if (page.error || page.value < 1)
+		return { status: 400, body: bodies.badRequest('page must be an integer of at least 1') };
 	const limit = positiveInt(body.limit, 10);
-	if (limit.error || limit.value < 1 || limit.value > 100) return { status: 400, body: bodies.badRequest('limit must be an integer between 1 and 100') };
+	if (limit.error || limit.value < 1 || limit.value > 100)
+		return { status: 400, body: bodies.badRequest('limit must be an integer between 1 and 100') };
 
 	const started = Boolean(record.doc.campaignInstanceId) || STARTED.has(record.doc.status);
 	const all = started ? contactsOf(ctx, record) : [];
 	const from = (page.value - 1) * limit.value;
-	const results = all.slice(from, from + limit.value).map((contact) => resultOf(ctx, record, contact));
+	const results = all
+		.slice(from, from + limit.value)
+		.map((contact) => resultOf(ctx, record, contact));
 	return {
 		status: 200,
 		body: {
 			status: 'success',
-			data: { results, page: page.value, limit: limit.value, totalPages: Math.ceil(all.length / limit.value), totalResults: all.length },
+			data: {
+				results,
+				page: page.value,
+				limit: limit.value,
+				totalPages: Math.ceil(all.length / limit.value),
+				totalResults: all.length,
+			},
 		},
 	};
 }

@@ -43,7 +43,9 @@ const bad = (msg) => ({ status: 400, body: bodies.badRequest(msg) });
 function campaignTypeOf(query, { required }) {
 	const value = query.get('campaignType');
 	if (value === null || value === '') {
-		return required ? { error: bad('campaignType query parameter is required: use "sms" or "voice"') } : { type: undefined };
+		return required
+			? { error: bad('campaignType query parameter is required: use "sms" or "voice"') }
+			: { type: undefined };
 	}
 	if (!CAMPAIGN_TYPES.includes(value)) {
 		return { error: bad(`Invalid campaignType "${value}": use "sms" or "voice"`) };
@@ -53,11 +55,23 @@ function campaignTypeOf(query, { required }) {
 
 function listItem(record) {
 	const d = record.doc;
-	const pick = (keys) => Object.fromEntries(keys.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]));
+	const pick = (keys) =>
+		Object.fromEntries(keys.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]));
 	if (record.type === 'voice') {
 		// Voice list items carry `_id` (Get All Campaigns v2, voice sample).
 		return {
-			...pick(['_id', 'name', 'description', 'dncLists', 'priority', 'dialingMode', 'status', 'isFiltersEnabled', 'createdAt', 'updatedAt']),
+			...pick([
+				'_id',
+				'name',
+				'description',
+				'dncLists',
+				'priority',
+				'dialingMode',
+				'status',
+				'isFiltersEnabled',
+				'createdAt',
+				'updatedAt',
+			]),
 			campaignInstanceUpdatedAt: record.list.campaignInstanceUpdatedAt,
 			...pick(['schedule', 'campaignInstanceId', 'experienceFlow']),
 			connection: record.list.connection,
@@ -66,7 +80,19 @@ function listItem(record) {
 	}
 	// SMS list items carry `id`, not `_id` (Get All Campaigns v2, SMS sample).
 	return {
-		...pick(['name', 'description', 'status', 'dncLists', 'priority', 'message', 'experienceFlow', 'createdAt', 'updatedAt', 'schedule', 'campaignInstanceId']),
+		...pick([
+			'name',
+			'description',
+			'status',
+			'dncLists',
+			'priority',
+			'message',
+			'experienceFlow',
+			'createdAt',
+			'updatedAt',
+			'schedule',
+			'campaignInstanceId',
+		]),
 		id: record.id,
 		totalMessagesSent: record.list.totalMessagesSent,
 		campaignInstanceUpdatedAt: record.list.campaignInstanceUpdatedAt,
@@ -86,8 +112,10 @@ function optionalInt(body, key) {
 
 function handleList(ctx) {
 	const body = ctx.body || {};
-	if (typeof body !== 'object' || Array.isArray(body)) return bad('Request body must be a JSON object');
-	if (!CAMPAIGN_TYPES.includes(body.type)) return bad('type is required in the body: use "sms" or "voice"');
+	if (typeof body !== 'object' || Array.isArray(body))
+		return bad('Request body must be a JSON object');
+	if (!CAMPAIGN_TYPES.includes(body.type))
+		return bad('type is required in the body: use "sms" or "voice"');
 	const limitIn = optionalInt(body, 'limit');
 	const skipIn = optionalInt(body, 'skip');
 	const pageIn = optionalInt(body, 'page');
@@ -100,23 +128,32 @@ function handleList(ctx) {
 
 	const filters = body.filters || {};
 	const statuses = filters.status;
-	if (statuses !== undefined && (!Array.isArray(statuses) || statuses.some((s) => !STATUSES.includes(s)))) {
+	if (
+		statuses !== undefined &&
+		(!Array.isArray(statuses) || statuses.some((s) => !STATUSES.includes(s)))
+	) {
 		return bad(`filters.status must be a list of: ${STATUSES.join(', ')}`);
 	}
 	const priorities = filters.priority;
-	if (priorities !== undefined && (!Array.isArray(priorities) || priorities.some((p) => ![1, 2, 3, 4, 5].includes(Number(p))))) {
+	if (
+		priorities !== undefined &&
+		(!Array.isArray(priorities) || priorities.some((p) => ![1, 2, 3, 4, 5].includes(Number(p))))
+	) {
 		return bad('filters.priority must be a list of numbers 1 to 5');
 	}
 	const modes = filters.dialingMode;
-	if (modes !== undefined && !Array.isArray(modes)) return bad('filters.dialingMode must be a list');
+	if (modes !== undefined && !Array.isArray(modes))
+		return bad('filters.dialingMode must be a list');
 	const start = body.startDate ? Date.parse(body.startDate) : undefined;
 	const end = body.endDate ? Date.parse(body.endDate) : undefined;
-	if (Number.isNaN(start) || Number.isNaN(end)) return bad('startDate and endDate must be ISO 8601 timestamps');
+	if (Number.isNaN(start) || Number.isNaN(end))
+		return bad('startDate and endDate must be ISO 8601 timestamps');
 
 	let sortKey = 'createdAt';
 	let sortDir = 'desc';
 	if (body.sortBy !== undefined && body.sortBy !== '') {
-		const entries = typeof body.sortBy === 'object' && body.sortBy ? Object.entries(body.sortBy) : [];
+		const entries =
+			typeof body.sortBy === 'object' && body.sortBy ? Object.entries(body.sortBy) : [];
 		const [key, dir] = entries[0] || [];
 		if (!['name', 'createdAt', 'updatedAt'].includes(key) || !['asc', 'desc'].includes(dir)) {
 			return bad('sortBy must be one of {"name"|"createdAt"|"updatedAt": "asc"|"desc"}');
@@ -141,7 +178,8 @@ function handleList(ctx) {
 	matches.sort((a, b) => {
 		const x = a.doc[sortKey];
 		const y = b.doc[sortKey];
-		const c = sortKey === 'name' ? String(x).localeCompare(String(y)) : Date.parse(x) - Date.parse(y);
+		const c =
+			sortKey === 'name' ? String(x).localeCompare(String(y)) : Date.parse(x) - Date.parse(y);
 		return c !== 0 ? sign * c : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 	});
 	const page = matches.slice(skip, skip + limit);
@@ -174,7 +212,11 @@ function handleDelete(ctx) {
 	const record = ctx.store.find(ctx.streamId, ctx.campaignId, t.type);
 	if (!record) return campaignNotFound(ctx.notFoundStyle, ctx.campaignId);
 	ctx.store.remove(record.id, ctx.nowIso());
-	return ok({ status: 'success', message: `Campaign ${record.doc.name} deleted successfully`, data: record.doc });
+	return ok({
+		status: 'success',
+		message: `Campaign ${record.doc.name} deleted successfully`,
+		data: record.doc,
+	});
 }
 
 function handleGet(ctx) {
@@ -182,7 +224,11 @@ function handleGet(ctx) {
 	if (t.error) return t.error;
 	const record = ctx.store.find(ctx.streamId, ctx.campaignId, t.type);
 	if (!record) return campaignNotFound(ctx.notFoundStyle, ctx.campaignId);
-	return ok({ status: 'success', message: `Campaign ${record.doc.name} retrieved successfully`, data: record.doc });
+	return ok({
+		status: 'success',
+		message: `Campaign ${record.doc.name} retrieved successfully`,
+		data: record.doc,
+	});
 }
 
 // GUESS: which states may be started/stopped is not documented.
@@ -196,7 +242,12 @@ const STOPPABLE = new Set(['Active', 'Paused', 'Preparing', 'Scheduled', 'Resche
 function servedPath(ctx, route, type) {
 	if (route.name !== 'trigger') return true;
 	if (type === 'sms' && ctx.readings.smsStopPath === 'page' && !route.doubleSlash) return false;
-	if (type === 'voice' && ctx.readings.voiceTriggerPrefix === 'page' && ctx.prefix !== '/api/v2/public/') return false;
+	if (
+		type === 'voice' &&
+		ctx.readings.voiceTriggerPrefix === 'page' &&
+		ctx.prefix !== '/api/v2/public/'
+	)
+		return false;
 	return true;
 }
 
@@ -212,36 +263,68 @@ function handleTrigger(ctx, trigger, route) {
 	const doc = record.doc;
 	const updatedAt = ctx.nowIso();
 	if (trigger === 'play') {
-		if (doc.status === 'Active') return { status: 400, body: bodies.campaignFailure(`Campaign ${doc.name} is already Active`) };
+		if (doc.status === 'Active')
+			return {
+				status: 400,
+				body: bodies.campaignFailure(`Campaign ${doc.name} is already Active`),
+			};
 		// GUESS: a campaign still being created (Preparing) cannot be started yet.
-		if (doc.status === 'Preparing') return { status: 400, body: bodies.campaignFailure(`Campaign ${doc.name} is still being prepared; start it when it is Ready`) };
+		if (doc.status === 'Preparing')
+			return {
+				status: 400,
+				body: bodies.campaignFailure(
+					`Campaign ${doc.name} is still being prepared; start it when it is Ready`,
+				),
+			};
 		doc.status = 'Active';
 		doc.updatedAt = updatedAt;
 		doc.campaignInstanceId = `cid-${crypto.randomUUID()}`;
 		record.list.campaignInstanceUpdatedAt = updatedAt;
 		ctx.progress?.started(record); // completes it later when asked (progress.js, completeAfterMs)
 		if (record.type === 'voice') {
-			return ok({ status: 'Active', message: 'Campaign Started', totalCallsCompleted: 0, updatedAt, campaignInstanceId: doc.campaignInstanceId });
+			return ok({
+				status: 'Active',
+				message: 'Campaign Started',
+				totalCallsCompleted: 0,
+				updatedAt,
+				campaignInstanceId: doc.campaignInstanceId,
+			});
 		}
 		return ok({ status: 'Active', message: 'Campaign Started', updatedAt });
 	}
 	if (!STOPPABLE.has(doc.status)) {
-		return { status: 400, body: bodies.campaignFailure(`Campaign ${doc.name} is not running (status ${doc.status})`) };
+		return {
+			status: 400,
+			body: bodies.campaignFailure(`Campaign ${doc.name} is not running (status ${doc.status})`),
+		};
 	}
 	doc.status = 'Stopped';
 	doc.updatedAt = updatedAt;
 	record.list.campaignInstanceUpdatedAt = updatedAt;
 	if (record.type === 'voice') {
-		return ok({ status: 'Stopped', message: 'Campaign Stopped', updatedAt, campaignInstanceId: doc.campaignInstanceId });
+		return ok({
+			status: 'Stopped',
+			message: 'Campaign Stopped',
+			updatedAt,
+			campaignInstanceId: doc.campaignInstanceId,
+		});
 	}
-	return ok({ status: 'Stopped', message: 'Campaign Stopped', updatedAt, campaignExecutionType: record.list.campaignExecutionType || 'NORMAL' });
+	return ok({
+		status: 'Stopped',
+		message: 'Campaign Stopped',
+		updatedAt,
+		campaignExecutionType: record.list.campaignExecutionType || 'NORMAL',
+	});
 }
 
 function handleStatus(ctx) {
 	const record = ctx.store.find(ctx.streamId, ctx.campaignId);
 	if (!record) return campaignNotFound(ctx.notFoundStyle, ctx.campaignId);
 	if (ctx.query.get('view') === 'contacts') return handleContacts(ctx, record);
-	return ok({ status: 'success', data: { id: record.id, status: record.doc.status, name: record.doc.name } });
+	return ok({
+		status: 'success',
+		data: { id: record.id, status: record.doc.status, name: record.doc.name },
+	});
 }
 
 /** Runs a matched, authenticated route. */

@@ -37,12 +37,19 @@ function recurrenceProblem(r) {
 	if (!r || typeof r !== 'object') return 'recurrenceObject is required';
 	if (r.recurType === 'Daily') {
 		const n = r.dailyDetails && r.dailyDetails.onceEveryNdays;
-		return Number.isInteger(n) && n >= 1 ? null : 'recurrenceObject.dailyDetails.onceEveryNdays must be an integer of at least 1';
+		return Number.isInteger(n) && n >= 1
+			? null
+			: 'recurrenceObject.dailyDetails.onceEveryNdays must be an integer of at least 1';
 	}
 	if (r.recurType === 'Weekly') {
 		const w = r.weeklyDetails || {};
-		if (!Number.isInteger(w.onceEveryNweeks) || w.onceEveryNweeks < 1) return 'recurrenceObject.weeklyDetails.onceEveryNweeks must be an integer of at least 1';
-		if (!Array.isArray(w.whichDays) || w.whichDays.length === 0 || !w.whichDays.every((d) => WEEK_DAYS.includes(d))) {
+		if (!Number.isInteger(w.onceEveryNweeks) || w.onceEveryNweeks < 1)
+			return 'recurrenceObject.weeklyDetails.onceEveryNweeks must be an integer of at least 1';
+		if (
+			!Array.isArray(w.whichDays) ||
+			w.whichDays.length === 0 ||
+			!w.whichDays.every((d) => WEEK_DAYS.includes(d))
+		) {
 			return `recurrenceObject.weeklyDetails.whichDays must be a non-empty list of ${WEEK_DAYS.join(', ')}`;
 		}
 		return null;
@@ -52,21 +59,30 @@ function recurrenceProblem(r) {
 
 function handleSchedule(ctx) {
 	const enable = ctx.query.get('enableSchedule');
-	if (enable !== 'true' && enable !== 'false') return bad('enableSchedule query parameter must be true or false');
+	if (enable !== 'true' && enable !== 'false')
+		return bad('enableSchedule query parameter must be true or false');
 	const name = ctx.query.get('campaignName');
 	if (!name) return bad('campaignName query parameter is required');
 	let record;
 	for (const candidate of ctx.store.records.values()) {
 		if (candidate.streamId === ctx.streamId && candidate.doc.name === name) record = candidate;
 	}
-	if (!record) return { status: 404, body: bodies.campaignFailure(`Campaign with name ${name} not found`) };
+	if (!record)
+		return { status: 404, body: bodies.campaignFailure(`Campaign with name ${name} not found`) };
 	const doc = record.doc;
 
 	if (enable === 'false') {
 		doc.schedule = { isSchedulingEnabled: false, isRecurrenceEnabled: false };
 		record.scheduleDetails = undefined;
 		doc.updatedAt = ctx.nowIso();
-		return { status: 200, body: { status: 'success', message: `Campaign ${doc.name} schedule has been disabled successfully`, id: record.id } };
+		return {
+			status: 200,
+			body: {
+				status: 'success',
+				message: `Campaign ${doc.name} schedule has been disabled successfully`,
+				id: record.id,
+			},
+		};
 	}
 
 	const body = ctx.body || {};
@@ -74,14 +90,22 @@ function handleSchedule(ctx) {
 	const end = parseTime(body.endDateTime);
 	if (start === undefined) return bad('startDateTime is required, format YYYY-MM-DD HH:mm:ss');
 	if (end === undefined) return bad('endDateTime is required, format YYYY-MM-DD HH:mm:ss');
-	if (end <= start || end <= ctx.now()) return bad('endDateTime must be greater than both current time and startDateTime');
+	if (end <= start || end <= ctx.now())
+		return bad('endDateTime must be greater than both current time and startDateTime');
 	const problem = recurrenceProblem(body.recurrenceObject);
 	if (problem) return bad(problem);
 	// A new object: generated campaigns share one frozen `schedule`.
 	doc.schedule = { isSchedulingEnabled: true, isRecurrenceEnabled: true };
 	record.scheduleDetails = JSON.parse(JSON.stringify(body));
 	doc.updatedAt = ctx.nowIso();
-	return { status: 200, body: { status: 'success', message: `Campaign ${doc.name} has been scheduled successfully`, id: record.id } };
+	return {
+		status: 200,
+		body: {
+			status: 'success',
+			message: `Campaign ${doc.name} has been scheduled successfully`,
+			id: record.id,
+		},
+	};
 }
 
 module.exports = { handleSchedule };

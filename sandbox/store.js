@@ -5,7 +5,16 @@ const voiceFixtures = require('./fixtures/voice-campaigns.json');
 const secondaryFixtures = require('./fixtures/secondary-app-campaigns.json');
 
 const CAMPAIGN_TYPES = ['sms', 'voice'];
-const STATUSES = ['Active', 'Completed', 'Ready', 'Paused', 'Preparing', 'Stopped', 'Scheduled', 'Rescheduled'];
+const STATUSES = [
+	'Active',
+	'Completed',
+	'Ready',
+	'Paused',
+	'Preparing',
+	'Stopped',
+	'Scheduled',
+	'Rescheduled',
+];
 
 /** The sample campaign of Kore.ai's Delete SMS Campaign (API v2) page ("Billing Alert Template Campaign-21212"). */
 const SEED_CAMPAIGN_ID = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';
@@ -44,13 +53,18 @@ function createStore({ apps }) {
 	 * endpoints only ever change top-level fields (status, updatedAt, campaignInstanceId).
 	 */
 	const days = Object.freeze(
-		['MO', 'TU', 'WE', 'TH', 'FR'].map((day) => Object.freeze({ day, start: '9:00 AM', end: '6:00 PM' })),
+		['MO', 'TU', 'WE', 'TH', 'FR'].map((day) =>
+			Object.freeze({ day, start: '9:00 AM', end: '6:00 PM' }),
+		),
 	);
 	const SHARED = {
 		contactLists: Object.freeze(['Bulk Generated List']),
 		schedule: Object.freeze({ isSchedulingEnabled: false, isRecurrenceEnabled: false }),
 		smsDnc: Object.freeze({ name: 'testdnc' }),
-		voiceDnc: Object.freeze({ id: 'cl-00000000-0000-5000-8000-0000000000dc', name: 'DNC Master List' }),
+		voiceDnc: Object.freeze({
+			id: 'cl-00000000-0000-5000-8000-0000000000dc',
+			name: 'DNC Master List',
+		}),
 		smsStrategy: Object.freeze({
 			callerId: Object.freeze({ phoneNumber: '+14155550100' }),
 			callingHours: Object.freeze({ frequency: 'WEEKLY', timezone: 'UTC', days }),
@@ -66,7 +80,9 @@ function createStore({ apps }) {
 		}),
 		smsMessage: Object.freeze({
 			template_name: 'Bulk Notice',
-			message: Buffer.from('Hi <First Name>, this is a generated sandbox message.').toString('base64'),
+			message: Buffer.from('Hi <First Name>, this is a generated sandbox message.').toString(
+				'base64',
+			),
 			templateId: 'cmt-00000000-0000-5000-8000-000000000001',
 		}),
 	};
@@ -77,10 +93,12 @@ function createStore({ apps }) {
 
 	/** Generates n campaigns of `type` (fast, deterministic IDs). Returns their IDs in order. */
 	function addCampaigns(n, type = 'sms', options = {}) {
-		if (!CAMPAIGN_TYPES.includes(type)) throw new Error(`sandbox: addCampaigns type must be sms or voice, not ${type}`);
+		if (!CAMPAIGN_TYPES.includes(type))
+			throw new Error(`sandbox: addCampaigns type must be sms or voice, not ${type}`);
 		const count = Math.max(0, Math.floor(Number(n) || 0));
 		const streamId = options.appId || apps[0].appId;
-		const prefix = options.namePrefix || (type === 'sms' ? 'Bulk SMS Campaign' : 'Bulk Voice Campaign');
+		const prefix =
+			options.namePrefix || (type === 'sms' ? 'Bulk SMS Campaign' : 'Bulk Voice Campaign');
 		const status = options.status || 'Ready';
 		const base = Date.parse('2026-01-01T00:00:00.000Z');
 		const ids = new Array(count);

@@ -8,7 +8,13 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const DEFAULT_FILES = ['README.md', 'CHANGELOG.md', 'docs/*.md', 'e2e/README.md', 'sandbox/README.md'];
+const DEFAULT_FILES = [
+	'README.md',
+	'CHANGELOG.md',
+	'docs/*.md',
+	'e2e/README.md',
+	'sandbox/README.md',
+];
 
 /** Expands `dir/*.md` patterns (the only kind used) and keeps plain paths as they are. */
 function expand(root, patterns) {
@@ -117,13 +123,24 @@ function checkFiles(root, files) {
 			const anchor = hash === -1 ? null : decodeURIComponent(target.slice(hash + 1));
 			const resolved = linkPath ? path.resolve(path.dirname(absolute), linkPath) : absolute;
 			if (!fs.existsSync(resolved)) {
-				problems.push({ file, line, target, problem: `${path.relative(root, resolved)} does not exist` });
+				problems.push({
+					file,
+					line,
+					target,
+					problem: `${path.relative(root, resolved)} does not exist`,
+				});
 				continue;
 			}
 			// Anchors are checked in Markdown files; in other files GitHub uses them for line numbers.
-			if (anchor === null || !resolved.endsWith('.md') || fs.statSync(resolved).isDirectory()) continue;
+			if (anchor === null || !resolved.endsWith('.md') || fs.statSync(resolved).isDirectory())
+				continue;
 			if (!anchorsFor(resolved).has(anchor)) {
-				problems.push({ file, line, target, problem: `no heading in ${path.relative(root, resolved)} has the anchor #${anchor}` });
+				problems.push({
+					file,
+					line,
+					target,
+					problem: `no heading in ${path.relative(root, resolved)} has the anchor #${anchor}`,
+				});
 			}
 		}
 	}
@@ -137,7 +154,8 @@ function main() {
 	const named = args.filter((arg, i) => rootAt === -1 || (i !== rootAt && i !== rootAt + 1));
 	const files = expand(root, named.length > 0 ? named : DEFAULT_FILES);
 	const problems = checkFiles(root, files);
-	for (const { file, line, target, problem } of problems) console.error(`${file}:${line}: ${target}: ${problem}`);
+	for (const { file, line, target, problem } of problems)
+		console.error(`${file}:${line}: ${target}: ${problem}`);
 	if (problems.length > 0) {
 		console.error(`${problems.length} broken link(s) in ${files.length} file(s)`);
 		process.exit(1);

@@ -22,9 +22,14 @@ const atLeast = (version, minimum) => {
 
 /** `node-version: 24`, `'24.5'`, `"22.x"` -> [24], [24, 5], [22]; lts/*, a file or a range -> null. */
 function parseVersion(text) {
-	const match = /^v?(\d+)(?:\.(\d+|x))?(?:\.(\d+|x))?$/.exec(text.trim().replace(/^['"]|['"]$/g, ''));
+	const match = /^v?(\d+)(?:\.(\d+|x))?(?:\.(\d+|x))?$/.exec(
+		text.trim().replace(/^['"]|['"]$/g, ''),
+	);
 	if (!match) return null;
-	return match.slice(1).filter((part) => part !== undefined && part !== 'x').map(Number);
+	return match
+		.slice(1)
+		.filter((part) => part !== undefined && part !== 'x')
+		.map(Number);
 }
 
 /** Problems of a publish workflow's text, as sentences; empty when it is fit for trusted publishing. */
@@ -33,29 +38,44 @@ function checkPublishWorkflow(text) {
 	const lines = text.split('\n');
 	lines.forEach((line, index) => {
 		if (/NPM_TOKEN|NODE_AUTH_TOKEN|_authToken/.test(line)) {
-			problems.push(`line ${index + 1} names an npm token (${line.trim()}); trusted publishing uses none.`);
+			problems.push(
+				`line ${index + 1} names an npm token (${line.trim()}); trusted publishing uses none.`,
+			);
 		}
 	});
 	if (!/^\s*id-token:\s*write\s*(#.*)?$/m.test(text)) {
-		problems.push('no `id-token: write` permission: the job cannot ask GitHub for the OIDC token npm exchanges.');
+		problems.push(
+			'no `id-token: write` permission: the job cannot ask GitHub for the OIDC token npm exchanges.',
+		);
 	}
 	if (!/^\s*-?\s*run:\s*npm publish\b.*--provenance/m.test(text)) {
-		problems.push('no `npm publish --provenance` step: n8n verifies only packages published with a provenance statement.');
+		problems.push(
+			'no `npm publish --provenance` step: n8n verifies only packages published with a provenance statement.',
+		);
 	}
 	const nodeVersions = [...text.matchAll(/^\s*node-version:\s*(.+?)\s*(#.*)?$/gm)].map((m) => m[1]);
 	const npmUpgrade = /^\s*-?\s*run:\s*npm (?:install|i) (?:-g|--global) npm@(\S+)/m.exec(text);
-	const nodeShipsIt = nodeVersions.length > 0 && nodeVersions.every((v) => {
-		const version = parseVersion(v);
-		if (!version) return false;
-		// `24` resolves to the newest 24.x, which ships a newer npm than 11.5.1.
-		return version[0] > 24 || (version[0] === 24 && (version.length === 1 || atLeast(version, MIN_NODE_24)));
-	});
-	const upgradeIsEnough = npmUpgrade && (() => {
-		const wanted = npmUpgrade[1].replace(/^[\^~]/, '');
-		if (wanted === 'latest') return true;
-		const version = parseVersion(wanted);
-		return version !== null && atLeast(version.length === 1 ? [version[0], 99, 0] : version, MIN_NPM);
-	})();
+	const nodeShipsIt =
+		nodeVersions.length > 0 &&
+		nodeVersions.every((v) => {
+			const version = parseVersion(v);
+			if (!version) return false;
+			// `24` resolves to the newest 24.x, which ships a newer npm than 11.5.1.
+			return (
+				version[0] > 24 ||
+				(version[0] === 24 && (version.length === 1 || atLeast(version, MIN_NODE_24)))
+			);
+		});
+	const upgradeIsEnough =
+		npmUpgrade &&
+		(() => {
+			const wanted = npmUpgrade[1].replace(/^[\^~]/, '');
+			if (wanted === 'latest') return true;
+			const version = parseVersion(wanted);
+			return (
+				version !== null && atLeast(version.length === 1 ? [version[0], 99, 0] : version, MIN_NPM)
+			);
+		})();
 	if (!nodeShipsIt && !upgradeIsEnough) {
 		problems.push(
 			`its npm may be older than ${MIN_NPM.join('.')} (node-version: ${nodeVersions.join(', ') || 'none'}), which cannot publish with OIDC: ` +
@@ -66,11 +86,16 @@ function checkPublishWorkflow(text) {
 }
 
 function main() {
-	const file = path.resolve(process.argv[2] ?? path.join(__dirname, '..', '.github', 'workflows', 'publish.yml'));
+	const file = path.resolve(
+		process.argv[2] ?? path.join(__dirname, '..', '.github', 'workflows', 'publish.yml'),
+	);
 	const problems = checkPublishWorkflow(fs.readFileSync(file, 'utf8'));
-	for (const problem of problems) console.error(`${path.relative(process.cwd(), file)}: ${problem}`);
+	for (const problem of problems)
+		console.error(`${path.relative(process.cwd(), file)}: ${problem}`);
 	if (problems.length > 0) process.exit(1);
-	console.log(`${path.relative(process.cwd(), file)}: trusted publishing, no token, npm >= ${MIN_NPM.join('.')}, provenance`);
+	console.log(
+		`${path.relative(process.cwd(), file)}: trusted publishing, no token, npm >= ${MIN_NPM.join('.')}, provenance`,
+	);
 }
 
 if (require.main === module) main();

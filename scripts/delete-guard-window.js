@@ -11,15 +11,34 @@ const violations = require('../sandbox/contract/violations');
 const { runWorkflow, KORE_NODE_TYPE } = require('../test/harness');
 
 const SETTINGS = [
-	{ label: 'pacing off (Requests per Minute 0), Concurrency 5', requestsPerMinute: 0, concurrency: 5 },
-	{ label: 'Requests per Minute 60 (default), Concurrency 1', requestsPerMinute: 60, concurrency: 1 },
-	{ label: 'Requests per Minute 60 (default), Concurrency 5 (default)', requestsPerMinute: 60, concurrency: 5 },
+	{
+		label: 'pacing off (Requests per Minute 0), Concurrency 5',
+		requestsPerMinute: 0,
+		concurrency: 5,
+	},
+	{
+		label: 'Requests per Minute 60 (default), Concurrency 1',
+		requestsPerMinute: 60,
+		concurrency: 1,
+	},
+	{
+		label: 'Requests per Minute 60 (default), Concurrency 5 (default)',
+		requestsPerMinute: 60,
+		concurrency: 5,
+	},
 ];
 
 function workflow(options) {
 	return {
 		nodes: [
-			{ id: 't', name: 'Rows', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 't',
+				name: 'Rows',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'k',
 				name: 'Delete SMS Campaign',
@@ -50,9 +69,13 @@ async function measure(setting, rows) {
 			credentials: { koreAiApi: sandbox.credentials },
 			input: ids.map((campaignId) => ({ campaignId })),
 		});
-		if (sandbox.store.deletions.length !== rows) throw new Error(`${label}: ${sandbox.store.deletions.length} of ${rows} deleted (${result.status})`);
+		if (sandbox.store.deletions.length !== rows)
+			throw new Error(
+				`${label}: ${sandbox.store.deletions.length} of ${rows} deleted (${result.status})`,
+			);
 		const refused = violations.take();
-		if (refused.length > 0) throw new Error(`${label}: requests off Kore.ai's pages:\n${violations.describe(refused)}`);
+		if (refused.length > 0)
+			throw new Error(`${label}: requests off Kore.ai's pages:\n${violations.describe(refused)}`);
 		const gaps = ids
 			.map((id) => {
 				const get = sandbox.requests.find((r) => r.campaignId === id && r.method === 'GET');

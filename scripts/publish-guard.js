@@ -19,7 +19,10 @@ const WORKFLOW = '.github/workflows/publish.yml';
 /** Whether npm has the package at all: true, false, or an Error when the registry could not say. */
 function registryHas(name) {
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-	const result = spawnSync(npm, ['view', name, 'name', '--json'], { encoding: 'utf8', timeout: 60_000 });
+	const result = spawnSync(npm, ['view', name, 'name', '--json'], {
+		encoding: 'utf8',
+		timeout: 60_000,
+	});
 	if (result.status === 0) return true;
 	if (/E404|404 Not Found/.test(`${result.stdout}${result.stderr}`)) return false;
 	return new Error((result.stderr || result.error?.message || 'no answer').trim().split('\n')[0]);
@@ -35,7 +38,9 @@ function decide(env, manifest, lookup = registryHas) {
 	if (env.KORE_AI_FIRST_PUBLISH === '1') {
 		const has = lookup(manifest.name);
 		if (has instanceof Error) {
-			throw new Error(`Could not ask npm whether ${manifest.name} exists (${has.message}); the first publish needs that answer.`);
+			throw new Error(
+				`Could not ask npm whether ${manifest.name} exists (${has.message}); the first publish needs that answer.`,
+			);
 		}
 		if (has) {
 			throw new Error(

@@ -20,11 +20,20 @@ async function scanPackage(root) {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-scan-'));
 	try {
 		const packed = JSON.parse(
-			execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+			execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+				cwd: root,
+				encoding: 'utf8',
+			}),
 		);
 		const unpacked = path.join(work, 'package');
 		fs.mkdirSync(unpacked);
-		execFileSync('tar', ['-xzf', path.join(work, packed[0].filename), '-C', unpacked, '--strip-components=1']);
+		execFileSync('tar', [
+			'-xzf',
+			path.join(work, packed[0].filename),
+			'-C',
+			unpacked,
+			'--strip-components=1',
+		]);
 		return [
 			{ leg: 'source', ...(await analyzePackage(root, SOURCE_FILE_PATTERNS)) },
 			{ leg: 'tarball', ...(await analyzePackage(unpacked, ['**/*.js', 'package.json'])) },
@@ -37,11 +46,15 @@ async function scanPackage(root) {
 // Usage: node scripts/scan.js [package-dir] [--json]
 async function main() {
 	const args = process.argv.slice(2);
-	const results = await scanPackage(path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(__dirname, '..')));
+	const results = await scanPackage(
+		path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(__dirname, '..')),
+	);
 	process.exitCode = results.every((result) => result.passed) ? 0 : 1;
 	if (args.includes('--json')) return void console.log(JSON.stringify(results));
 	for (const result of results) {
-		console.log(`${result.passed ? 'pass' : 'FAIL'}  verification scanner, ${result.leg}${result.message ? `: ${result.message}` : ''}`);
+		console.log(
+			`${result.passed ? 'pass' : 'FAIL'}  verification scanner, ${result.leg}${result.message ? `: ${result.message}` : ''}`,
+		);
 		if (result.details) console.log(result.details);
 	}
 }

@@ -127,7 +127,11 @@ class HarnessTestNode {
 			outputs: ['main'],
 			credentials: [
 				{ name: 'harnessTestApi', required: true, displayOptions: { show: { auth: ['test'] } } },
-				{ name: 'harnessGenericApi', required: true, displayOptions: { show: { auth: ['generic'] } } },
+				{
+					name: 'harnessGenericApi',
+					required: true,
+					displayOptions: { show: { auth: ['generic'] } },
+				},
 			],
 			properties: [
 				{
@@ -334,7 +338,10 @@ describe('workflow harness on n8n-core WorkflowExecute', () => {
 		expect(result.status).toBe('success');
 		const outputs = result.outputs('Delete Item');
 		expect(outputs).toHaveLength(1);
-		expect(outputs[0].map((item) => Object.keys(item.json))).toEqual([['id', 'deleted'], ['error']]);
+		expect(outputs[0].map((item) => Object.keys(item.json))).toEqual([
+			['id', 'deleted'],
+			['error'],
+		]);
 	});
 
 	test('On Error "stopWorkflow" (default): the execution fails with the node error', async () => {
@@ -372,7 +379,10 @@ describe('workflow harness on n8n-core WorkflowExecute', () => {
 	});
 
 	test('run.cancel() cancels the execution and aborts the in-flight request', async () => {
-		const run = runWorkflow(workflow(), options({ input: [{ itemId: 'hang' }, { itemId: 'after' }] }));
+		const run = runWorkflow(
+			workflow(),
+			options({ input: [{ itemId: 'hang' }, { itemId: 'after' }] }),
+		);
 		await hangingRequest;
 		run.cancel();
 		const result = await run;
@@ -428,12 +438,17 @@ describe('workflow harness on n8n-core WorkflowExecute', () => {
 
 		const bad = workflow();
 		bad.nodes[1].type = 'harness.noSuchNode';
-		await expect(runWorkflow(bad, options())).rejects.toThrow(/Unknown node type "harness.noSuchNode"/);
+		await expect(runWorkflow(bad, options())).rejects.toThrow(
+			/Unknown node type "harness.noSuchNode"/,
+		);
 	});
 });
 
 // ------------------------------------------------- our real node, once built (dist/) + sandbox
-const builtNode = path.join(REPO_ROOT, 'dist/nodes/KoreAiContactCenter/KoreAiContactCenter.node.js');
+const builtNode = path.join(
+	REPO_ROOT,
+	'dist/nodes/KoreAiContactCenter/KoreAiContactCenter.node.js',
+);
 const sandboxEntry = path.join(REPO_ROOT, 'sandbox/index.js');
 const haveKore = fs.existsSync(builtNode) && fs.existsSync(sandboxEntry);
 

@@ -20,7 +20,8 @@ function areaOf(frame) {
 	if (SPECIAL.has(frame.functionName) && !frame.url) return frame.functionName;
 	const url = frame.url.replace(/^file:\/\//, '');
 	if (url === '') return '(native / V8 builtins)';
-	if (url.startsWith('node:')) return `node: ${url.slice('node:'.length).replace(/^internal\//, '')}`;
+	if (url.startsWith('node:'))
+		return `node: ${url.slice('node:'.length).replace(/^internal\//, '')}`;
 	const modules = url.lastIndexOf('/node_modules/');
 	if (modules >= 0) {
 		const rest = url.slice(modules + '/node_modules/'.length).split('/');
@@ -28,7 +29,8 @@ function areaOf(frame) {
 	}
 	if (url.startsWith(REPO_ROOT)) {
 		const rel = path.relative(REPO_ROOT, url);
-		if (rel.startsWith('dist/nodes/KoreAiContactCenter/')) return `kore: ${rel.slice('dist/nodes/KoreAiContactCenter/'.length)}`;
+		if (rel.startsWith('dist/nodes/KoreAiContactCenter/'))
+			return `kore: ${rel.slice('dist/nodes/KoreAiContactCenter/'.length)}`;
 		if (rel.startsWith('dist/')) return `kore: ${rel.slice('dist/'.length)}`;
 		return `tools: ${rel}`;
 	}
@@ -41,20 +43,31 @@ function areaOf(frame) {
  * n8n's getNodeParameter (expressions, parameter checks); the node's own code (dist/nodes/, or the
  * floor node) and the n8n calls it makes; everything else: the engine, promises, sockets' events.
  */
-const PARTS = ['(idle)', '(garbage collector)', "n8n's HTTP helper", 'getNodeParameter', "node's own code", 'engine and runtime'];
+const PARTS = [
+	'(idle)',
+	'(garbage collector)',
+	"n8n's HTTP helper",
+	'getNodeParameter',
+	"node's own code",
+	'engine and runtime',
+];
 
 function partOf(stack) {
 	const leaf = stack[0];
-	if (leaf.functionName === '(idle)' || leaf.functionName === '(garbage collector)') return leaf.functionName;
+	if (leaf.functionName === '(idle)' || leaf.functionName === '(garbage collector)')
+		return leaf.functionName;
 	const helper = (f) =>
-		f.functionName === 'httpRequestWithAuthentication' || /node_modules\/(@n8n\/backend-network|axios|follow-redirects)\//.test(f.url);
+		f.functionName === 'httpRequestWithAuthentication' ||
+		/node_modules\/(@n8n\/backend-network|axios|follow-redirects)\//.test(f.url);
 	if (stack.some(helper)) return PARTS[2];
 	if (stack.some((f) => /getNodeParameter$/.test(f.functionName))) return PARTS[3];
-	if (stack.some((f) => f.url.includes('/dist/nodes/') || f.url.endsWith('/bench/floor-node.js'))) return PARTS[4];
+	if (stack.some((f) => f.url.includes('/dist/nodes/') || f.url.endsWith('/bench/floor-node.js')))
+		return PARTS[4];
 	return PARTS[5];
 }
 
-const frameKey = (frame) => `${frame.functionName || '(anonymous)'} ${path.basename(frame.url || '')}:${frame.lineNumber + 1}`;
+const frameKey = (frame) =>
+	`${frame.functionName || '(anonymous)'} ${path.basename(frame.url || '')}:${frame.lineNumber + 1}`;
 
 /**
  * @param {object} profile a parsed .cpuprofile
@@ -64,9 +77,19 @@ const frameKey = (frame) => `${frame.functionName || '(anonymous)'} ${path.basen
 function summarize(profile) {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parent = new Map();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parent.set(child, node.id);
 	const { samples, timeDeltas } = profile;
-	const out = { sampledMs: 0, busyMs: 0, self: new Map(), areaTotal: new Map(), fnSelf: new Map(), fnTotal: new Map(), fnArea: new Map(), parts: new Map() };
+	const out = {
+		sampledMs: 0,
+		busyMs: 0,
+		self: new Map(),
+		areaTotal: new Map(),
+		fnSelf: new Map(),
+		fnTotal: new Map(),
+		fnArea: new Map(),
+		parts: new Map(),
+	};
 	const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
 	const stacks = new Map(); // node id -> { fns: Set, areas: Set }: computed once per distinct leaf
 	for (let i = 0; i < samples.length; i++) {
@@ -118,10 +141,16 @@ function compareLines(title, mapA, mapB, { per, top, scale }) {
 	});
 	rows.sort((x, y) => (mapB ? Math.abs(y.diff) - Math.abs(x.diff) : y.a - x.a));
 	const unit = per ? 'µs per delete' : 'ms';
-	const head = mapB ? `${'a'.padStart(9)} ${'b'.padStart(9)} ${'a - b'.padStart(9)}` : `${'ms'.padStart(9)}`;
+	const head = mapB
+		? `${'a'.padStart(9)} ${'b'.padStart(9)} ${'a - b'.padStart(9)}`
+		: `${'ms'.padStart(9)}`;
 	const lines = [`${title} (${unit})`, `${head}  what`];
 	for (const row of rows.slice(0, top)) {
-		lines.push(mapB ? `${fixed(row.a)} ${fixed(row.b)} ${fixed(row.diff)}  ${row.key}` : `${fixed(row.a)}  ${row.key}`);
+		lines.push(
+			mapB
+				? `${fixed(row.a)} ${fixed(row.b)} ${fixed(row.diff)}  ${row.key}`
+				: `${fixed(row.a)}  ${row.key}`,
+		);
 	}
 	return lines;
 }
@@ -131,14 +160,44 @@ function report(a, b, { per, top = 25 } = {}) {
 	// Per delete in µs: ms * 1000 / per.
 	const scale = per ? 1000 / per : 1;
 	const lines = [];
-	const busy = (s) => `${(s.busyMs * scale).toFixed(1)} ${per ? 'µs per delete' : 'ms'} busy of ${s.sampledMs.toFixed(0)} ms sampled`;
+	const busy = (s) =>
+		`${(s.busyMs * scale).toFixed(1)} ${per ? 'µs per delete' : 'ms'} busy of ${s.sampledMs.toFixed(0)} ms sampled`;
 	lines.push(`a: ${busy(a)}`);
-	if (b) lines.push(`b: ${busy(b)}`, `a - b: ${((a.busyMs - b.busyMs) * scale).toFixed(1)}${per ? ' µs per delete' : ' ms'}`);
-	lines.push('', ...compareLines('time by what the work is for (bench/lib/cpuprofile.js PARTS)', a.parts, b?.parts, { per, top, scale }));
+	if (b)
+		lines.push(
+			`b: ${busy(b)}`,
+			`a - b: ${((a.busyMs - b.busyMs) * scale).toFixed(1)}${per ? ' µs per delete' : ' ms'}`,
+		);
+	lines.push(
+		'',
+		...compareLines(
+			'time by what the work is for (bench/lib/cpuprofile.js PARTS)',
+			a.parts,
+			b?.parts,
+			{ per, top, scale },
+		),
+	);
 	lines.push('', ...compareLines('self time by area', a.self, b?.self, { per, top, scale }));
-	lines.push('', ...compareLines('total time by area (inclusive)', a.areaTotal, b?.areaTotal, { per, top, scale }));
-	lines.push('', ...compareLines('self time by function', a.fnSelf, b?.fnSelf, { per, top, scale }));
-	lines.push('', ...compareLines('total time by function (inclusive)', a.fnTotal, b?.fnTotal, { per, top, scale }));
+	lines.push(
+		'',
+		...compareLines('total time by area (inclusive)', a.areaTotal, b?.areaTotal, {
+			per,
+			top,
+			scale,
+		}),
+	);
+	lines.push(
+		'',
+		...compareLines('self time by function', a.fnSelf, b?.fnSelf, { per, top, scale }),
+	);
+	lines.push(
+		'',
+		...compareLines('total time by function (inclusive)', a.fnTotal, b?.fnTotal, {
+			per,
+			top,
+			scale,
+		}),
+	);
 	return lines.join('\n');
 }
 
@@ -149,9 +208,13 @@ if (require.main === module) {
 	const files = args.filter((arg) => !arg.startsWith('--'));
 	const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 	if (files.length < 1 || files.length > 2) {
-		process.stderr.write('usage: node bench/lib/cpuprofile.js a.cpuprofile [b.cpuprofile] [--per=DELETES] [--top=N]\n');
+		process.stderr.write(
+			'usage: node bench/lib/cpuprofile.js a.cpuprofile [b.cpuprofile] [--per=DELETES] [--top=N]\n',
+		);
 		process.exit(2);
 	}
 	const [a, b] = files.map(load);
-	process.stdout.write(`${report(a, b, { per: option('per') ? Number(option('per')) : undefined, top: Number(option('top') ?? 25) })}\n`);
+	process.stdout.write(
+		`${report(a, b, { per: option('per') ? Number(option('per')) : undefined, top: Number(option('top') ?? 25) })}\n`,
+	);
 }

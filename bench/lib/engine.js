@@ -32,7 +32,8 @@ async function preload({ nodesBaseDir } = {}) {
  */
 async function runWith(sandbox, workflow, ids, { nodesBaseDir } = {}) {
 	const needsNodesBase = workflow.nodes.some((node) => node.type === HTTP_REQUEST_TYPE);
-	if (needsNodesBase && !nodesBaseDir) throw new Error('bench: the HTTP Request node needs nodesBaseDir');
+	if (needsNodesBase && !nodesBaseDir)
+		throw new Error('bench: the HTTP Request node needs nodesBaseDir');
 	const started = performance.now();
 	const result = await runWorkflow(workflow, {
 		credentials: { koreAiApi: sandbox.credentials },
@@ -43,14 +44,22 @@ async function runWith(sandbox, workflow, ids, { nodesBaseDir } = {}) {
 	});
 	const wallMs = performance.now() - started;
 	const name = workflow.nodes[1].name;
-	if (result.status !== 'success') throw new Error(`bench: ${name} run ended ${result.status}: ${result.error?.message}`);
+	if (result.status !== 'success')
+		throw new Error(`bench: ${name} run ended ${result.status}: ${result.error?.message}`);
 	const [ok = [], failed = []] = result.outputs(name);
 	const firstError = failed[0]?.json?.error;
 	return {
 		wallMs,
 		ok: ok.length,
 		failed: failed.length,
-		...(firstError === undefined ? {} : { firstError: (typeof firstError === 'string' ? firstError : JSON.stringify(firstError)).slice(0, 200) }),
+		...(firstError === undefined
+			? {}
+			: {
+					firstError: (typeof firstError === 'string'
+						? firstError
+						: JSON.stringify(firstError)
+					).slice(0, 200),
+				}),
 	};
 }
 

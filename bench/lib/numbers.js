@@ -14,6 +14,7 @@ const spread = (values, digits = 1) => ({
 });
 
 /** "2.31 / 2.45 / 2.90 s" (min / median / max) for a table cell, from a spread in ms. */
-const spreadSeconds = (s) => `${(s.min / 1000).toFixed(2)} / ${(s.median / 1000).toFixed(2)} / ${(s.max / 1000).toFixed(2)} s`;
+const spreadSeconds = (s) =>
+	`${(s.min / 1000).toFixed(2)} / ${(s.median / 1000).toFixed(2)} / ${(s.max / 1000).toFixed(2)} s`;
 
 module.exports = { median, round, seconds, mb, spread, spreadSeconds };

@@ -18,14 +18,21 @@ function plainDelete(sandbox, id, agent) {
 			{
 				method: 'DELETE',
 				...(agent === false ? { agent: false } : {}),
-				headers: { auth: token, iid: appId, accountId, 'Content-Type': 'application/json', Accept: 'application/json' },
+				headers: {
+					auth: token,
+					iid: appId,
+					accountId,
+					'Content-Type': 'application/json',
+					Accept: 'application/json',
+				},
 			},
 			(response) => {
 				const chunks = [];
 				response.on('data', (chunk) => chunks.push(chunk));
 				response.on('end', () => {
 					const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-					if (response.statusCode !== 200) reject(new Error(`plain loop: HTTP ${response.statusCode}`));
+					if (response.statusCode !== 200)
+						reject(new Error(`plain loop: HTTP ${response.statusCode}`));
 					else resolve(body);
 				});
 			},

@@ -28,7 +28,8 @@ async function startSandboxProcess(options = {}) {
 		else call.resolve(result);
 	});
 	child.once('exit', (code, signal) => {
-		for (const call of pending.values()) call.reject(new Error(`sandbox process exited (${signal ?? code})`));
+		for (const call of pending.values())
+			call.reject(new Error(`sandbox process exited (${signal ?? code})`));
 		pending.clear();
 	});
 	const call = (op, fields = {}) =>

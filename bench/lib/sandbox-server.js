@@ -16,7 +16,8 @@ async function handle(message) {
 		case 'start': {
 			const { timeline: keep, ...options } = message.options ?? {};
 			if (keep) {
-				options.onRequest = (entry) => timeline.push([entry.startedAt, entry.endedAt, entry.status, entry.campaignId]);
+				options.onRequest = (entry) =>
+					timeline.push([entry.startedAt, entry.endedAt, entry.status, entry.campaignId]);
 			}
 			sandbox = await startSandbox(options);
 			return { url: sandbox.url, credentials: sandbox.credentials };
@@ -24,7 +25,12 @@ async function handle(message) {
 		case 'timeline': {
 			const entries = timeline;
 			timeline = [];
-			return entries.map(([startedAt, endedAt, status, campaignId]) => ({ startedAt, endedAt, status, campaignId }));
+			return entries.map(([startedAt, endedAt, status, campaignId]) => ({
+				startedAt,
+				endedAt,
+				status,
+				campaignId,
+			}));
 		}
 		case 'addCampaigns':
 			return sandbox.addCampaigns(message.n, message.type);

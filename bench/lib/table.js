@@ -14,12 +14,22 @@ function table(scenarios, summary) {
 		rows.push(...scenario.rows(result, yes));
 		if (result.loadAverage) {
 			const { atStart, atEnd } = result.loadAverage;
-			rows.push(['', `load average (1, 5, 15 min) at start / end: ${atStart.join(', ')} / ${atEnd.join(', ')}`, '', '', '']);
+			rows.push([
+				'',
+				`load average (1, 5, 15 min) at start / end: ${atStart.join(', ')} / ${atEnd.join(', ')}`,
+				'',
+				'',
+				'',
+			]);
 		}
 	}
 	const widths = HEADER.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
 	const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
-	return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+	return [
+		line(rows[0]),
+		`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+		...rows.slice(1).map(line),
+	].join('\n');
 }
 
 module.exports = { table, yes };

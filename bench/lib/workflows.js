@@ -11,7 +11,14 @@ const FLOOR = 'Floor';
 const HTTP = 'HTTP Request';
 
 function trigger() {
-	return { id: 'rows', name: 'Rows', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	return {
+		id: 'rows',
+		name: 'Rows',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 }
 
 function single(node) {
@@ -76,6 +83,8 @@ function httpWorkflow(sandbox, options = {}) {
 }
 
 /** n8n's HTTP Request node option for batches of `size` items, `intervalMs` apart. */
-const batching = (size, intervalMs) => ({ batching: { batch: { batchSize: size, batchInterval: intervalMs } } });
+const batching = (size, intervalMs) => ({
+	batching: { batch: { batchSize: size, batchInterval: intervalMs } },
+});
 
 module.exports = { koreWorkflow, floorWorkflow, httpWorkflow, batching, KORE, FLOOR, HTTP };

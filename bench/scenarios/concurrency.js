@@ -37,7 +37,12 @@ const WARMUP = 200;
 
 /** Requests in flight at the sandbox: time-weighted mean from the first arrival to the last answer, and the most. */
 function inFlight(timeline) {
-	const events = timeline.flatMap((e) => [[e.startedAt, 1], [e.endedAt, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	const events = timeline
+		.flatMap((e) => [
+			[e.startedAt, 1],
+			[e.endedAt, -1],
+		])
+		.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 	let current = 0;
 	let most = 0;
 	let area = 0;
@@ -51,10 +56,16 @@ function inFlight(timeline) {
 }
 
 async function run({ nodesBaseDir }) {
-	const sandbox = await startSandboxProcess({ rateLimit: false, record: false, latencyMs: LATENCY_MS, timeline: true });
+	const sandbox = await startSandboxProcess({
+		rateLimit: false,
+		record: false,
+		latencyMs: LATENCY_MS,
+		timeline: true,
+	});
 	try {
 		await preload({ nodesBaseDir });
-		const viaEngine = (workflow) => async (ids) => runWith(sandbox, workflow(), ids, { nodesBaseDir });
+		const viaEngine = (workflow) => async (ids) =>
+			runWith(sandbox, workflow(), ids, { nodesBaseDir });
 		const viaPlain = (agent) => async (ids) => {
 			await plainLoop(sandbox, ids, agent, CONCURRENCY);
 			return { ok: ids.length, failed: 0 };
@@ -109,7 +120,10 @@ async function run({ nodesBaseDir }) {
 				ok: Math.min(...list.map((r) => r.ok)),
 				failed: Math.max(...list.map((r) => r.failed)),
 				connectionsPerRequest: round(median(list.map((r) => r.connections / r.requests))),
-				inFlight: { mean: round(median(list.map((r) => r.inFlightMean)), 2), most: Math.max(...list.map((r) => r.inFlightMost)) },
+				inFlight: {
+					mean: round(median(list.map((r) => r.inFlightMean)), 2),
+					most: Math.max(...list.map((r) => r.inFlightMost)),
+				},
 				wall: spread(list.map((r) => r.wallMs)),
 				cpu: spread(list.map((r) => r.cpuMs)),
 			};
@@ -126,7 +140,11 @@ async function run({ nodesBaseDir }) {
 			...results,
 			node: { concurrency: CONCURRENCY, ...results.node },
 			floor: { concurrency: CONCURRENCY, ...results.floor },
-			httpRequestBatched: { batchSize: CONCURRENCY, batchIntervalMs: LATENCY_MS, ...results.httpRequestBatched },
+			httpRequestBatched: {
+				batchSize: CONCURRENCY,
+				batchIntervalMs: LATENCY_MS,
+				...results.httpRequestBatched,
+			},
 			ratioToFloor: round(ratioToFloor),
 			ratio: results.node.ratioToIdeal,
 			target: TARGET,
@@ -147,16 +165,58 @@ function rows(c, yes) {
 		'',
 	];
 	return [
-		['concurrency', `node / floor at Concurrency 8, wall time: ${seconds(c.node.wallMs)} / ${seconds(c.floor.wallMs)} (median of ${c.rounds}); node ${c.node.failed} failed`, `${c.ratioToFloor}`, `<= ${TARGET.toFixed(2)}`, yes(c.ratioToFloor <= TARGET && c.node.failed === 0)],
-		['', `HTTP Request, batches of 8 every 50 ms: ${seconds(c.httpRequestBatched.wallMs)}, ${c.httpRequestBatched.failed} failed`, `${c.httpRequestBatched.ratioToIdeal} x ideal`, `node <= it`, yes(c.notSlowerThanBatched)],
-		['', `info: node ${seconds(c.node.wallMs)} / ideal ${seconds(c.idealMs)} (500 x 50 ms / 8); floor ${c.floor.ratioToIdeal} x ideal`, `${c.node.ratioToIdeal} x ideal`, '', ''],
-		['', `info: CPU per request: node ${c.node.cpuPerRequestMs} ms, floor ${c.floor.cpuPerRequestMs} ms, HTTP Request batched ${c.httpRequestBatched.cpuPerRequestMs} ms`, '', '', ''],
-		['', `info: connections per request: node ${c.node.connectionsPerRequest}, floor ${c.floor.connectionsPerRequest}, HTTP Request ${c.httpRequestBatched.connectionsPerRequest}`, '', '', ''],
-		['', `info: requests at the sandbox at once, mean (most): node ${c.node.inFlight.mean} (${c.node.inFlight.most}), floor ${c.floor.inFlight.mean} (${c.floor.inFlight.most}), HTTP Request batched ${c.httpRequestBatched.inFlight.mean} (${c.httpRequestBatched.inFlight.most})`, '', '', ''],
+		[
+			'concurrency',
+			`node / floor at Concurrency 8, wall time: ${seconds(c.node.wallMs)} / ${seconds(c.floor.wallMs)} (median of ${c.rounds}); node ${c.node.failed} failed`,
+			`${c.ratioToFloor}`,
+			`<= ${TARGET.toFixed(2)}`,
+			yes(c.ratioToFloor <= TARGET && c.node.failed === 0),
+		],
+		[
+			'',
+			`HTTP Request, batches of 8 every 50 ms: ${seconds(c.httpRequestBatched.wallMs)}, ${c.httpRequestBatched.failed} failed`,
+			`${c.httpRequestBatched.ratioToIdeal} x ideal`,
+			`node <= it`,
+			yes(c.notSlowerThanBatched),
+		],
+		[
+			'',
+			`info: node ${seconds(c.node.wallMs)} / ideal ${seconds(c.idealMs)} (500 x 50 ms / 8); floor ${c.floor.ratioToIdeal} x ideal`,
+			`${c.node.ratioToIdeal} x ideal`,
+			'',
+			'',
+		],
+		[
+			'',
+			`info: CPU per request: node ${c.node.cpuPerRequestMs} ms, floor ${c.floor.cpuPerRequestMs} ms, HTTP Request batched ${c.httpRequestBatched.cpuPerRequestMs} ms`,
+			'',
+			'',
+			'',
+		],
+		[
+			'',
+			`info: connections per request: node ${c.node.connectionsPerRequest}, floor ${c.floor.connectionsPerRequest}, HTTP Request ${c.httpRequestBatched.connectionsPerRequest}`,
+			'',
+			'',
+			'',
+		],
+		[
+			'',
+			`info: requests at the sandbox at once, mean (most): node ${c.node.inFlight.mean} (${c.node.inFlight.most}), floor ${c.floor.inFlight.mean} (${c.floor.inFlight.most}), HTTP Request batched ${c.httpRequestBatched.inFlight.mean} (${c.httpRequestBatched.inFlight.most})`,
+			'',
+			'',
+			'',
+		],
 		info('HTTP Request, default (all at once)', c.httpRequestDefault),
 		info('plain Node http, 8 at once, keep-alive', c.plainKeepAlive),
 		info('plain Node http, 8 at once, new connection per request', c.plainNewConnection),
-		['', `rounds (min / median / max): node ${spreadSeconds(c.node.wall)}, floor ${spreadSeconds(c.floor.wall)}, HTTP Request batched ${spreadSeconds(c.httpRequestBatched.wall)}`, '', '', ''],
+		[
+			'',
+			`rounds (min / median / max): node ${spreadSeconds(c.node.wall)}, floor ${spreadSeconds(c.floor.wall)}, HTTP Request batched ${spreadSeconds(c.httpRequestBatched.wall)}`,
+			'',
+			'',
+			'',
+		],
 	];
 }
 

@@ -37,7 +37,8 @@ async function measure(sandbox, workflow, gcEveryMs) {
 		clearInterval(sampler);
 	}
 	if (!gcEveryMs) sample();
-	if (result.failed > 0) throw new Error(`memory: ${result.failed} items failed: ${result.firstError}`);
+	if (result.failed > 0)
+		throw new Error(`memory: ${result.failed} items failed: ${result.firstError}`);
 	return { wallMs: result.wallMs, growthMb: mb(peak - baseline), baselineMb: mb(baseline) };
 }
 

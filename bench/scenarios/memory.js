@@ -28,21 +28,47 @@ function run() {
 		child.once('exit', (code) => {
 			if (result?.error) reject(new Error(`memory process: ${result.error}`));
 			else if (code !== 0 || !result) reject(new Error(`memory process exited with ${code}`));
-			else resolve({ ...result, target: TARGET_MB, pass: result.retainedPeakGrowthMb <= TARGET_MB });
+			else
+				resolve({ ...result, target: TARGET_MB, pass: result.retainedPeakGrowthMb <= TARGET_MB });
 		});
 	});
 }
 
 function rows(m, yes) {
 	return [
-		['memory', `10,000 deletes in ${(m.wallMs / 1000).toFixed(2)} s: retained heap (peak, full GC before each sample every 250 ms)`, `${m.retainedPeakGrowthMb} MB`, `<= ${TARGET_MB} MB`, yes(m.pass)],
-		['', 'info: raw peak heap growth (heapUsed every 10 ms, uncollected garbage included)', `${m.rawPeakGrowthMb} MB`, '', ''],
-		['', "info: floor node on n8n's HTTP helper: retained / raw peak", `${m.floorRetainedPeakGrowthMb} / ${m.floorRawPeakGrowthMb} MB`, '', ''],
+		[
+			'memory',
+			`10,000 deletes in ${(m.wallMs / 1000).toFixed(2)} s: retained heap (peak, full GC before each sample every 250 ms)`,
+			`${m.retainedPeakGrowthMb} MB`,
+			`<= ${TARGET_MB} MB`,
+			yes(m.pass),
+		],
+		[
+			'',
+			'info: raw peak heap growth (heapUsed every 10 ms, uncollected garbage included)',
+			`${m.rawPeakGrowthMb} MB`,
+			'',
+			'',
+		],
+		[
+			'',
+			"info: floor node on n8n's HTTP helper: retained / raw peak",
+			`${m.floorRetainedPeakGrowthMb} / ${m.floorRawPeakGrowthMb} MB`,
+			'',
+			'',
+		],
 	];
 }
 
 function headline(m, yes) {
-	return [['memory, retained for 10,000 (one run)', `${m.retainedPeakGrowthMb} MB`, `<= ${TARGET_MB} MB`, yes(m.pass)]];
+	return [
+		[
+			'memory, retained for 10,000 (one run)',
+			`${m.retainedPeakGrowthMb} MB`,
+			`<= ${TARGET_MB} MB`,
+			yes(m.pass),
+		],
+	];
 }
 
 module.exports = { name: 'memory', needsNodesBase: false, run, rows, headline };

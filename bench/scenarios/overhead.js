@@ -55,18 +55,27 @@ async function run() {
 			const wallMs = performance.now() - started;
 			const cpu = process.cpuUsage(cpuBefore);
 			const after = await sandbox.stats();
-			return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, connections: after.connections - before.connections };
+			return {
+				wallMs,
+				cpuMs: (cpu.user + cpu.system) / 1000,
+				connections: after.connections - before.connections,
+			};
 		};
 		const engine = (label, workflow) => (n) =>
 			timed(n, async (ids) => {
 				const result = await runWith(sandbox, workflow(), ids);
-				if (result.failed > 0 || result.ok !== ids.length) throw new Error(`overhead: ${label}: ${result.failed} items failed: ${result.firstError}`);
+				if (result.failed > 0 || result.ok !== ids.length)
+					throw new Error(
+						`overhead: ${label}: ${result.failed} items failed: ${result.firstError}`,
+					);
 			});
 		const sides = {
 			node: engine('node', () => koreWorkflow(options)),
 			floor: engine('floor', () => floorWorkflow()),
 			floorTimeout: engine('floor + Timeout', () => floorWorkflow(1, { timeout: NODE_TIMEOUT_MS })),
-			floorTimeoutOutput: engine('floor + Timeout + output', () => floorWorkflow(1, { timeout: NODE_TIMEOUT_MS, output: 'campaign' })),
+			floorTimeoutOutput: engine('floor + Timeout + output', () =>
+				floorWorkflow(1, { timeout: NODE_TIMEOUT_MS, output: 'campaign' }),
+			),
 			loop: (n) => timed(n, (ids) => plainLoop(sandbox, ids)),
 			loopNewConnection: (n) => timed(n, (ids) => plainLoop(sandbox, ids, false)),
 		};
@@ -83,7 +92,11 @@ async function run() {
 		const ratioCpu = medianOf('node', 'cpuMs') / medianOf('floor', 'cpuMs');
 		const ratioWall = medianOf('node', 'wallMs') / medianOf('floor', 'wallMs');
 		const perRequest = (name) => round(median(runs[name].map((r) => r.connections / DELETES)));
-		const step = (upper, lower) => round((median(runs[upper].map((r, i) => r.cpuMs - runs[lower][i].cpuMs)) * 1000) / DELETES, 1);
+		const step = (upper, lower) =>
+			round(
+				(median(runs[upper].map((r, i) => r.cpuMs - runs[lower][i].cpuMs)) * 1000) / DELETES,
+				1,
+			);
 		return {
 			deletes: DELETES,
 			rounds: ROUNDS,
@@ -116,13 +129,24 @@ async function run() {
 				output: step('floorTimeoutOutput', 'floorTimeout'),
 				ownLogic: step('node', 'floorTimeoutOutput'),
 			},
-			ratioCpuToFloorTimeoutOutput: round(medianOf('node', 'cpuMs') / medianOf('floorTimeoutOutput', 'cpuMs')),
+			ratioCpuToFloorTimeoutOutput: round(
+				medianOf('node', 'cpuMs') / medianOf('floorTimeoutOutput', 'cpuMs'),
+			),
 			ratioCpuPerRound: round(median(runs.node.map((r, i) => r.cpuMs / runs.floor[i].cpuMs))),
 			spread: Object.fromEntries(
-				names.map((name) => [name, { cpuMs: spread(runs[name].map((r) => r.cpuMs)), wallMs: spread(runs[name].map((r) => r.wallMs)) }]),
+				names.map((name) => [
+					name,
+					{
+						cpuMs: spread(runs[name].map((r) => r.cpuMs)),
+						wallMs: spread(runs[name].map((r) => r.wallMs)),
+					},
+				]),
 			),
 			runs: Object.fromEntries(
-				Object.entries(runs).map(([key, values]) => [key, values.map((r) => ({ wallMs: round(r.wallMs, 1), cpuMs: round(r.cpuMs, 1) }))]),
+				Object.entries(runs).map(([key, values]) => [
+					key,
+					values.map((r) => ({ wallMs: round(r.wallMs, 1), cpuMs: round(r.cpuMs, 1) })),
+				]),
 			),
 		};
 	} finally {
@@ -135,22 +159,86 @@ function rows(o, yes) {
 	const u = o.cpuPerDeleteUs;
 	const plus = (us) => `${us >= 0 ? '+' : ''}${us.toFixed(1)} µs`;
 	return [
-		['overhead', `CPU time: node ${seconds(o.nodeCpuMs)} / floor node on n8n's HTTP helper ${seconds(o.floorCpuMs)} (2,000 deletes, median of ${o.rounds})`, `${o.ratioCpu}`, `<= ${TARGET_CPU.toFixed(2)}`, yes(o.passCpu)],
-		['', `wall time: node ${seconds(o.nodeWallMs)} / floor node ${seconds(o.floorWallMs)}`, `${o.ratioWall}`, `<= ${TARGET_WALL.toFixed(2)}`, yes(o.passWall)],
-		['', `rounds, CPU (min / median / max): node ${spreadSeconds(o.spread.node.cpuMs)}, floor ${spreadSeconds(o.spread.floor.cpuMs)}; median of each round's node / floor`, `${o.ratioCpuPerRound}`, '', ''],
-		['', `rounds, wall: node ${spreadSeconds(o.spread.node.wallMs)}, floor ${spreadSeconds(o.spread.floor.wallMs)}`, '', '', ''],
-		['', `info: wall time, node / plain Node http loop with keep-alive ${seconds(o.plainLoopWallMs)} (CPU ${seconds(o.plainLoopCpuMs)})`, `${o.ratioToPlainLoopWall}`, '', ''],
-		['', `info: plain loop, new connection per request: ${seconds(o.plainLoopNewConnectionWallMs)} (CPU ${seconds(o.plainLoopNewConnectionCpuMs)})`, '', '', ''],
-		['', `info: TCP connections per request: node ${c.node}, floor ${c.floor}, plain loop ${c.loop} (keep-alive) / ${c.loopNewConnection}`, '', '', ''],
-		['', `info: CPU per delete, floor ${u.floor} µs; + the node's Timeout ${plus(u.timeout)}; + its Delete output ${plus(u.output)}; + its own per-item logic ${plus(u.ownLogic)} (median step of each round); node ${u.node} µs`, '', '', ''],
-		['', 'info: CPU time, node / floor with the node\'s Timeout and Delete output', `${o.ratioCpuToFloorTimeoutOutput}`, '', ''],
+		[
+			'overhead',
+			`CPU time: node ${seconds(o.nodeCpuMs)} / floor node on n8n's HTTP helper ${seconds(o.floorCpuMs)} (2,000 deletes, median of ${o.rounds})`,
+			`${o.ratioCpu}`,
+			`<= ${TARGET_CPU.toFixed(2)}`,
+			yes(o.passCpu),
+		],
+		[
+			'',
+			`wall time: node ${seconds(o.nodeWallMs)} / floor node ${seconds(o.floorWallMs)}`,
+			`${o.ratioWall}`,
+			`<= ${TARGET_WALL.toFixed(2)}`,
+			yes(o.passWall),
+		],
+		[
+			'',
+			`rounds, CPU (min / median / max): node ${spreadSeconds(o.spread.node.cpuMs)}, floor ${spreadSeconds(o.spread.floor.cpuMs)}; median of each round's node / floor`,
+			`${o.ratioCpuPerRound}`,
+			'',
+			'',
+		],
+		[
+			'',
+			`rounds, wall: node ${spreadSeconds(o.spread.node.wallMs)}, floor ${spreadSeconds(o.spread.floor.wallMs)}`,
+			'',
+			'',
+			'',
+		],
+		[
+			'',
+			`info: wall time, node / plain Node http loop with keep-alive ${seconds(o.plainLoopWallMs)} (CPU ${seconds(o.plainLoopCpuMs)})`,
+			`${o.ratioToPlainLoopWall}`,
+			'',
+			'',
+		],
+		[
+			'',
+			`info: plain loop, new connection per request: ${seconds(o.plainLoopNewConnectionWallMs)} (CPU ${seconds(o.plainLoopNewConnectionCpuMs)})`,
+			'',
+			'',
+			'',
+		],
+		[
+			'',
+			`info: TCP connections per request: node ${c.node}, floor ${c.floor}, plain loop ${c.loop} (keep-alive) / ${c.loopNewConnection}`,
+			'',
+			'',
+			'',
+		],
+		[
+			'',
+			`info: CPU per delete, floor ${u.floor} µs; + the node's Timeout ${plus(u.timeout)}; + its Delete output ${plus(u.output)}; + its own per-item logic ${plus(u.ownLogic)} (median step of each round); node ${u.node} µs`,
+			'',
+			'',
+			'',
+		],
+		[
+			'',
+			"info: CPU time, node / floor with the node's Timeout and Delete output",
+			`${o.ratioCpuToFloorTimeoutOutput}`,
+			'',
+			'',
+		],
 	];
 }
 
 function headline(o, yes) {
 	return [
-		['overhead, CPU (node / floor node on n8n\'s helper)', `${o.ratioCpu}`, `<= ${TARGET_CPU.toFixed(2)}`, yes(o.passCpu)],
-		['overhead, wall (node / floor node)', `${o.ratioWall}`, `<= ${TARGET_WALL.toFixed(2)}`, yes(o.passWall)],
+		[
+			"overhead, CPU (node / floor node on n8n's helper)",
+			`${o.ratioCpu}`,
+			`<= ${TARGET_CPU.toFixed(2)}`,
+			yes(o.passCpu),
+		],
+		[
+			'overhead, wall (node / floor node)',
+			`${o.ratioWall}`,
+			`<= ${TARGET_WALL.toFixed(2)}`,
+			yes(o.passWall),
+		],
 	];
 }
 

@@ -29,9 +29,15 @@ async function run({ nodesBaseDir }) {
 		['httpRequestDefault', (sandbox) => httpWorkflow(sandbox)],
 		['httpRequestBatched', (sandbox) => httpWorkflow(sandbox, batching(10, 1000))],
 	]) {
-		const sandbox = await startSandboxProcess({ rateLimit: LIMIT, record: false, latencyMs: LATENCY_MS });
+		const sandbox = await startSandboxProcess({
+			rateLimit: LIMIT,
+			record: false,
+			latencyMs: LATENCY_MS,
+		});
 		try {
-			const result = await runWith(sandbox, build(sandbox), await sandbox.addCampaigns(DELETES), { nodesBaseDir });
+			const result = await runWith(sandbox, build(sandbox), await sandbox.addCampaigns(DELETES), {
+				nodesBaseDir,
+			});
 			const stats = await sandbox.stats();
 			results[key] = {
 				wallMs: round(result.wallMs, 1),
@@ -61,14 +67,39 @@ async function run({ nodesBaseDir }) {
 
 function rows(r, yes) {
 	return [
-		['ratelimit', `node, 600/min: ${seconds(r.node.wallMs)} / ideal ${seconds(r.idealMs)}; ${r.node.failed} failed, ${r.node.rateLimitedAnswers} 429s`, `${r.ratio}`, `<= ${TARGET.toFixed(2)}, 0 failed`, yes(r.pass)],
-		['', `HTTP Request, default: ${seconds(r.httpRequestDefault.wallMs)}, ${r.httpRequestDefault.rateLimitedAnswers} 429s`, `${r.httpRequestDefault.failed} failed`, '', ''],
-		['', `HTTP Request, batches of 10 every 1 s: ${seconds(r.httpRequestBatched.wallMs)}, ${r.httpRequestBatched.rateLimitedAnswers} 429s`, `${r.httpRequestBatched.failed} failed`, '', ''],
+		[
+			'ratelimit',
+			`node, 600/min: ${seconds(r.node.wallMs)} / ideal ${seconds(r.idealMs)}; ${r.node.failed} failed, ${r.node.rateLimitedAnswers} 429s`,
+			`${r.ratio}`,
+			`<= ${TARGET.toFixed(2)}, 0 failed`,
+			yes(r.pass),
+		],
+		[
+			'',
+			`HTTP Request, default: ${seconds(r.httpRequestDefault.wallMs)}, ${r.httpRequestDefault.rateLimitedAnswers} 429s`,
+			`${r.httpRequestDefault.failed} failed`,
+			'',
+			'',
+		],
+		[
+			'',
+			`HTTP Request, batches of 10 every 1 s: ${seconds(r.httpRequestBatched.wallMs)}, ${r.httpRequestBatched.rateLimitedAnswers} 429s`,
+			`${r.httpRequestBatched.failed} failed`,
+			'',
+			'',
+		],
 	];
 }
 
 function headline(r, yes) {
-	return [['ratelimit (wall / ideal 30 s, one run)', `${r.ratio}, ${r.node.failed} failed`, `<= ${TARGET.toFixed(2)}, 0 failed`, yes(r.pass)]];
+	return [
+		[
+			'ratelimit (wall / ideal 30 s, one run)',
+			`${r.ratio}, ${r.node.failed} failed`,
+			`<= ${TARGET.toFixed(2)}, 0 failed`,
+			yes(r.pass),
+		],
+	];
 }
 
 module.exports = { name: 'ratelimit', needsNodesBase: true, run, rows, headline };

@@ -18,7 +18,8 @@ function workflowFor({ variant, sandbox, perMinute, batch }) {
 	// The node: Requests per Minute = the account's limit, every other option at its default,
 	// as a user following the option's description would set it.
 	if (variant === 'node') return koreWorkflow({ requestsPerMinute: perMinute });
-	if (variant === 'httpRequestBatched') return httpWorkflow(sandbox, batching(batch.size, batch.intervalMs));
+	if (variant === 'httpRequestBatched')
+		return httpWorkflow(sandbox, batching(batch.size, batch.intervalMs));
 	throw new Error(`unknown variant ${variant}`);
 }
 
@@ -29,7 +30,9 @@ async function handle(message) {
 		return { type: 'ready' };
 	}
 	if (message.op === 'go') {
-		const result = await runWith(prepared.sandbox, workflowFor(prepared), prepared.ids, { nodesBaseDir: prepared.nodesBaseDir });
+		const result = await runWith(prepared.sandbox, workflowFor(prepared), prepared.ids, {
+			nodesBaseDir: prepared.nodesBaseDir,
+		});
 		return { type: 'done', result };
 	}
 	throw new Error(`unknown op ${message.op}`);
@@ -38,7 +41,8 @@ async function handle(message) {
 process.on('message', (message) => {
 	handle(message).then(
 		(answer) => process.send(answer, () => answer.type === 'done' && process.exit(0)),
-		(error) => process.send({ type: 'error', error: error.stack ?? String(error) }, () => process.exit(1)),
+		(error) =>
+			process.send({ type: 'error', error: error.stack ?? String(error) }, () => process.exit(1)),
 	);
 });
 process.on('disconnect', () => process.exit(1));

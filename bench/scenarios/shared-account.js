@@ -51,7 +51,9 @@ function startProcess(prepare) {
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
 	let resolveReady, rejectReady, resolveDone, rejectDone;
-	const ready = new Promise((resolve, reject) => ((resolveReady = resolve), (rejectReady = reject)));
+	const ready = new Promise(
+		(resolve, reject) => ((resolveReady = resolve), (rejectReady = reject)),
+	);
 	const done = new Promise((resolve, reject) => ((resolveDone = resolve), (rejectDone = reject)));
 	done.catch(() => {}); // awaited by the caller only after go
 	child.on('message', (message) => {
@@ -85,8 +87,13 @@ function figures(timeline, { startedAt, results, owner }) {
 	const deleted = timeline.filter((e) => e.status === 200);
 	const steady = deleted.filter((e) => e.endedAt >= steadyFrom && e.endedAt < steadyTo);
 	const steadyThroughput = windows > 0 ? steady.length / windows / PER_MINUTE : 0;
-	const perMinute = Array.from({ length: Math.ceil((endedAt - startedAt) / WINDOW_MS) }, (_, i) =>
-		deleted.filter((e) => e.endedAt >= startedAt + i * WINDOW_MS && e.endedAt < startedAt + (i + 1) * WINDOW_MS).length,
+	const perMinute = Array.from(
+		{ length: Math.ceil((endedAt - startedAt) / WINDOW_MS) },
+		(_, i) =>
+			deleted.filter(
+				(e) =>
+					e.endedAt >= startedAt + i * WINDOW_MS && e.endedAt < startedAt + (i + 1) * WINDOW_MS,
+			).length,
 	);
 	const allRunning = deleted.filter((e) => e.endedAt >= steadyFrom && e.endedAt <= firstEndedAt);
 	const counts = results.map(() => 0);
@@ -105,14 +112,22 @@ function figures(timeline, { startedAt, results, owner }) {
 		steadyMs: steadyTo - steadyFrom,
 		perMinute,
 		steadyThroughput,
-		steadyRateLimitedShare: steadyRequests.length > 0 ? steadyRequests.filter((e) => e.status === 429).length / steadyRequests.length : 0,
+		steadyRateLimitedShare:
+			steadyRequests.length > 0
+				? steadyRequests.filter((e) => e.status === 429).length / steadyRequests.length
+				: 0,
 		fairnessMs: firstEndedAt - steadyFrom,
 		shares,
 	};
 }
 
 async function runVariant(variant, nodesBaseDir) {
-	const sandbox = await startSandboxProcess({ rateLimit: LIMIT, record: false, latencyMs: LATENCY_MS, timeline: true });
+	const sandbox = await startSandboxProcess({
+		rateLimit: LIMIT,
+		record: false,
+		latencyMs: LATENCY_MS,
+		timeline: true,
+	});
 	const processes = [];
 	try {
 		const ids = await sandbox.addCampaigns(PROCESSES * PER_PROCESS);
@@ -136,7 +151,9 @@ async function runVariant(variant, nodesBaseDir) {
 		const results = await Promise.all(processes.map((p) => p.done));
 		const f = figures(await sandbox.timeline(), { startedAt, results, owner });
 		const failed = results.reduce((sum, r) => sum + r.failed, 0);
-		const fair = f.shares.every((share) => Math.abs(share - 1 / PROCESSES) <= TARGETS.fairness / PROCESSES);
+		const fair = f.shares.every(
+			(share) => Math.abs(share - 1 / PROCESSES) <= TARGETS.fairness / PROCESSES,
+		);
 		return {
 			wallMs: round(f.wallMs, 0),
 			ok: results.reduce((sum, r) => sum + r.ok, 0),
@@ -155,8 +172,14 @@ async function runVariant(variant, nodesBaseDir) {
 			fairnessMs: round(f.fairnessMs, 0),
 			shares: f.shares.map((share) => round(share)),
 			fair,
-			perProcess: results.map((r) => ({ wallMs: round(r.doneAt - startedAt, 0), ok: r.ok, failed: r.failed })),
-			...(results.find((r) => r.firstError) ? { firstError: results.find((r) => r.firstError).firstError } : {}),
+			perProcess: results.map((r) => ({
+				wallMs: round(r.doneAt - startedAt, 0),
+				ok: r.ok,
+				failed: r.failed,
+			})),
+			...(results.find((r) => r.firstError)
+				? { firstError: results.find((r) => r.firstError).firstError }
+				: {}),
 			pass:
 				f.steadyThroughput >= TARGETS.steadyThroughput &&
 				failed === TARGETS.failed &&
@@ -181,7 +204,11 @@ async function run({ nodesBaseDir, log }) {
 		idealMs: ((PROCESSES * PER_PROCESS) / PER_MINUTE) * 60_000,
 		targets: TARGETS,
 		node: { requestsPerMinute: PER_MINUTE, ...node },
-		httpRequestBatched: { batchSize: BATCH.size, batchIntervalMs: BATCH.intervalMs, ...httpRequestBatched },
+		httpRequestBatched: {
+			batchSize: BATCH.size,
+			batchIntervalMs: BATCH.intervalMs,
+			...httpRequestBatched,
+		},
 		pass: node.pass,
 	};
 }
@@ -191,13 +218,49 @@ function rows(s, yes) {
 	const n = s.node;
 	const h = s.httpRequestBatched;
 	return [
-		['shared-account', `${PROCESSES} processes x ${PER_PROCESS}, node at ${PER_MINUTE}/min each: in the ${n.steadyMs / 60_000} whole minutes after the first, ${n.steadyDeleted} deleted; throughput / limit`, `${n.steadyThroughput}`, `>= ${TARGETS.steadyThroughput.toFixed(2)}`, yes(n.steadyThroughput >= TARGETS.steadyThroughput)],
+		[
+			'shared-account',
+			`${PROCESSES} processes x ${PER_PROCESS}, node at ${PER_MINUTE}/min each: in the ${n.steadyMs / 60_000} whole minutes after the first, ${n.steadyDeleted} deleted; throughput / limit`,
+			`${n.steadyThroughput}`,
+			`>= ${TARGETS.steadyThroughput.toFixed(2)}`,
+			yes(n.steadyThroughput >= TARGETS.steadyThroughput),
+		],
 		['', 'node: failed items', `${n.failed}`, '0', yes(n.failed === 0)],
-		['', `node: requests answered 429 (${n.rateLimitedAnswers} of ${n.requests}; after the first minute ${pct(n.steadyRateLimitedShare)})`, pct(n.rateLimitedShare), '<= 5 %', yes(n.rateLimitedShare <= TARGETS.rateLimitedShare)],
-		['', `node: each process's share of the deletes while all three ran after the first minute (${seconds(n.fairnessMs)})`, n.shares.map((x) => x.toFixed(3)).join(' / '), '0.300-0.367 each', yes(n.fair)],
-		['', `info: node, whole run: ${n.deleted} deleted in ${seconds(n.wallMs)} (${(s.processes * s.deletesPerProcess) / PER_MINUTE} minutes at the limit); per minute from the start: ${n.deletedPerMinute.join(', ')}`, `${n.throughput}`, '', ''],
-		['', `HTTP Request, batches of ${BATCH.size} every ${BATCH.intervalMs / 1000} s in each process: ${h.deleted} deleted in ${seconds(h.wallMs)}; whole-run throughput / limit`, `${h.throughput}`, '', ''],
-		['', `HTTP Request: failed items; 429s ${h.rateLimitedAnswers} of ${h.requests}`, `${h.failed}; ${pct(h.rateLimitedShare)}`, '', ''],
+		[
+			'',
+			`node: requests answered 429 (${n.rateLimitedAnswers} of ${n.requests}; after the first minute ${pct(n.steadyRateLimitedShare)})`,
+			pct(n.rateLimitedShare),
+			'<= 5 %',
+			yes(n.rateLimitedShare <= TARGETS.rateLimitedShare),
+		],
+		[
+			'',
+			`node: each process's share of the deletes while all three ran after the first minute (${seconds(n.fairnessMs)})`,
+			n.shares.map((x) => x.toFixed(3)).join(' / '),
+			'0.300-0.367 each',
+			yes(n.fair),
+		],
+		[
+			'',
+			`info: node, whole run: ${n.deleted} deleted in ${seconds(n.wallMs)} (${(s.processes * s.deletesPerProcess) / PER_MINUTE} minutes at the limit); per minute from the start: ${n.deletedPerMinute.join(', ')}`,
+			`${n.throughput}`,
+			'',
+			'',
+		],
+		[
+			'',
+			`HTTP Request, batches of ${BATCH.size} every ${BATCH.intervalMs / 1000} s in each process: ${h.deleted} deleted in ${seconds(h.wallMs)}; whole-run throughput / limit`,
+			`${h.throughput}`,
+			'',
+			'',
+		],
+		[
+			'',
+			`HTTP Request: failed items; 429s ${h.rateLimitedAnswers} of ${h.requests}`,
+			`${h.failed}; ${pct(h.rateLimitedShare)}`,
+			'',
+			'',
+		],
 	];
 }
 

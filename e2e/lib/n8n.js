@@ -11,7 +11,8 @@ const NODE_TYPE = `${PACKAGE_NAME}.koreAiContactCenter`;
 
 function cleanEnv(extra = {}) {
 	const env = {};
-	for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && !/^N8N_/.test(k)) env[k] = v;
+	for (const [k, v] of Object.entries(process.env))
+		if (!/^npm_/i.test(k) && !/^N8N_/.test(k)) env[k] = v;
 	return Object.assign(env, extra);
 }
 
@@ -20,7 +21,11 @@ async function buildAndPack(outDir, { skipBuild = false } = {}) {
 	fs.mkdirSync(outDir, { recursive: true });
 	if (!skipBuild) {
 		log('building the package (npm run build)');
-		await run('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, env: cleanEnv(), label: 'npm run build' });
+		await run('npm', ['run', 'build', '--silent'], {
+			cwd: REPO_ROOT,
+			env: cleanEnv(),
+			label: 'npm run build',
+		});
 	}
 	const res = await run('npm', ['pack', '--json', '--pack-destination', outDir], {
 		cwd: REPO_ROOT,
@@ -47,14 +52,34 @@ async function installCommunityPackage(userFolder, tarball, { npmEnv } = {}) {
 	const pkgDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	fs.rmSync(pkgDir, { recursive: true, force: true });
 	fs.mkdirSync(pkgDir, { recursive: true });
-	await run('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1'], { heartbeat: 0, label: 'tar -xzf' });
+	await run('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1'], {
+		heartbeat: 0,
+		label: 'tar -xzf',
+	});
 	const pkgJsonPath = path.join(pkgDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(fs.readFileSync(pkgJsonPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(
+		fs.readFileSync(pkgJsonPath, 'utf8'),
+	);
 	fs.writeFileSync(pkgJsonPath, JSON.stringify(pkg, null, 2), 'utf-8');
 	await run(
 		'npm',
-		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--offline'],
-		{ cwd: pkgDir, env: npmEnv || cleanEnv(), capture: true, heartbeat: 0, label: 'npm install (community package)' },
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+			'--offline',
+		],
+		{
+			cwd: pkgDir,
+			env: npmEnv || cleanEnv(),
+			capture: true,
+			heartbeat: 0,
+			label: 'npm install (community package)',
+		},
 	);
 	const manifestPath = path.join(nodesDir, 'package.json');
 	const manifest = fs.existsSync(manifestPath)
@@ -146,10 +171,18 @@ function freePort() {
  * starts its task broker (for the Code node's runner), on 5679 by default: every process gets a
  * free port instead, so the harness never collides with a running playground or another n8n.
  */
-async function n8nCli(line, userFolder, args, { logFile, env, allowFail = true, timeoutMs = 300000 } = {}) {
+async function n8nCli(
+	line,
+	userFolder,
+	args,
+	{ logFile, env, allowFail = true, timeoutMs = 300000 } = {},
+) {
 	const res = await run(line.nodeBin, [line.n8nBin, ...args], {
 		cwd: userFolder,
-		env: { ...(env || n8nEnv(line, userFolder)), N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+		env: {
+			...(env || n8nEnv(line, userFolder)),
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		},
 		capture: true,
 		allowFail,
 		timeoutMs,
@@ -184,4 +217,15 @@ function parseRunOutput(stdout) {
 	return undefined;
 }
 
-module.exports = { PACKAGE_NAME, NODE_TYPE, cleanEnv, buildAndPack, installCommunityPackage, n8nEnv, n8nCli, parseRunOutput, networkAttempts, freePort };
+module.exports = {
+	PACKAGE_NAME,
+	NODE_TYPE,
+	cleanEnv,
+	buildAndPack,
+	installCommunityPackage,
+	n8nEnv,
+	n8nCli,
+	parseRunOutput,
+	networkAttempts,
+	freePort,
+};

@@ -10,10 +10,24 @@ const LOG = process.env.E2E_NETGUARD_LOG;
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+|0\.0\.0\.0|::)$/i;
 
 function record(kind, host, port) {
-	if (!LOG || host === undefined || host === null || host === '' || LOOPBACK.test(String(host))) return;
+	if (!LOG || host === undefined || host === null || host === '' || LOOPBACK.test(String(host)))
+		return;
 	try {
-		const stack = new Error().stack.split('\n').slice(3, 9).map((s) => s.trim());
-		fs.appendFileSync(LOG, JSON.stringify({ kind, host: String(host), port, pid: process.pid, at: new Date().toISOString(), stack }) + '\n');
+		const stack = new Error().stack
+			.split('\n')
+			.slice(3, 9)
+			.map((s) => s.trim());
+		fs.appendFileSync(
+			LOG,
+			JSON.stringify({
+				kind,
+				host: String(host),
+				port,
+				pid: process.pid,
+				at: new Date().toISOString(),
+				stack,
+			}) + '\n',
+		);
 	} catch {
 		// never break the process under test
 	}

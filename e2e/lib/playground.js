@@ -27,7 +27,9 @@ const MISSING_ID = 'cd-00000000-dead-5000-8000-000000000000';
 
 /** bcrypt hash of the owner password, made with the bcryptjs that n8n itself ships. */
 function ownerPasswordHash(line) {
-	const bcrypt = require(require.resolve('bcryptjs', { paths: [path.join(line.dir, 'node_modules', 'n8n')] }));
+	const bcrypt = require(
+		require.resolve('bcryptjs', { paths: [path.join(line.dir, 'node_modules', 'n8n')] }),
+	);
 	return bcrypt.hashSync(OWNER.password, 10);
 }
 
@@ -48,11 +50,19 @@ function get(url, timeoutMs = 2000) {
  * which answers 400 once an owner exists (a kept user folder), and 404 for a moment after start.
  */
 async function setUpOwner(port, attempt = 0) {
-	const body = JSON.stringify({ email: OWNER.email, firstName: OWNER.firstName, lastName: OWNER.lastName, password: OWNER.password });
+	const body = JSON.stringify({
+		email: OWNER.email,
+		firstName: OWNER.firstName,
+		lastName: OWNER.lastName,
+		password: OWNER.password,
+	});
 	const res = await new Promise((resolve, reject) => {
 		const req = http.request(
 			`http://127.0.0.1:${port}/rest/owner/setup`,
-			{ method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+			},
 			(r) => {
 				let text = '';
 				r.on('data', (d) => (text += d));
@@ -66,7 +76,8 @@ async function setUpOwner(port, attempt = 0) {
 		await new Promise((r) => setTimeout(r, 1000));
 		return setUpOwner(port, attempt + 1);
 	}
-	if (res.status !== 200 && res.status !== 400) throw new Error(`owner setup answered ${res.status}: ${res.text.slice(0, 500)}`);
+	if (res.status !== 200 && res.status !== 400)
+		throw new Error(`owner setup answered ${res.status}: ${res.text.slice(0, 500)}`);
 }
 
 function portFree(port) {
@@ -107,7 +118,8 @@ async function stopN8n(child) {
 
 async function waitForPortFree(port, ms = 10000) {
 	const deadline = Date.now() + ms;
-	while (!(await portFree(port)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+	while (!(await portFree(port)) && Date.now() < deadline)
+		await new Promise((r) => setTimeout(r, 200));
 }
 
 function abortError() {
@@ -129,7 +141,17 @@ function abortError() {
  * n8n runs in its own process group: a Ctrl-C in the terminal reaches only the caller, which stops
  * n8n once, with stop(), instead of n8n and the caller both shutting it down at the same time.
  */
-async function startPlayground({ userFolder, tarball, port = 5678, sandboxPort = 4010, logFile, echo = false, sandboxOptions = {}, signal, lineId = 'n8n2' }) {
+async function startPlayground({
+	userFolder,
+	tarball,
+	port = 5678,
+	sandboxPort = 4010,
+	logFile,
+	echo = false,
+	sandboxOptions = {},
+	signal,
+	lineId = 'n8n2',
+}) {
 	const line = LINES[lineId];
 	const started = Date.now();
 	const checkAborted = () => {
@@ -140,7 +162,8 @@ async function startPlayground({ userFolder, tarball, port = 5678, sandboxPort =
 		['n8n', port],
 		['the Kore.ai sandbox', sandboxPort],
 	]) {
-		if (!(await portFree(p))) throw new Error(`port ${p} for ${what} is in use (another playground running?)`);
+		if (!(await portFree(p)))
+			throw new Error(`port ${p} for ${what} is in use (another playground running?)`);
 	}
 
 	const { startSandbox } = require(path.join(REPO_ROOT, 'sandbox'));
@@ -172,18 +195,32 @@ async function startPlayground({ userFolder, tarball, port = 5678, sandboxPort =
 			id: CRED_ID,
 			name: CRED_NAME,
 			type: 'koreAiApi',
-			data: { host: sandbox.url, accountId: c.accountId, appId: c.appId, clientId: c.clientId, clientSecret: c.clientSecret, algorithm: c.algorithm },
+			data: {
+				host: sandbox.url,
+				accountId: c.accountId,
+				appId: c.appId,
+				clientId: c.clientId,
+				clientSecret: c.clientSecret,
+				algorithm: c.algorithm,
+			},
 		};
 		const credentials = [credential];
 		const smsIds = sandbox.store.ids('sms');
 		const rows = [
-			{ row: 1, campaignId: smsIds[0], note: "the sample campaign of Kore.ai's Delete SMS Campaign page" },
+			{
+				row: 1,
+				campaignId: smsIds[0],
+				note: "the sample campaign of Kore.ai's Delete SMS Campaign page",
+			},
 			{ row: 2, campaignId: smsIds[1] },
 			{ row: 3, campaignId: MISSING_ID, note: 'already deleted: goes to the error output' },
 			{ row: 4, campaignId: smsIds[2] },
 		];
 		const workflow = loadWorkflow('playground-example.json', { CRED_ID, CRED_NAME, ROWS: rows });
-		const fingerprint = crypto.createHash('sha256').update(JSON.stringify({ credentials, workflow })).digest('hex');
+		const fingerprint = crypto
+			.createHash('sha256')
+			.update(JSON.stringify({ credentials, workflow }))
+			.digest('hex');
 		const markerFile = path.join(userFolder, '.playground-imported');
 		const env = n8nEnv(line, userFolder, {
 			N8N_PORT: String(port),
@@ -210,7 +247,10 @@ async function startPlayground({ userFolder, tarball, port = 5678, sandboxPort =
 				]) {
 					checkAborted();
 					const res = await n8nCli(line, userFolder, args, { env, logFile });
-					if (res.code !== 0) throw new Error(`n8n ${args[0]} failed (exit ${res.code}):\n${res.stdout.slice(-2000)}\n${res.stderr.slice(-2000)}`);
+					if (res.code !== 0)
+						throw new Error(
+							`n8n ${args[0]} failed (exit ${res.code}):\n${res.stdout.slice(-2000)}\n${res.stderr.slice(-2000)}`,
+						);
 				}
 			} finally {
 				fs.rmSync(inputs, { recursive: true, force: true });
@@ -247,14 +287,28 @@ async function startPlayground({ userFolder, tarball, port = 5678, sandboxPort =
 		const deadline = Date.now() + 180000;
 		for (;;) {
 			checkAborted();
-			if (child.exitCode !== null || child.signalCode !== null) throw new Error(`n8n exited while starting (${child.exitCode ?? child.signalCode}):\n${tail}`);
-			if (editorServed && (await get(`http://127.0.0.1:${port}/rest/settings`)).status === 200) break;
-			if (Date.now() > deadline) throw new Error(`n8n did not answer on ${url} within 3 minutes:\n${tail}`);
+			if (child.exitCode !== null || child.signalCode !== null)
+				throw new Error(
+					`n8n exited while starting (${child.exitCode ?? child.signalCode}):\n${tail}`,
+				);
+			if (editorServed && (await get(`http://127.0.0.1:${port}/rest/settings`)).status === 200)
+				break;
+			if (Date.now() > deadline)
+				throw new Error(`n8n did not answer on ${url} within 3 minutes:\n${tail}`);
 			await new Promise((r) => setTimeout(r, 500));
 		}
 		if (lineId === 'n8n1') await setUpOwner(port);
 		log(`n8n ready in ${elapsed(Date.now() - started)}`);
-		return { url, sandbox, owner: OWNER, workflowId: EXAMPLE_WORKFLOW_ID, credential, n8n: child, stop, rows };
+		return {
+			url,
+			sandbox,
+			owner: OWNER,
+			workflowId: EXAMPLE_WORKFLOW_ID,
+			credential,
+			n8n: child,
+			stop,
+			rows,
+		};
 	} catch (err) {
 		await stop();
 		throw err;

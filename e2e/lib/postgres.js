@@ -15,9 +15,17 @@ const { freePort } = require('./n8n');
 function binDir() {
 	if (process.env.E2E_PG_BIN) return process.env.E2E_PG_BIN;
 	const root = '/usr/lib/postgresql';
-	const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => b - a) : [];
-	for (const v of versions) if (fs.existsSync(path.join(root, v, 'bin', 'initdb'))) return path.join(root, v, 'bin');
-	throw new Error('no PostgreSQL server binaries under /usr/lib/postgresql: run node e2e/install.js queue (apt-get install postgresql)');
+	const versions = fs.existsSync(root)
+		? fs
+				.readdirSync(root)
+				.filter((v) => /^\d+$/.test(v))
+				.sort((a, b) => b - a)
+		: [];
+	for (const v of versions)
+		if (fs.existsSync(path.join(root, v, 'bin', 'initdb'))) return path.join(root, v, 'bin');
+	throw new Error(
+		'no PostgreSQL server binaries under /usr/lib/postgresql: run node e2e/install.js queue (apt-get install postgresql)',
+	);
 }
 
 const asRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -29,7 +37,11 @@ function asPostgres(bin, args) {
 
 async function reachableByPostgres(dir) {
 	if (!asRoot()) return true;
-	const res = await run('runuser', ['-u', 'postgres', '--', 'test', '-w', dir, '-a', '-x', dir], { allowFail: true, capture: true, heartbeat: 0 });
+	const res = await run('runuser', ['-u', 'postgres', '--', 'test', '-w', dir, '-a', '-x', dir], {
+		allowFail: true,
+		capture: true,
+		heartbeat: 0,
+	});
 	return res.code === 0;
 }
 
@@ -46,7 +58,9 @@ async function startPostgres(wantedDir) {
 		temporary = true;
 		fs.chmodSync(dir, 0o700);
 		fs.chownSync(dir, ...postgresIds());
-		log(`postgres: ${wantedDir} is not reachable for the postgres user; cluster in ${dir} instead (removed at the end)`);
+		log(
+			`postgres: ${wantedDir} is not reachable for the postgres user; cluster in ${dir} instead (removed at the end)`,
+		);
 	}
 	const data = path.join(dir, 'data');
 	const logFile = path.join(dir, 'postgres.log');
@@ -56,12 +70,36 @@ async function startPostgres(wantedDir) {
 		const [cmd, argv] = asPostgres(path.join(bin, name), args);
 		return run(cmd, argv, { capture: true, heartbeat: 0, label: name, ...opts });
 	};
-	await pg('initdb', ['-D', data, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8']);
+	await pg('initdb', [
+		'-D',
+		data,
+		'-U',
+		'postgres',
+		'--auth-local=trust',
+		'--auth-host=scram-sha-256',
+		'-E',
+		'UTF8',
+		'--locale=C.UTF-8',
+	]);
 	const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
 	await pg('pg_ctl', ['-D', data, '-w', '-t', '60', '-l', logFile, '-o', serverOptions, 'start']);
 	const version = (await pg('postgres', ['--version'])).stdout.trim();
 	log(`postgres (${version}) listening on 127.0.0.1:${port}, data in ${data}`);
-	const psql = (sql) => pg('psql', ['-h', dir, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+	const psql = (sql) =>
+		pg('psql', [
+			'-h',
+			dir,
+			'-p',
+			String(port),
+			'-U',
+			'postgres',
+			'-d',
+			'postgres',
+			'-v',
+			'ON_ERROR_STOP=1',
+			'-c',
+			sql,
+		]);
 	await psql(`CREATE ROLE n8n LOGIN PASSWORD '${password}'`);
 	await psql('CREATE DATABASE n8n OWNER n8n');
 	let stopped = false;
@@ -76,12 +114,16 @@ async function startPostgres(wantedDir) {
 		logFile,
 		/** pg_dump of n8n's database (plain SQL, every table's rows) into `file`. */
 		async dump(file) {
-			await run(path.join(bin, 'pg_dump'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', 'n8n', '--no-owner', '-f', file], {
-				env: { ...process.env, PGPASSWORD: password },
-				capture: true,
-				heartbeat: 0,
-				label: 'pg_dump',
-			});
+			await run(
+				path.join(bin, 'pg_dump'),
+				['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', 'n8n', '--no-owner', '-f', file],
+				{
+					env: { ...process.env, PGPASSWORD: password },
+					capture: true,
+					heartbeat: 0,
+					label: 'pg_dump',
+				},
+			);
 			return file;
 		},
 		/** Copies the server's log next to the other logs (it lives in the cluster folder). */
@@ -103,7 +145,8 @@ function postgresIds() {
 		.readFileSync('/etc/passwd', 'utf8')
 		.split('\n')
 		.find((l) => l.startsWith('postgres:'));
-	if (!line) throw new Error('no postgres user: run node e2e/install.js queue (apt-get install postgresql)');
+	if (!line)
+		throw new Error('no postgres user: run node e2e/install.js queue (apt-get install postgresql)');
 	const [, , uid, gid] = line.split(':');
 	return [Number(uid), Number(gid)];
 }

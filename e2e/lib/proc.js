@@ -18,14 +18,27 @@ function log(msg) {
  * Resolves with { code, stdout, stderr, ms }; rejects on non-zero exit unless allowFail.
  */
 function run(cmd, args, opts = {}) {
-	const { cwd, env, capture = false, allowFail = false, heartbeat = 20000, label, input, timeoutMs } = opts;
+	const {
+		cwd,
+		env,
+		capture = false,
+		allowFail = false,
+		heartbeat = 20000,
+		label,
+		input,
+		timeoutMs,
+	} = opts;
 	const name = label || `${cmd} ${args.join(' ')}`;
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, {
 			cwd,
 			env: env || process.env,
-			stdio: [input === undefined ? 'ignore' : 'pipe', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
+			stdio: [
+				input === undefined ? 'ignore' : 'pipe',
+				capture ? 'pipe' : 'inherit',
+				capture ? 'pipe' : 'inherit',
+			],
 		});
 		let stdout = '';
 		let stderr = '';
@@ -35,7 +48,10 @@ function run(cmd, args, opts = {}) {
 		}
 		if (input !== undefined) child.stdin.end(input);
 		const hb = heartbeat
-			? setInterval(() => log(`  ... ${name}: still running (${elapsed(Date.now() - started)})`), heartbeat)
+			? setInterval(
+					() => log(`  ... ${name}: still running (${elapsed(Date.now() - started)})`),
+					heartbeat,
+				)
 			: null;
 		const killer = timeoutMs
 			? setTimeout(() => {
@@ -54,7 +70,9 @@ function run(cmd, args, opts = {}) {
 			const ms = Date.now() - started;
 			const res = { code: code === null ? 128 : code, signal, stdout, stderr, ms };
 			if (res.code !== 0 && !allowFail) {
-				const err = new Error(`${name} exited with ${code ?? signal} after ${elapsed(ms)}\n${stderr.slice(-4000)}`);
+				const err = new Error(
+					`${name} exited with ${code ?? signal} after ${elapsed(ms)}\n${stderr.slice(-4000)}`,
+				);
 				err.result = res;
 				reject(err);
 			} else resolve(res);

@@ -7,7 +7,10 @@ const { until } = require('./cluster');
 const UNFINISHED = ['new', 'running', 'waiting'];
 
 async function executionsOf(db, workflowId) {
-	const res = await db.query('SELECT id, status, mode, finished, "startedAt", "stoppedAt" FROM execution_entity WHERE "workflowId" = $1 ORDER BY id', [workflowId]);
+	const res = await db.query(
+		'SELECT id, status, mode, finished, "startedAt", "stoppedAt" FROM execution_entity WHERE "workflowId" = $1 ORDER BY id',
+		[workflowId],
+	);
 	return res.rows.map((row) => ({ ...row, id: String(row.id) }));
 }
 
@@ -23,7 +26,8 @@ async function waitFinished(db, workflowId, { count, exclude = new Set(), timeou
 		return await until(
 			`${count} finished executions of ${workflowId}`,
 			async () => {
-				for (const p of procs) if (p.exit) throw new Error(`${p.role} exited ${JSON.stringify(p.exit)}`);
+				for (const p of procs)
+					if (p.exit) throw new Error(`${p.role} exited ${JSON.stringify(p.exit)}`);
 				latest = (await executionsOf(db, workflowId)).filter((e) => !exclude.has(e.id));
 				return latest.length >= count && latest.every(isDone) ? latest : undefined;
 			},
@@ -37,7 +41,12 @@ async function waitFinished(db, workflowId, { count, exclude = new Set(), timeou
 
 /** Each execution's run data, unflattened: Map id -> data. */
 async function runDataOf(db, unflatten, ids) {
-	const rows = (await db.query('SELECT "executionId", data FROM execution_data WHERE "executionId" = ANY($1::int[])', [ids.map(Number)])).rows;
+	const rows = (
+		await db.query(
+			'SELECT "executionId", data FROM execution_data WHERE "executionId" = ANY($1::int[])',
+			[ids.map(Number)],
+		)
+	).rows;
 	return new Map(rows.map((row) => [String(row.executionId), unflatten(row.data)]));
 }
 
@@ -48,7 +57,9 @@ async function runDataOf(db, unflatten, ids) {
 function webhookBody(data) {
 	const ran = data?.resultData?.runData?.Webhook?.[0]?.data?.main?.[0]?.[0]?.json?.body;
 	if (ran !== undefined) return ran;
-	const start = (data?.executionData?.nodeExecutionStack || []).find((entry) => entry.node?.name === 'Webhook');
+	const start = (data?.executionData?.nodeExecutionStack || []).find(
+		(entry) => entry.node?.name === 'Webhook',
+	);
 	return start?.data?.main?.[0]?.[0]?.json?.body;
 }
 
@@ -67,9 +78,21 @@ function deleteRun(data, nodeName, label) {
 	const [ok = [], failed = []] = runs[0].data.main;
 	const input = runData['Split Out'][0].data.main[0];
 	const paired = [...ok, ...failed].map(pairedIndex).sort((a, b) => a - b);
-	eq(paired, input.map((_, i) => i), `${label}: output items paired with input items`);
-	eq(failed.map((i) => i.json.error), [], `${label}: items on the error output`);
-	eq(ok.map((i) => i.json.campaignId), input.map((i) => i.json.campaignId), `${label}: output campaign IDs in input order`);
+	eq(
+		paired,
+		input.map((_, i) => i),
+		`${label}: output items paired with input items`,
+	);
+	eq(
+		failed.map((i) => i.json.error),
+		[],
+		`${label}: items on the error output`,
+	);
+	eq(
+		ok.map((i) => i.json.campaignId),
+		input.map((i) => i.json.campaignId),
+		`${label}: output campaign IDs in input order`,
+	);
 	return { input, ok };
 }
 
@@ -85,17 +108,23 @@ async function postAll(port, webhookPath, bodies) {
 			return { status: res.status, body: await res.text() };
 		}),
 	);
-	for (const a of answers) assert(a.status === 200, `webhook answered ${a.status}: ${a.body.slice(0, 500)}`);
+	for (const a of answers)
+		assert(a.status === 200, `webhook answered ${a.status}: ${a.body.slice(0, 500)}`);
 }
 
 /** Webhook bodies of the queue workflows: one per batch, `label` names it in n8n's records. */
-const batchBodies = (batches, labelOf) => batches.map((ids, b) => ({ batch: labelOf(b), campaigns: ids.map((campaignId, row) => ({ row, campaignId })) }));
+const batchBodies = (batches, labelOf) =>
+	batches.map((ids, b) => ({
+		batch: labelOf(b),
+		campaigns: ids.map((campaignId, row) => ({ row, campaignId })),
+	}));
 
 /** Successful deletes per campaign ID, from the sandbox's own record. */
 function deletionCounts(sandbox, ids) {
 	const wanted = new Set(ids);
 	const counts = new Map(ids.map((id) => [id, 0]));
-	for (const d of sandbox.store.deletions) if (wanted.has(d.id)) counts.set(d.id, counts.get(d.id) + 1);
+	for (const d of sandbox.store.deletions)
+		if (wanted.has(d.id)) counts.set(d.id, counts.get(d.id) + 1);
 	return counts;
 }
 
@@ -111,4 +140,16 @@ function assertDeletedOnce(sandbox, ids) {
 	eq(never, [], 'campaigns not deleted');
 }
 
-module.exports = { executionsOf, isDone, waitFinished, runDataOf, webhookBody, pairedIndex, deleteRun, postAll, batchBodies, deletionCounts, assertDeletedOnce };
+module.exports = {
+	executionsOf,
+	isDone,
+	waitFinished,
+	runDataOf,
+	webhookBody,
+	pairedIndex,
+	deleteRun,
+	postAll,
+	batchBodies,
+	deletionCounts,
+	assertDeletedOnce,
+};

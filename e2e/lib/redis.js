@@ -65,7 +65,9 @@ function command(port, args, timeoutMs = 10000) {
 			fn(value);
 		};
 		socket.on('connect', () => {
-			socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
+			socket.write(
+				`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`,
+			);
 		});
 		socket.on('data', (d) => {
 			reply += d;
@@ -88,7 +90,10 @@ function command(port, args, timeoutMs = 10000) {
 }
 
 async function startRedis(dir) {
-	if (!fs.existsSync(REDIS_SERVER)) throw new Error(`${REDIS_SERVER} is missing: run node e2e/install.js queue (apt-get install redis-server)`);
+	if (!fs.existsSync(REDIS_SERVER))
+		throw new Error(
+			`${REDIS_SERVER} is missing: run node e2e/install.js queue (apt-get install redis-server)`,
+		);
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
 	const port = await freePort();
@@ -137,15 +142,40 @@ async function startRedis(dir) {
 /** Starts redis-server in the foreground and waits for PING; { child, exited, exit }. */
 async function spawnServer(port, dir, logFile) {
 	const out = fs.openSync(logFile, 'a');
-	const args = ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir];
-	args.push('--dbfilename', 'dump.rdb', '--rdbcompression', 'no', '--daemonize', 'no', '--protected-mode', 'yes');
+	const args = [
+		'--bind',
+		'127.0.0.1',
+		'--port',
+		String(port),
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		dir,
+	];
+	args.push(
+		'--dbfilename',
+		'dump.rdb',
+		'--rdbcompression',
+		'no',
+		'--daemonize',
+		'no',
+		'--protected-mode',
+		'yes',
+	);
 	const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', out, out] });
 	fs.closeSync(out);
 	const server = { child, exit: undefined };
-	server.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve((server.exit = { code, signal }))));
+	server.exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve((server.exit = { code, signal }))),
+	);
 	const deadline = Date.now() + 15000;
 	for (;;) {
-		if (server.exit) throw new Error(`redis-server exited (${JSON.stringify(server.exit)}):\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
+		if (server.exit)
+			throw new Error(
+				`redis-server exited (${JSON.stringify(server.exit)}):\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`,
+			);
 		try {
 			if ((await command(port, ['PING'], 1000)) === '+PONG') break;
 		} catch {

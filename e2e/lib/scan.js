@@ -31,7 +31,8 @@ function listFiles(root) {
  */
 function scanForSecrets(roots, needles, { skip = () => false } = {}) {
 	for (const n of needles) {
-		if (typeof n.value !== 'string' || n.value.length < 12) throw new Error(`secret needle ${n.label} is too short to search for`);
+		if (typeof n.value !== 'string' || n.value.length < 12)
+			throw new Error(`secret needle ${n.label} is too short to search for`);
 	}
 	const buffers = needles.map((n) => ({ ...n, buf: Buffer.from(n.value, 'utf8') }));
 	const hits = [];

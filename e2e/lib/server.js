@@ -54,7 +54,9 @@ async function startN8n(line, userFolder, { env, logFile, timeoutMs = 180000 }) 
 	for (;;) {
 		if (child.exitCode !== null || child.signalCode !== null) {
 			await stop();
-			throw new Error(`n8n start exited while starting (${child.exitCode ?? child.signalCode}):\n${tail}`);
+			throw new Error(
+				`n8n start exited while starting (${child.exitCode ?? child.signalCode}):\n${tail}`,
+			);
 		}
 		if ((await status(`http://127.0.0.1:${port}/healthz`)) === 200) break;
 		if (Date.now() > deadline) {

@@ -32,7 +32,8 @@ async function until(what, check, timeoutMs, everyMs = 1000) {
 	for (;;) {
 		const value = await check();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${elapsed(timeoutMs)} waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${elapsed(timeoutMs)} waiting for ${what}`);
 		await sleep(everyMs);
 	}
 }
@@ -40,54 +41,101 @@ async function until(what, check, timeoutMs, everyMs = 1000) {
 /** Starts a campaign the way Kore.ai's Start SMS Campaign page documents it (a signed request to the sandbox). */
 function startCampaign(sandbox, campaignId) {
 	const c = sandbox.credentials;
-	const token = jwt.sign({ appId: c.clientId }, c.clientSecret, { algorithm: c.algorithm, expiresIn: 300 });
+	const token = jwt.sign({ appId: c.clientId }, c.clientSecret, {
+		algorithm: c.algorithm,
+		expiresIn: 300,
+	});
 	const url = `${sandbox.url}/campaign/api/v2/public/${c.appId}/campaign/${campaignId}?campaignType=sms&trigger=play`;
 	return new Promise((resolve, reject) => {
-		const req = http.request(url, { method: 'POST', headers: { auth: token, iid: c.appId, accountId: c.accountId, 'content-type': 'application/json' } }, (res) => {
-			let body = '';
-			res.on('data', (d) => (body += d));
-			res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(body)) : reject(new Error(`start answered ${res.statusCode}: ${body}`))));
-		});
+		const req = http.request(
+			url,
+			{
+				method: 'POST',
+				headers: {
+					auth: token,
+					iid: c.appId,
+					accountId: c.accountId,
+					'content-type': 'application/json',
+				},
+			},
+			(res) => {
+				let body = '';
+				res.on('data', (d) => (body += d));
+				res.on('end', () =>
+					res.statusCode === 200
+						? resolve(JSON.parse(body))
+						: reject(new Error(`start answered ${res.statusCode}: ${body}`)),
+				);
+			},
+		);
 		req.on('error', reject);
 		req.end('{}');
 	});
 }
 
-const listRequests = (sandbox) => sandbox.requests.filter((r) => r.route === 'list' && r.accountId === sandbox.credentials.accountId);
+const listRequests = (sandbox) =>
+	sandbox.requests.filter(
+		(r) => r.route === 'list' && r.accountId === sandbox.credentials.accountId,
+	);
 
 async function runTriggerCheck({ line, userFolder, env, sandbox, logFile, inputsDir, credId }) {
 	const tag = `[${line.id}]`;
 	const started = Date.now();
-	const [campaignId] = sandbox.addCampaigns(1, 'sms', { namePrefix: 'Trigger SMS', status: 'Ready' });
+	const [campaignId] = sandbox.addCampaigns(1, 'sms', {
+		namePrefix: 'Trigger SMS',
+		status: 'Ready',
+	});
 	const { name } = sandbox.store.get(campaignId);
 	sandbox.setCompleteAfter(COMPLETE_AFTER_MS);
 
 	const workflow = loadWorkflow(WORKFLOW_FILE, { CRED_ID: credId });
 	const file = path.join(inputsDir, WORKFLOW_FILE);
 	fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
-	const imported = await n8nCli(line, userFolder, ['import:workflow', `--input=${file}`], { env, logFile });
-	assert(imported.code === 0, `import:workflow exit ${imported.code}: ${imported.stderr.slice(-1500)}`);
+	const imported = await n8nCli(line, userFolder, ['import:workflow', `--input=${file}`], {
+		env,
+		logFile,
+	});
+	assert(
+		imported.code === 0,
+		`import:workflow exit ${imported.code}: ${imported.stderr.slice(-1500)}`,
+	);
 	// 1.x activates with update:workflow --active=true; 2.x publishes the current version instead.
-	const activateArgs = line.id === 'n8n1' ? ['update:workflow', `--id=${workflow.id}`, '--active=true'] : ['publish:workflow', `--id=${workflow.id}`];
+	const activateArgs =
+		line.id === 'n8n1'
+			? ['update:workflow', `--id=${workflow.id}`, '--active=true']
+			: ['publish:workflow', `--id=${workflow.id}`];
 	const activated = await n8nCli(line, userFolder, activateArgs, { env, logFile });
-	assert(activated.code === 0, `${activateArgs[0]} exit ${activated.code}: ${activated.stderr.slice(-1500)}${activated.stdout.slice(-1500)}`);
+	assert(
+		activated.code === 0,
+		`${activateArgs[0]} exit ${activated.code}: ${activated.stderr.slice(-1500)}${activated.stdout.slice(-1500)}`,
+	);
 
 	const listsBefore = listRequests(sandbox).length;
 	const server = await startN8n(line, userFolder, { env, logFile });
 	try {
-		log(`${tag} n8n start ready in ${elapsed(Date.now() - started)}; waiting for the activation poll`);
+		log(
+			`${tag} n8n start ready in ${elapsed(Date.now() - started)}; waiting for the activation poll`,
+		);
 		// Activation polls once at once: that poll only remembers the campaigns (Trigger SMS is Ready).
 		await until('the activation poll', () => listRequests(sandbox).length > listsBefore, 120000);
 		await sleep(1000);
-		eq((await readExecutions(line, userFolder, workflow.id)).length, 0, 'executions after the activation poll');
+		eq(
+			(await readExecutions(line, userFolder, workflow.id)).length,
+			0,
+			'executions after the activation poll',
+		);
 
 		await startCampaign(sandbox, campaignId);
-		log(`${tag} started ${campaignId}; the sandbox completes it in ${COMPLETE_AFTER_MS / 1000} s, the next poll should see it`);
+		log(
+			`${tag} started ${campaignId}; the sandbox completes it in ${COMPLETE_AFTER_MS / 1000} s, the next poll should see it`,
+		);
 		const executions = await until(
 			'an execution of the trigger workflow',
 			async () => {
 				const found = await readExecutions(line, userFolder, workflow.id);
-				return found.some((e) => e.finished || ['success', 'error', 'crashed'].includes(e.status)) ? found : undefined;
+				return found.some((e) => e.finished || ['success', 'error', 'crashed'].includes(e.status))
+					? found
+					: undefined;
 			},
 			150000,
 			3000,
@@ -100,20 +148,36 @@ async function runTriggerCheck({ line, userFolder, env, sandbox, logFile, inputs
 		eq(items.length, 1, 'trigger items');
 		const [change] = items;
 		eq(
-			{ event: change.event, campaignId: change.campaignId, campaignType: change.campaignType, status: change.status, name: change.name },
+			{
+				event: change.event,
+				campaignId: change.campaignId,
+				campaignType: change.campaignType,
+				status: change.status,
+				name: change.name,
+			},
 			{ event: 'statusChanged', campaignId, campaignType: 'sms', status: 'Completed', name },
 			'the trigger item',
 		);
 		// Ready at the activation poll; Active if a scheduled poll fell into the 3 s before completion.
-		assert(['Ready', 'Active'].includes(change.previousStatus), `previousStatus ${change.previousStatus}`);
+		assert(
+			['Ready', 'Active'].includes(change.previousStatus),
+			`previousStatus ${change.previousStatus}`,
+		);
 		assert(!Number.isNaN(Date.parse(change.seenAt)), `seenAt ${change.seenAt}`);
 		const next = storedOutputItems(execution, NEXT_NODE).map((i) => i.json);
 		// One item per contact of the completed campaign (the sandbox's contacts of a seeded campaign).
 		assert(next.length > 0, `${NEXT_NODE}: no contact results`);
 		eq([...new Set(next.map((i) => i.campaignId))], [campaignId], `${NEXT_NODE} campaign IDs`);
-		eq(new Set(next.map((i) => i.phoneNumber)).size, next.length, `${NEXT_NODE}: each contact once`);
+		eq(
+			new Set(next.map((i) => i.phoneNumber)).size,
+			next.length,
+			`${NEXT_NODE}: each contact once`,
+		);
 		for (const result of next) {
-			assert(typeof result.phoneNumber === 'string' && typeof result.dialerOutcome === 'string', `${NEXT_NODE} item ${JSON.stringify(result)}`);
+			assert(
+				typeof result.phoneNumber === 'string' && typeof result.dialerOutcome === 'string',
+				`${NEXT_NODE} item ${JSON.stringify(result)}`,
+			);
 			assert(typeof result.numberOfAttemptsSoFar === 'number', `${NEXT_NODE} attempts`);
 		}
 
@@ -121,7 +185,11 @@ async function runTriggerCheck({ line, userFolder, env, sandbox, logFile, inputs
 		const listsNow = listRequests(sandbox).length;
 		await until('the next poll', () => listRequests(sandbox).length > listsNow, 90000);
 		await sleep(5000);
-		eq((await readExecutions(line, userFolder, workflow.id)).length, 1, 'executions after the next poll');
+		eq(
+			(await readExecutions(line, userFolder, workflow.id)).length,
+			1,
+			'executions after the next poll',
+		);
 	} finally {
 		await server.stop();
 		sandbox.setCompleteAfter(0);

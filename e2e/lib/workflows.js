@@ -33,7 +33,8 @@ function outputItems(runOutput, nodeName, outputIndex = 0) {
 	const runData = runOutput?.data?.resultData?.runData;
 	if (!runData) throw new Error('no runData in the execution output');
 	const runs = runData[nodeName];
-	if (!runs || !runs.length) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(runData).join(', ')})`);
+	if (!runs || !runs.length)
+		throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(runData).join(', ')})`);
 	if (runs[0].error) throw new Error(`node "${nodeName}" failed: ${runs[0].error.message}`);
 	const main = runs[0].data?.main || [];
 	return main[outputIndex] || [];

@@ -51,7 +51,11 @@ const EVENTS: Array<{ name: string; value: TriggerEvent; description: string }> 
 const PANEL_DESCRIPTION =
 	'Delete, create, start and stop Kore.ai Contact Center SMS and voice campaigns, fill contact lists, or start a workflow when a campaign changes';
 
-const CAMPAIGN_TYPES: Record<string, CampaignType[]> = { sms: ['sms'], voice: ['voice'], both: ['sms', 'voice'] };
+const CAMPAIGN_TYPES: Record<string, CampaignType[]> = {
+	sms: ['sms'],
+	voice: ['voice'],
+	both: ['sms', 'voice'],
+};
 
 export class KoreAiContactCenterTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -98,7 +102,8 @@ export class KoreAiContactCenterTrigger implements INodeType {
 					{ name: 'Voice', value: 'voice' },
 				],
 				default: 'both',
-				description: 'Which campaigns to watch. Each type is one listing (one request per 100 campaigns) per poll.',
+				description:
+					'Which campaigns to watch. Each type is one listing (one request per 100 campaigns) per poll.',
 			},
 		],
 	};
@@ -108,7 +113,10 @@ export class KoreAiContactCenterTrigger implements INodeType {
 		const statuses = readStatuses.call(this);
 		const types = CAMPAIGN_TYPES[this.getNodeParameter('campaignType', 'both') as string];
 		if (types === undefined) {
-			throw new NodeOperationError(this.getNode(), 'Campaign Type must be SMS, Voice or SMS and Voice. Choose one in the node.');
+			throw new NodeOperationError(
+				this.getNode(),
+				'Campaign Type must be SMS, Voice or SMS and Voice. Choose one in the node.',
+			);
 		}
 
 		const target = await readTarget.call(this, 0);
@@ -116,7 +124,9 @@ export class KoreAiContactCenterTrigger implements INodeType {
 		const before = readMemory(staticData, `${target.origin} ${target.accountId} ${target.appId}`);
 		const after: Memory = { v: before.v, scope: before.scope };
 		// Types no longer watched are forgotten: watched again later, they start afresh.
-		let differs = (before.sms !== undefined && !types.includes('sms')) || (before.voice !== undefined && !types.includes('voice'));
+		let differs =
+			(before.sms !== undefined && !types.includes('sms')) ||
+			(before.voice !== undefined && !types.includes('voice'));
 		const changes: CampaignChange[] = [];
 		const listings: Listing[] = [];
 		for (const type of types) {
@@ -132,15 +142,22 @@ export class KoreAiContactCenterTrigger implements INodeType {
 		const wanted = changes.filter(
 			(change) =>
 				events.includes(change.event) &&
-				(change.event !== 'statusChanged' || statuses.length === 0 || statuses.includes(change.status ?? '')),
+				(change.event !== 'statusChanged' ||
+					statuses.length === 0 ||
+					statuses.includes(change.status ?? '')),
 		);
 		if (this.getMode() === 'manual') {
-			const shown = wanted.length > 0 ? wanted.map((change) => toItem(change, seenAt)) : [{ ...toItem(sampleChange(listings, events, types[0]), seenAt), sample: true }];
+			const shown =
+				wanted.length > 0
+					? wanted.map((change) => toItem(change, seenAt))
+					: [{ ...toItem(sampleChange(listings, events, types[0]), seenAt), sample: true }];
 			return [this.helpers.returnJsonArray(shown)];
 		}
 		// Every listing succeeded: from here on these changes count as seen.
 		if (differs) writeMemory(staticData, after);
-		return wanted.length > 0 ? [this.helpers.returnJsonArray(wanted.map((change) => toItem(change, seenAt)))] : null;
+		return wanted.length > 0
+			? [this.helpers.returnJsonArray(wanted.map((change) => toItem(change, seenAt)))]
+			: null;
 	}
 }
 

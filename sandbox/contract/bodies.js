@@ -12,15 +12,34 @@ const { str, int, bool, obj, arr } = require('./schema');
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 /** "9:00 AM", "6:00 PM" (every sample); the answers' tables say "(hh:mm AM/PM)", so a leading zero is allowed. */
 const TIME = /^(0?[1-9]|1[0-2]):[0-5]\d (AM|PM)$/;
-const STATUSES = ['Active', 'Completed', 'Ready', 'Paused', 'Preparing', 'Stopped', 'Scheduled', 'Rescheduled'];
+const STATUSES = [
+	'Active',
+	'Completed',
+	'Ready',
+	'Paused',
+	'Preparing',
+	'Stopped',
+	'Scheduled',
+	'Rescheduled',
+];
 const DIALING_MODES = ['Agentless', 'Progressive', 'Preview'];
 
 const name = () => str({ required: true, nonEmpty: true, max: 48, note: 'max 48 characters' });
-const description = (opts = {}) => str({ required: true, max: 256, note: 'max 256 characters', ...opts });
+const description = (opts = {}) =>
+	str({ required: true, max: 256, note: 'max 256 characters', ...opts });
 const contactLists = () =>
-	arr(str({ nonEmpty: true }), { required: true, minItems: 1, note: 'names of existing contact lists, at least one' });
+	arr(str({ nonEmpty: true }), {
+		required: true,
+		minItems: 1,
+		note: 'names of existing contact lists, at least one',
+	});
 const priority = (opts = {}) =>
-	str({ required: true, enum: ['1', '2', '3', '4', '5'], note: 'a string, "1" to "5"; higher values run first', ...opts });
+	str({
+		required: true,
+		enum: ['1', '2', '3', '4', '5'],
+		note: 'a string, "1" to "5"; higher values run first',
+		...opts,
+	});
 
 const callingHours = () =>
 	obj(
@@ -39,9 +58,11 @@ const callingHours = () =>
 		{ required: true },
 	);
 
-const callerId = () => obj({ phoneNumber: str({ required: true, nonEmpty: true }) }, { required: true });
+const callerId = () =>
+	obj({ phoneNumber: str({ required: true, nonEmpty: true }) }, { required: true });
 
-const smsStrategy = () => obj({ callerId: callerId(), callingHours: callingHours() }, { required: true });
+const smsStrategy = () =>
+	obj({ callerId: callerId(), callingHours: callingHours() }, { required: true });
 
 const voiceStrategy = () =>
 	obj(
@@ -101,9 +122,21 @@ const voiceCreate = obj({
 	dialingStrategy: voiceStrategy(),
 	schedule: obj({ isSchedulingEnabled: bool() }),
 	experienceFlowName: str({ required: isAgentless, nonEmpty: true, requiredWhy: 'Agentless mode' }),
-	enableMachineDetect: str({ required: isAgentless, enum: ['no', 'detect', 'disconnect'], requiredWhy: 'Agentless mode' }),
-	queue_name: str({ required: usesQueue, nonEmpty: true, requiredWhy: 'Progressive and Preview modes' }),
-	maxSkips: int({ required: (body) => body.dialingMode === 'Preview', min: 0, requiredWhy: 'Preview mode' }),
+	enableMachineDetect: str({
+		required: isAgentless,
+		enum: ['no', 'detect', 'disconnect'],
+		requiredWhy: 'Agentless mode',
+	}),
+	queue_name: str({
+		required: usesQueue,
+		nonEmpty: true,
+		requiredWhy: 'Progressive and Preview modes',
+	}),
+	maxSkips: int({
+		required: (body) => body.dialingMode === 'Preview',
+		min: 0,
+		requiredWhy: 'Preview mode',
+	}),
 	campaignType: str({ required: true, enum: ['voice'] }),
 });
 
@@ -128,7 +161,11 @@ const smsUpdate = obj({
 	dialingStrategy: smsStrategy(),
 	// The table marks it required; its description and sample are the advanced format's. A simple
 	// campaign has no experience flow (the create pages ask for one only with `advanced`).
-	experienceFlowName: str({ required: isAdvanced, nonEmpty: true, requiredWhy: 'the advanced format (the only format the page shows)' }),
+	experienceFlowName: str({
+		required: isAdvanced,
+		nonEmpty: true,
+		requiredWhy: 'the advanced format (the only format the page shows)',
+	}),
 	schedule: scheduleAsRead(),
 	message: obj(
 		{
@@ -143,7 +180,10 @@ const smsUpdate = obj({
 	),
 	dncLists: obj(
 		{ name: str({ required: true, nonEmpty: true }) },
-		{ deviation: 'Documented on the create pages, not on the update page; sent as read, so a replacing PUT keeps the DNC list.' },
+		{
+			deviation:
+				'Documented on the create pages, not on the update page; sent as read, so a replacing PUT keeps the DNC list.',
+		},
 	),
 });
 
@@ -157,12 +197,29 @@ const voiceUpdate = obj({
 	dialingMode: str({ required: true, enum: DIALING_MODES }),
 	dialingStrategy: voiceStrategy(),
 	// The table marks both required; the create pages use them only with agents (Progressive, Preview).
-	queue_name: str({ required: usesQueue, nonEmpty: true, requiredWhy: 'Progressive and Preview modes' }),
-	maxSkips: int({ required: (body) => body.dialingMode === 'Preview', min: 0, requiredWhy: 'Preview mode' }),
+	queue_name: str({
+		required: usesQueue,
+		nonEmpty: true,
+		requiredWhy: 'Progressive and Preview modes',
+	}),
+	maxSkips: int({
+		required: (body) => body.dialingMode === 'Preview',
+		min: 0,
+		requiredWhy: 'Preview mode',
+	}),
 	campaignType: str({ required: true, enum: ['voice'] }),
 	schedule: scheduleAsRead(),
 	// In the sample, not in the table.
 	experienceFlowName: str({ nonEmpty: true, note: 'in the sample, not in the table' }),
 });
 
-module.exports = { smsCreate, voiceCreate, smsUpdate, voiceUpdate, DAYS, TIME, STATUSES, DIALING_MODES };
+module.exports = {
+	smsCreate,
+	voiceCreate,
+	smsUpdate,
+	voiceUpdate,
+	DAYS,
+	TIME,
+	STATUSES,
+	DIALING_MODES,
+};

@@ -25,7 +25,9 @@ function compile(template) {
 
 // A literal segment wins over a parameter (`/campaign/schedule` is not a campaign ID): fewest parameters first.
 const compiled = endpoints
-	.flatMap((endpoint) => endpoint.paths.map((entry) => ({ endpoint, entry, ...compile(entry.path) })))
+	.flatMap((endpoint) =>
+		endpoint.paths.map((entry) => ({ endpoint, entry, ...compile(entry.path) })),
+	)
 	.sort((a, b) => a.names.length - b.names.length);
 
 /** The endpoint a request is for, or undefined when no page documents its method and path. */
@@ -43,7 +45,8 @@ function matchEndpoint(method, pathname, query) {
 
 function headerValue(headers, name) {
 	const wanted = name.toLowerCase();
-	for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
+	for (const [key, value] of Object.entries(headers))
+		if (key.toLowerCase() === wanted) return value;
 	return undefined;
 }
 
@@ -56,19 +59,23 @@ function checkRequest(endpoint, { query, headers, body, bodyText }) {
 	const problems = [];
 	for (const header of ['auth', 'iid', 'accountId']) {
 		const value = headerValue(headers, header);
-		if (value === undefined || String(value).trim() === '') problems.push(`header ${header} is missing; every page requires it`);
+		if (value === undefined || String(value).trim() === '')
+			problems.push(`header ${header} is missing; every page requires it`);
 	}
 
 	for (const [key, value] of Object.entries(query)) {
 		const rule = endpoint.query[key];
 		if (!rule) {
-			problems.push(`query parameter ${key} is not on the page (and the contract lists no reading for it)`);
+			problems.push(
+				`query parameter ${key} is not on the page (and the contract lists no reading for it)`,
+			);
 			continue;
 		}
 		problems.push(...check(rule, value, `query parameter ${key}`));
 	}
 	for (const [key, rule] of Object.entries(endpoint.query)) {
-		if (query[key] === undefined && rule.required === true) problems.push(`query parameter ${key} is missing; the page requires it`);
+		if (query[key] === undefined && rule.required === true)
+			problems.push(`query parameter ${key} is missing; the page requires it`);
 	}
 
 	const sent = bodyText !== undefined && bodyText.trim() !== '';
@@ -78,11 +85,15 @@ function checkRequest(endpoint, { query, headers, body, bodyText }) {
 		return problems;
 	}
 	if (!sent) {
-		if (schema.required === true) problems.push(`no body is sent; the page sends ${schema.fields && Object.keys(schema.fields).length === 0 ? '`{}`' : 'a JSON object'} with Content-Type: application/json`);
+		if (schema.required === true)
+			problems.push(
+				`no body is sent; the page sends ${schema.fields && Object.keys(schema.fields).length === 0 ? '`{}`' : 'a JSON object'} with Content-Type: application/json`,
+			);
 		return problems;
 	}
 	const contentType = String(headerValue(headers, 'content-type') ?? '');
-	if (!/^application\/json\b/i.test(contentType)) problems.push(`Content-Type is "${contentType}"; the page sends application/json`);
+	if (!/^application\/json\b/i.test(contentType))
+		problems.push(`Content-Type is "${contentType}"; the page sends application/json`);
 	if (body === undefined) {
 		problems.push('the body is not JSON');
 		return problems;

@@ -40,7 +40,8 @@ const endpoints = [
 		method: 'DELETE',
 		paths: [{ path: `${V2}/campaign/{campaignId}` }],
 		query: { accountId: ACCOUNT_ID, campaignType: str({ required: true, enum: ['sms', 'voice'] }) },
-		answer: '`{status: "success", message: "Campaign <name> deleted successfully", data: {the campaign}}`',
+		answer:
+			'`{status: "success", message: "Campaign <name> deleted successfully", data: {the campaign}}`',
 	},
 	{
 		id: 'getCampaign',
@@ -49,7 +50,8 @@ const endpoints = [
 		method: 'GET',
 		paths: [{ path: `${V2}/campaign/{campaignId}` }],
 		query: { accountId: ACCOUNT_ID },
-		answer: '`{status: "success", message: "Campaign <name> retrieved successfully", data: {the campaign}}`; voice adds `dialingMode`; the flow is `experienceFlow` (an ID), not its name',
+		answer:
+			'`{status: "success", message: "Campaign <name> retrieved successfully", data: {the campaign}}`; voice adds `dialingMode`; the flow is `experienceFlow` (an ID), not its name',
 		readings: [
 			{
 				topic: 'SMS or voice',
@@ -71,8 +73,14 @@ const endpoints = [
 				page: oneOf(int({ min: 1 }), str({ enum: [''] })),
 				limit: oneOf(int({ min: 1 }), str({ enum: [''] })),
 				type: str({ required: true, enum: ['sms', 'voice'] }),
-				startDate: str({ pattern: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, form: 'ISO 8601 in UTC' }),
-				endDate: str({ pattern: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, form: 'ISO 8601 in UTC' }),
+				startDate: str({
+					pattern: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/,
+					form: 'ISO 8601 in UTC',
+				}),
+				endDate: str({
+					pattern: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/,
+					form: 'ISO 8601 in UTC',
+				}),
 				sortBy: obj({
 					name: str({ enum: ['asc', 'desc'] }),
 					createdAt: str({ enum: ['asc', 'desc'] }),
@@ -86,9 +94,14 @@ const endpoints = [
 			},
 			{ required: true },
 		),
-		answer: '`data: {results[], skip, limit, hasMore, totalPages, totalResults}`; SMS results carry `id`, voice results `_id`',
+		answer:
+			'`data: {results[], skip, limit, hasMore, totalPages, totalResults}`; SMS results carry `id`, voice results `_id`',
 		readings: [
-			{ topic: '`skip` and `page`', reading: 'Both are documented and neither is said to win: the node sends both, consistent (`page = skip / limit + 1`).' },
+			{
+				topic: '`skip` and `page`',
+				reading:
+					'Both are documented and neither is said to win: the node sends both, consistent (`page = skip / limit + 1`).',
+			},
 		],
 	},
 	{
@@ -98,7 +111,14 @@ const endpoints = [
 		pages: ['get-campaign-status-v2.mdx'],
 		method: 'POST',
 		paths: [{ path: `${V2}/campaign/{campaignId}/status` }],
-		query: { accountId: ACCOUNT_ID, view: str({ required: true, enum: ['status'], note: 'the page says optional; it tells this endpoint from the per-contact results' }) },
+		query: {
+			accountId: ACCOUNT_ID,
+			view: str({
+				required: true,
+				enum: ['status'],
+				note: 'the page says optional; it tells this endpoint from the per-contact results',
+			}),
+		},
 		body: { ...EMPTY_BODY, required: true },
 		answer: '`{status: "success"|"failure", data: {id, status, name}}`',
 	},
@@ -109,11 +129,19 @@ const endpoints = [
 		pages: ['get-all-contact-details-voice-campaigns-v2.mdx'],
 		method: 'POST',
 		paths: [{ path: `${V2}/campaign/{campaignId}/status` }],
-		query: { view: str({ required: true, enum: ['contacts'] }), accountId: accountIdNotOnPage(SAME_ENDPOINT_ACCOUNT) },
+		query: {
+			view: str({ required: true, enum: ['contacts'] }),
+			accountId: accountIdNotOnPage(SAME_ENDPOINT_ACCOUNT),
+		},
 		body: obj({ page: int({ min: 1 }), limit: int({ min: 1, max: 100 }) }, { required: true }),
-		answer: '`data: {results: [{phoneNumber, uniqueId, dialerOutcome, numberOfAttemptsSoFar, botSessionId, agentDispositionCodes, botOutboundStatus, botOutboundStatusDetail}], page, limit, totalPages, totalResults}`',
+		answer:
+			'`data: {results: [{phoneNumber, uniqueId, dialerOutcome, numberOfAttemptsSoFar, botSessionId, agentDispositionCodes, botOutboundStatus, botOutboundStatusDetail}], page, limit, totalPages, totalResults}`',
 		readings: [
-			{ topic: 'SMS campaigns', reading: 'The page is about voice campaigns; nothing says SMS campaigns answer it. The node asks the same endpoint for SMS campaigns (unknown, settled by `npm run probe`).' },
+			{
+				topic: 'SMS campaigns',
+				reading:
+					'The page is about voice campaigns; nothing says SMS campaigns answer it. The node asks the same endpoint for SMS campaigns (unknown, settled by `npm run probe`).',
+			},
 		],
 	},
 	{
@@ -155,7 +183,8 @@ const endpoints = [
 	...['play', 'stop'].map((trigger) => ({
 		id: trigger === 'play' ? 'startVoiceCampaign' : 'stopVoiceCampaign',
 		title: `${trigger === 'play' ? 'Start' : 'Stop'} voice campaign`,
-		when: (query) => query.campaignType !== 'sms' && (query.trigger === 'stop') === (trigger === 'stop'),
+		when: (query) =>
+			query.campaignType !== 'sms' && (query.trigger === 'stop') === (trigger === 'stop'),
 		pages: [trigger === 'play' ? 'start-voice-campaign-v2.mdx' : 'stop-voice-campaign-v2.mdx'],
 		method: 'POST',
 		paths: [
@@ -171,7 +200,10 @@ const endpoints = [
 			campaignType: str({
 				required: true,
 				enum: ['voice'],
-				note: trigger === 'stop' ? 'the parameter table says "sms", the endpoint line and the sample "voice"' : undefined,
+				note:
+					trigger === 'stop'
+						? 'the parameter table says "sms", the endpoint line and the sample "voice"'
+						: undefined,
 			}),
 			trigger: str({ required: true, enum: [trigger] }),
 		},
@@ -196,10 +228,19 @@ const endpoints = [
 		paths: [{ path: `${V2}/campaign` }],
 		query: { accountId: ACCOUNT_ID, campaignType: str({ required: true, enum: ['sms', 'voice'] }) },
 		body: (query) => (query.campaignType === 'voice' ? voiceCreate : smsCreate),
-		answer: '`{status: "success", message: "Campaign <name> creation in progress", data: {the campaign, `_id` (SMS pages) or `id` (voice pages), status "Preparing" or "Ready"}}`',
+		answer:
+			'`{status: "success", message: "Campaign <name> creation in progress", data: {the campaign, `_id` (SMS pages) or `id` (voice pages), status "Preparing" or "Ready"}}`',
 		readings: [
-			{ topic: 'prefix', reading: 'The advanced-format page writes `/api/v2/public/`; the other five `/campaign/api/v2/public/`, which the node sends.' },
-			{ topic: 'answer', reading: 'Creation is asynchronous ("creation in progress"); the node waits for Ready only with Wait Until Ready.' },
+			{
+				topic: 'prefix',
+				reading:
+					'The advanced-format page writes `/api/v2/public/`; the other five `/campaign/api/v2/public/`, which the node sends.',
+			},
+			{
+				topic: 'answer',
+				reading:
+					'Creation is asynchronous ("creation in progress"); the node waits for Ready only with Wait Until Ready.',
+			},
 		],
 	},
 	{
@@ -210,17 +251,26 @@ const endpoints = [
 		paths: [{ path: `${V2}/campaign/{campaignId}` }],
 		query: {
 			accountId: ACCOUNT_ID,
-			campaignType: str({ required: true, enum: ['sms', 'voice'], note: 'the voice page: "voice" in its table, "sms" in its endpoint line and sample' }),
+			campaignType: str({
+				required: true,
+				enum: ['sms', 'voice'],
+				note: 'the voice page: "voice" in its table, "sms" in its endpoint line and sample',
+			}),
 		},
 		body: (query, body) => (body && body.campaignType === 'voice' ? voiceUpdate : smsUpdate),
-		answer: '`{status: "success", message: "Campaign <name> details updated successfully", data: {the campaign}}`',
+		answer:
+			'`{status: "success", message: "Campaign <name> details updated successfully", data: {the campaign}}`',
 		readings: [
 			{
 				topic: 'merge or replace',
 				reading:
 					'The pages show a complete body, mark most fields required and do not say whether a PUT merges or replaces. The node reads the campaign (Get) and sends the complete documented body: the campaign as it is, with only what the user changed replaced. That is right either way. The sandbox takes the harsher reading: a PUT replaces every nested object it receives.',
 			},
-			{ topic: '`campaignType` of a voice update', reading: 'The node sends `voice`, as the voice page\'s table, its body and every other voice page do.' },
+			{
+				topic: '`campaignType` of a voice update',
+				reading:
+					"The node sends `voice`, as the voice page's table, its body and every other voice page do.",
+			},
 			{
 				topic: 'experience flow',
 				reading:
@@ -231,7 +281,11 @@ const endpoints = [
 	{
 		id: 'scheduleCampaign',
 		title: 'Enable or disable a campaign schedule',
-		pages: ['enable-voice-or-sms-campaign-schedule-daily.mdx', 'enable-voice-or-sms-campaign-schedule-weekly.mdx', 'disable-voice-or-sms-campaign-schedule.mdx'],
+		pages: [
+			'enable-voice-or-sms-campaign-schedule-daily.mdx',
+			'enable-voice-or-sms-campaign-schedule-weekly.mdx',
+			'disable-voice-or-sms-campaign-schedule.mdx',
+		],
 		method: 'POST',
 		paths: [{ path: `${V2}/campaign/schedule` }],
 		query: {
@@ -245,18 +299,35 @@ const endpoints = [
 				: obj(
 						{
 							// The weekly page's own sample writes a one-digit day ("2026-01-1 18:29:00").
-							startDateTime: str({ required: true, pattern: /^\d{4}-\d\d?-\d\d? \d\d:\d\d:\d\d$/, form: '"YYYY-MM-DD HH:mm:ss"' }),
-							endDateTime: str({ required: true, pattern: /^\d{4}-\d\d?-\d\d? \d\d:\d\d:\d\d$/, form: '"YYYY-MM-DD HH:mm:ss"' }),
+							startDateTime: str({
+								required: true,
+								pattern: /^\d{4}-\d\d?-\d\d? \d\d:\d\d:\d\d$/,
+								form: '"YYYY-MM-DD HH:mm:ss"',
+							}),
+							endDateTime: str({
+								required: true,
+								pattern: /^\d{4}-\d\d?-\d\d? \d\d:\d\d:\d\d$/,
+								form: '"YYYY-MM-DD HH:mm:ss"',
+							}),
 							recurrenceObject: obj(
 								{
 									recurType: str({ required: true, enum: ['Daily', 'Weekly'] }),
-									dailyDetails: obj({ onceEveryNdays: int({ required: true, min: 1 }) }, { required: (body) => body.recurrenceObject?.recurType === 'Daily' }),
+									dailyDetails: obj(
+										{ onceEveryNdays: int({ required: true, min: 1 }) },
+										{ required: (body) => body.recurrenceObject?.recurType === 'Daily' },
+									),
 									weeklyDetails: obj(
 										{
 											onceEveryNweeks: int({ required: true, min: 1 }),
-											whichDays: arr(str({ enum: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] }), { required: true, minItems: 1 }),
+											whichDays: arr(
+												str({ enum: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] }),
+												{ required: true, minItems: 1 },
+											),
 										},
-										{ required: (body) => body.recurrenceObject?.recurType === 'Weekly', note: 'the weekly page\'s table calls it `dailyDetails`; its sample says `weeklyDetails`' },
+										{
+											required: (body) => body.recurrenceObject?.recurType === 'Weekly',
+											note: "the weekly page's table calls it `dailyDetails`; its sample says `weeklyDetails`",
+										},
 									),
 								},
 								{ required: true },
@@ -266,8 +337,16 @@ const endpoints = [
 					),
 		answer: '`{status: "success", message: "Campaign <name> scheduled successfully", id}`',
 		readings: [
-			{ topic: 'time zone', reading: 'The pages give none; their samples\' 18:29:00 is 23:59 in Asia/Kolkata, so the node sends UTC.' },
-			{ topic: 'weekly details', reading: "The weekly page's table names the object `dailyDetails`, its sample `weeklyDetails` (with `onceEveryNweeks`); the node sends `weeklyDetails`." },
+			{
+				topic: 'time zone',
+				reading:
+					"The pages give none; their samples' 18:29:00 is 23:59 in Asia/Kolkata, so the node sends UTC.",
+			},
+			{
+				topic: 'weekly details',
+				reading:
+					"The weekly page's table names the object `dailyDetails`, its sample `weeklyDetails` (with `onceEveryNweeks`); the node sends `weeklyDetails`.",
+			},
 		],
 	},
 	{
@@ -284,7 +363,8 @@ const endpoints = [
 					'The page shows no body and answers every list at once (`data: [...]`). The node sends the paging of the campaign list (`skip`, `limit`, `page`): ignored if Kore.ai answers everything, needed if it pages.',
 			},
 		),
-		answer: '`{status: "success", message: "", data: [every list]}` (the node also reads `data: {results, hasMore}`)',
+		answer:
+			'`{status: "success", message: "", data: [every list]}` (the node also reads `data: {results, hasMore}`)',
 	},
 	{
 		id: 'createContactList',
@@ -302,7 +382,8 @@ const endpoints = [
 			},
 			{ required: true },
 		),
-		answer: '`{status: "success", message: "Contact list <name> created successfully", data: {the list, `_id`}}`',
+		answer:
+			'`{status: "success", message: "Contact list <name> created successfully", data: {the list, `_id`}}`',
 	},
 	{
 		id: 'getContactList',
@@ -320,9 +401,19 @@ const endpoints = [
 		method: 'PUT',
 		paths: [{ path: `${V2}/campaign/contactList/{contactListId}` }],
 		query: { accountId: ACCOUNT_ID },
-		body: obj({ name: str({ nonEmpty: true, max: 48 }), description: str({ max: 256 }) }, { required: true }),
-		answer: '`{status: "success", message: "Contact list <name> updated successfully", data: {contactListId, body: {...}}}`',
-		readings: [{ topic: 'merge', reading: 'Both fields are optional on the page: a field left out keeps its value, so the node sends only what was set.' }],
+		body: obj(
+			{ name: str({ nonEmpty: true, max: 48 }), description: str({ max: 256 }) },
+			{ required: true },
+		),
+		answer:
+			'`{status: "success", message: "Contact list <name> updated successfully", data: {contactListId, body: {...}}}`',
+		readings: [
+			{
+				topic: 'merge',
+				reading:
+					'Both fields are optional on the page: a field left out keeps its value, so the node sends only what was set.',
+			},
+		],
 	},
 	{
 		id: 'deleteContactList',
@@ -331,7 +422,8 @@ const endpoints = [
 		method: 'DELETE',
 		paths: [{ path: `${V2}/campaign/contactList/{contactListId}` }],
 		query: { accountId: ACCOUNT_ID },
-		answer: '`{status: "success", message: "Contact list <name> deleted successfully", data: {the list}}`',
+		answer:
+			'`{status: "success", message: "Contact list <name> deleted successfully", data: {the list}}`',
 	},
 	{
 		id: 'getContacts',
@@ -349,7 +441,8 @@ const endpoints = [
 			}),
 			limit: str({ pattern: NUMBER_TEXT, form: 'a whole number', deviation: 'See `skip`.' }),
 		},
-		answer: '`data: {results: [{_id, createdAt, updatedAt, phoneNumber, ...columns}], skip, limit, hasMore, totalPages, totalResults}`',
+		answer:
+			'`data: {results: [{_id, createdAt, updatedAt, phoneNumber, ...columns}], skip, limit, hasMore, totalPages, totalResults}`',
 	},
 	{
 		id: 'addContacts',
@@ -361,16 +454,26 @@ const endpoints = [
 		body: obj(
 			{
 				contact_list_name: str({ required: true, nonEmpty: true }),
-				data: arr(obj({ phoneNumber: str({ required: true, nonEmpty: true }) }, { open: true, note: 'other columns as the list maps them' }), {
-					required: true,
-					minItems: 1,
-				}),
+				data: arr(
+					obj(
+						{ phoneNumber: str({ required: true, nonEmpty: true }) },
+						{ open: true, note: 'other columns as the list maps them' },
+					),
+					{
+						required: true,
+						minItems: 1,
+					},
+				),
 			},
 			{ required: true },
 		),
 		answer: '`{message: "Adding contacts to public list is in progress"}` (asynchronous)',
 		readings: [
-			{ topic: 'phone numbers', reading: 'The page accepts "international or local format depending on platform rules"; the node sends E.164 (a plus sign and the country code), the only form that means one number everywhere.' },
+			{
+				topic: 'phone numbers',
+				reading:
+					'The page accepts "international or local format depending on platform rules"; the node sends E.164 (a plus sign and the country code), the only form that means one number everywhere.',
+			},
 		],
 	},
 ];

@@ -23,7 +23,11 @@ const num = (opts = {}) => ({ type: 'number', ...opts });
 const bool = (opts = {}) => ({ type: 'boolean', ...opts });
 const obj = (fields, opts = {}) => ({ type: 'object', fields, ...opts });
 const arr = (items, opts = {}) => ({ type: 'array', items, ...opts });
-const oneOf = (...options) => ({ type: 'oneOf', options, required: options.some((o) => o.required === true) });
+const oneOf = (...options) => ({
+	type: 'oneOf',
+	options,
+	required: options.some((o) => o.required === true),
+});
 
 function typeName(value) {
 	if (value === null) return 'null';
@@ -33,7 +37,9 @@ function typeName(value) {
 }
 
 function isRequired(schema, root) {
-	return typeof schema.required === 'function' ? schema.required(root) === true : schema.required === true;
+	return typeof schema.required === 'function'
+		? schema.required(root) === true
+		: schema.required === true;
 }
 
 /**
@@ -53,39 +59,63 @@ function check(schema, value, path, root = value) {
 		case 'string':
 			if (typeof value !== 'string') return [`${path} is ${typeName(value)}; the page says string`];
 			if (schema.nonEmpty && value.trim() === '') say('is empty');
-			if (schema.max !== undefined && [...value].length > schema.max) say(`is ${[...value].length} characters long; the page allows at most ${schema.max}`);
-			if (schema.enum && !schema.enum.includes(value)) say(`is ${JSON.stringify(value)}; the page allows ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`);
-			if (schema.pattern && !schema.pattern.test(value)) say(`is ${JSON.stringify(value)}; the page's form is ${schema.form ?? schema.pattern}`);
+			if (schema.max !== undefined && [...value].length > schema.max)
+				say(`is ${[...value].length} characters long; the page allows at most ${schema.max}`);
+			if (schema.enum && !schema.enum.includes(value))
+				say(
+					`is ${JSON.stringify(value)}; the page allows ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`,
+				);
+			if (schema.pattern && !schema.pattern.test(value))
+				say(`is ${JSON.stringify(value)}; the page's form is ${schema.form ?? schema.pattern}`);
 			return problems;
 		case 'integer':
 		case 'number':
-			if (typeof value !== 'number' || !Number.isFinite(value) || (schema.type === 'integer' && !Number.isInteger(value))) {
-				return [`${path} is ${typeName(value)}${typeof value === 'number' ? ` (${value})` : ''}; the page says ${schema.type === 'integer' ? 'an integer' : 'a number'}`];
+			if (
+				typeof value !== 'number' ||
+				!Number.isFinite(value) ||
+				(schema.type === 'integer' && !Number.isInteger(value))
+			) {
+				return [
+					`${path} is ${typeName(value)}${typeof value === 'number' ? ` (${value})` : ''}; the page says ${schema.type === 'integer' ? 'an integer' : 'a number'}`,
+				];
 			}
-			if (schema.min !== undefined && value < schema.min) say(`is ${value}; the page's minimum is ${schema.min}`);
-			if (schema.max !== undefined && value > schema.max) say(`is ${value}; the page's maximum is ${schema.max}`);
-			if (schema.enum && !schema.enum.includes(value)) say(`is ${value}; the page allows ${schema.enum.join(', ')}`);
+			if (schema.min !== undefined && value < schema.min)
+				say(`is ${value}; the page's minimum is ${schema.min}`);
+			if (schema.max !== undefined && value > schema.max)
+				say(`is ${value}; the page's maximum is ${schema.max}`);
+			if (schema.enum && !schema.enum.includes(value))
+				say(`is ${value}; the page allows ${schema.enum.join(', ')}`);
 			return problems;
 		case 'boolean':
 			if (typeof value !== 'boolean') say(`is ${typeName(value)}; the page says boolean`);
 			return problems;
 		case 'array':
 			if (!Array.isArray(value)) return [`${path} is ${typeName(value)}; the page says an array`];
-			if (schema.minItems !== undefined && value.length < schema.minItems) say(`has ${value.length} entries; the page requires at least ${schema.minItems}`);
-			value.forEach((entry, i) => problems.push(...check(schema.items, entry, `${path}[${i}]`, root)));
+			if (schema.minItems !== undefined && value.length < schema.minItems)
+				say(`has ${value.length} entries; the page requires at least ${schema.minItems}`);
+			value.forEach((entry, i) =>
+				problems.push(...check(schema.items, entry, `${path}[${i}]`, root)),
+			);
 			return problems;
 		case 'object': {
-			if (value === null || typeof value !== 'object' || Array.isArray(value)) return [`${path} is ${typeName(value)}; the page says an object`];
+			if (value === null || typeof value !== 'object' || Array.isArray(value))
+				return [`${path} is ${typeName(value)}; the page says an object`];
 			for (const [key, field] of Object.entries(schema.fields)) {
 				if (value[key] === undefined) {
-					if (isRequired(field, root)) problems.push(`${path}.${key} is missing; the page marks it required${field.requiredWhy ? ` (${field.requiredWhy})` : ''}`);
+					if (isRequired(field, root))
+						problems.push(
+							`${path}.${key} is missing; the page marks it required${field.requiredWhy ? ` (${field.requiredWhy})` : ''}`,
+						);
 					continue;
 				}
 				problems.push(...check(field, value[key], `${path}.${key}`, root));
 			}
 			if (!schema.open) {
 				for (const key of Object.keys(value)) {
-					if (!(key in schema.fields)) problems.push(`${path}.${key} is not on the page (and the contract lists no reading for it)`);
+					if (!(key in schema.fields))
+						problems.push(
+							`${path}.${key} is not on the page (and the contract lists no reading for it)`,
+						);
 				}
 			}
 			return problems;

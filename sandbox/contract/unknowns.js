@@ -12,7 +12,11 @@ const unknowns = [
 		id: 'updateMerges',
 		question: 'Does a campaign PUT merge into the campaign, or replace the objects it receives?',
 		pages: ['update-sms-campaign-v2.mdx', 'update-voice-campaign-v2.mdx'],
-		values: { replace: 'a PUT replaces every nested object it receives (dialingStrategy, callingHours, message, schedule)', merge: 'a PUT merges what it receives into the campaign' },
+		values: {
+			replace:
+				'a PUT replaces every nested object it receives (dialingStrategy, callingHours, message, schedule)',
+			merge: 'a PUT merges what it receives into the campaign',
+		},
 		sandboxDefault: 'replace',
 		lenient: 'merge',
 		harsh: 'replace',
@@ -20,9 +24,13 @@ const unknowns = [
 	},
 	{
 		id: 'smsStopPath',
-		question: 'Stop SMS Campaign: `campaign//trigger/{id}` (the page) or `campaign/trigger/{id}` (the voice pages)?',
+		question:
+			'Stop SMS Campaign: `campaign//trigger/{id}` (the page) or `campaign/trigger/{id}` (the voice pages)?',
 		pages: ['stop-sms-campaign-v2.mdx', 'stop-voice-campaign-v2.mdx'],
-		values: { both: 'both paths are served', page: 'only the page\'s `campaign//trigger` is served' },
+		values: {
+			both: 'both paths are served',
+			page: "only the page's `campaign//trigger` is served",
+		},
 		sandboxDefault: 'both',
 		lenient: 'both',
 		harsh: 'page',
@@ -30,9 +38,13 @@ const unknowns = [
 	},
 	{
 		id: 'voiceTriggerPrefix',
-		question: 'Start/Stop Voice Campaign: prefix `/api/v2/public/` (the voice pages) or `/campaign/api/v2/public/` (every other page)?',
+		question:
+			'Start/Stop Voice Campaign: prefix `/api/v2/public/` (the voice pages) or `/campaign/api/v2/public/` (every other page)?',
 		pages: ['start-voice-campaign-v2.mdx', 'stop-voice-campaign-v2.mdx'],
-		values: { both: 'both prefixes are served', page: 'only the pages\' `/api/v2/public/` is served' },
+		values: {
+			both: 'both prefixes are served',
+			page: "only the pages' `/api/v2/public/` is served",
+		},
 		sandboxDefault: 'both',
 		lenient: 'both',
 		harsh: 'page',
@@ -42,7 +54,10 @@ const unknowns = [
 		id: 'contactsPaging',
 		question: 'Get All Contacts of a Contact List: are `skip` and `limit` honoured?',
 		pages: ['get-all-contacts-of-a-contactlist-v2.mdx'],
-		values: { honoured: 'skip and limit page the contacts', ignored: 'every request answers the first page (50 contacts)' },
+		values: {
+			honoured: 'skip and limit page the contacts',
+			ignored: 'every request answers the first page (50 contacts)',
+		},
 		sandboxDefault: 'honoured',
 		lenient: 'honoured',
 		harsh: 'ignored',
@@ -52,15 +67,18 @@ const unknowns = [
 		id: 'smsResults',
 		question: 'Does the per-contact results endpoint (a voice page) answer for SMS campaigns?',
 		pages: ['get-all-contact-details-voice-campaigns-v2.mdx'],
-		values: { available: 'SMS campaigns have per-contact results', absent: 'SMS campaigns are refused (400)' },
+		values: {
+			available: 'SMS campaigns have per-contact results',
+			absent: 'SMS campaigns are refused (400)',
+		},
 		sandboxDefault: 'available',
 		lenient: 'available',
 		harsh: 'absent',
-		node: 'Asks the same endpoint for SMS campaigns; a refusal fails the item with Kore.ai\'s words.',
+		node: "Asks the same endpoint for SMS campaigns; a refusal fails the item with Kore.ai's words.",
 	},
 	{
 		id: 'rateLimit',
-		question: 'The rate limit\'s HTTP status, and is `Retry-After` sent?',
+		question: "The rate limit's HTTP status, and is `Retry-After` sent?",
 		pages: ['rate-limit-ccai.mdx'],
 		values: { retryAfter: '429 with Retry-After', noRetryAfter: '429 without Retry-After' },
 		sandboxDefault: 'retryAfter',
@@ -72,7 +90,10 @@ const unknowns = [
 		id: 'notFound',
 		question: 'The error body of a missing campaign and of a missing contact list',
 		pages: ['delete-sms-campaign-v2.mdx', 'get-contact-list-details-v2.mdx'],
-		values: { '404': '404 `{status: "failure", message: "Campaign <id> not found"}`', '400-errors': '400 `{errors: [{msg: "Campaign <id> not found", code: 400}]}`' },
+		values: {
+			404: '404 `{status: "failure", message: "Campaign <id> not found"}`',
+			'400-errors': '400 `{errors: [{msg: "Campaign <id> not found", code: 400}]}`',
+		},
 		sandboxDefault: '404',
 		lenient: '404',
 		harsh: '400-errors',
@@ -85,7 +106,10 @@ function resolveReadings(preset, overrides = {}) {
 	const out = {};
 	for (const unknown of unknowns) {
 		const value = overrides[unknown.id] ?? (preset ? unknown[preset] : unknown.sandboxDefault);
-		if (!(value in unknown.values)) throw new Error(`sandbox: readings.${unknown.id} must be one of ${Object.keys(unknown.values).join(', ')}`);
+		if (!(value in unknown.values))
+			throw new Error(
+				`sandbox: readings.${unknown.id} must be one of ${Object.keys(unknown.values).join(', ')}`,
+			);
 		out[unknown.id] = value;
 	}
 	for (const key of Object.keys(overrides)) {

@@ -15,7 +15,7 @@ function record(violation) {
 /** Removes and returns the pending violations `belongs` accepts (all of them by default). */
 function take(belongs = () => true) {
 	const taken = [];
-	for (let i = 0; i < pending.length; ) {
+	for (let i = 0; i < pending.length;) {
 		if (belongs(pending[i])) taken.push(...pending.splice(i, 1));
 		else i += 1;
 	}
@@ -24,7 +24,9 @@ function take(belongs = () => true) {
 
 /** One line per violation, for a failing test's message. */
 function describe(violations) {
-	return violations.map((v) => `${v.method} ${v.url} (${v.endpoint ?? 'no page'}): ${v.problems.join('; ')}`).join('\n');
+	return violations
+		.map((v) => `${v.method} ${v.url} (${v.endpoint ?? 'no page'}): ${v.problems.join('; ')}`)
+		.join('\n');
 }
 
 module.exports = { record, take, describe, pending };

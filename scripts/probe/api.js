@@ -29,7 +29,10 @@ function addContacts(app, listName, phoneNumbers) {
 		method: 'POST',
 		path: `/api/1.1/public/${enc(app.appId)}/campaign/contactList/addContacts`,
 		query: {},
-		body: { contact_list_name: listName, data: phoneNumbers.map((phoneNumber) => ({ phoneNumber })) },
+		body: {
+			contact_list_name: listName,
+			data: phoneNumbers.map((phoneNumber) => ({ phoneNumber })),
+		},
 	};
 }
 
@@ -41,28 +44,48 @@ function getContacts(app, listId, paging) {
 	return {
 		method: 'GET',
 		path: `${V2}/${enc(app.appId)}/campaign/contactList/${enc(listId)}/getAllContacts`,
-		query: { accountId: app.accountId, ...(paging ? { skip: String(paging.skip), limit: String(paging.limit) } : {}) },
+		query: {
+			accountId: app.accountId,
+			...(paging ? { skip: String(paging.skip), limit: String(paging.limit) } : {}),
+		},
 	};
 }
 
 /** get-contact-list-details-v2.mdx. */
 function getContactList(app, listId) {
-	return { method: 'GET', path: `${V2}/${enc(app.appId)}/campaign/contactList/${enc(listId)}`, query: { accountId: app.accountId } };
+	return {
+		method: 'GET',
+		path: `${V2}/${enc(app.appId)}/campaign/contactList/${enc(listId)}`,
+		query: { accountId: app.accountId },
+	};
 }
 
 /** delete-contact-list-details-v2.mdx. */
 function deleteContactList(app, listId) {
-	return { method: 'DELETE', path: `${V2}/${enc(app.appId)}/campaign/contactList/${enc(listId)}`, query: { accountId: app.accountId } };
+	return {
+		method: 'DELETE',
+		path: `${V2}/${enc(app.appId)}/campaign/contactList/${enc(listId)}`,
+		query: { accountId: app.accountId },
+	};
 }
 
 /** create-sms-campaign-without-template-v2.mdx: the simple format, every field its table marks required. */
 function createSmsCampaign(app, body) {
-	return { method: 'POST', path: `${V2}/${enc(app.appId)}/campaign`, query: { accountId: app.accountId, campaignType: 'sms' }, body };
+	return {
+		method: 'POST',
+		path: `${V2}/${enc(app.appId)}/campaign`,
+		query: { accountId: app.accountId, campaignType: 'sms' },
+		body,
+	};
 }
 
 /** get-sms-campaign-by-id-v2.mdx: no campaignType. */
 function getCampaign(app, campaignId) {
-	return { method: 'GET', path: `${V2}/${enc(app.appId)}/campaign/${enc(campaignId)}`, query: { accountId: app.accountId } };
+	return {
+		method: 'GET',
+		path: `${V2}/${enc(app.appId)}/campaign/${enc(campaignId)}`,
+		query: { accountId: app.accountId },
+	};
 }
 
 /**
@@ -71,12 +94,21 @@ function getCampaign(app, campaignId) {
  * updateMerges question, steps/updateMerges.js).
  */
 function updateSmsCampaign(app, campaignId, body) {
-	return { method: 'PUT', path: `${V2}/${enc(app.appId)}/campaign/${enc(campaignId)}`, query: { accountId: app.accountId, campaignType: 'sms' }, body };
+	return {
+		method: 'PUT',
+		path: `${V2}/${enc(app.appId)}/campaign/${enc(campaignId)}`,
+		query: { accountId: app.accountId, campaignType: 'sms' },
+		body,
+	};
 }
 
 /** delete-sms-campaign-v2.mdx. */
 function deleteSmsCampaign(app, campaignId) {
-	return { method: 'DELETE', path: `${V2}/${enc(app.appId)}/campaign/${enc(campaignId)}`, query: { accountId: app.accountId, campaignType: 'sms' } };
+	return {
+		method: 'DELETE',
+		path: `${V2}/${enc(app.appId)}/campaign/${enc(campaignId)}`,
+		query: { accountId: app.accountId, campaignType: 'sms' },
+	};
 }
 
 /**

@@ -16,7 +16,11 @@ const ATTEMPTS = 3;
 /** "Not found" naming this ID: the object is gone. A bare 404 could be a wrong path, which deletes nothing. */
 function saysNotFound(exchange, id) {
 	const text = JSON.stringify(exchange.body ?? '');
-	return (exchange.status === 404 || exchange.status === 400) && /not\s*found/i.test(text) && text.includes(id);
+	return (
+		(exchange.status === 404 || exchange.status === 400) &&
+		/not\s*found/i.test(text) &&
+		text.includes(id)
+	);
 }
 
 async function deleteOne(ctx, request, id) {
@@ -26,7 +30,8 @@ async function deleteOne(ctx, request, id) {
 		try {
 			exchange = await ctx.client.send(request, { cleanup: true });
 		} catch (error) {
-			if (error instanceof Interrupted) return { deleted: false, reason: 'interrupted before the delete was answered', tries };
+			if (error instanceof Interrupted)
+				return { deleted: false, reason: 'interrupted before the delete was answered', tries };
 			throw error;
 		}
 		tries.push(exchange);
@@ -41,7 +46,11 @@ async function deleteOne(ctx, request, id) {
 		}
 	}
 	const last = tries[tries.length - 1];
-	return { deleted: false, reason: last.status === null ? last.error : `HTTP ${last.status}`, tries };
+	return {
+		deleted: false,
+		reason: last.status === null ? last.error : `HTTP ${last.status}`,
+		tries,
+	};
 }
 
 /** Deletes the scratch campaign and list; returns `{ ok, items: [{ what, name, id, outcome, ... }] }`. */
@@ -49,7 +58,11 @@ async function cleanup(ctx) {
 	const items = [];
 	const { campaign, list } = ctx.scratch;
 	const targets = [
-		{ what: 'SMS campaign', object: campaign, request: () => api.deleteSmsCampaign(ctx.app, campaign.id) },
+		{
+			what: 'SMS campaign',
+			object: campaign,
+			request: () => api.deleteSmsCampaign(ctx.app, campaign.id),
+		},
 		{ what: 'contact list', object: list, request: () => api.deleteContactList(ctx.app, list.id) },
 	];
 	for (const { what, object, request } of targets) {
@@ -57,7 +70,11 @@ async function cleanup(ctx) {
 		if (object.id) {
 			const result = await deleteOne(ctx, request(), object.id);
 			object.state = result.deleted ? 'deleted' : object.state;
-			Object.assign(item, { outcome: result.deleted ? (result.alreadyGone ? 'already gone' : 'deleted') : 'FAILED', reason: result.reason, evidence: result.tries });
+			Object.assign(item, {
+				outcome: result.deleted ? (result.alreadyGone ? 'already gone' : 'deleted') : 'FAILED',
+				reason: result.reason,
+				evidence: result.tries,
+			});
 		} else if (object.state === 'unknown') {
 			item.outcome = 'UNKNOWN';
 			item.reason = `the create request got no answer, so the ${what} may exist without the probe knowing its ID: look for "${object.name}" in Kore.ai and delete it`;
@@ -66,7 +83,10 @@ async function cleanup(ctx) {
 		}
 		items.push(item);
 	}
-	return { ok: items.every((item) => item.outcome !== 'FAILED' && item.outcome !== 'UNKNOWN'), items };
+	return {
+		ok: items.every((item) => item.outcome !== 'FAILED' && item.outcome !== 'UNKNOWN'),
+		items,
+	};
 }
 
 module.exports = { cleanup };

@@ -37,14 +37,22 @@ async function main() {
 	const onSignal = (name) => {
 		signals += 1;
 		if (signals === 1) {
-			say(`${name}: finishing the request in flight, then deleting the scratch objects (again to cut the cleanup short)`);
+			say(
+				`${name}: finishing the request in flight, then deleting the scratch objects (again to cut the cleanup short)`,
+			);
 			stop.abort();
 		} else if (signals === 2) {
 			say(`${name}: cutting the cleanup short; the report names what is left`);
 			abort.abort();
 		} else {
-			const left = scratch ? [scratch.campaign, scratch.list].filter((o) => o.id && o.state !== 'deleted').map((o) => o.id) : [];
-			say(`${name}: quitting now.${left.length ? ` Delete by hand in Kore.ai: ${left.join(', ')}` : ''}`);
+			const left = scratch
+				? [scratch.campaign, scratch.list]
+						.filter((o) => o.id && o.state !== 'deleted')
+						.map((o) => o.id)
+				: [];
+			say(
+				`${name}: quitting now.${left.length ? ` Delete by hand in Kore.ai: ${left.join(', ')}` : ''}`,
+			);
 			process.exit(130);
 		}
 	};
@@ -53,7 +61,13 @@ async function main() {
 
 	let report;
 	try {
-		report = await runProbe({ ...options, signal: stop.signal, abortSignal: abort.signal, log: say, onScratch: (s) => (scratch = s) });
+		report = await runProbe({
+			...options,
+			signal: stop.signal,
+			abortSignal: abort.signal,
+			log: say,
+			onScratch: (s) => (scratch = s),
+		});
 	} catch (error) {
 		if (!(error instanceof ProbeInputError)) throw error;
 		say(`${error.message} Nothing was sent.`);

@@ -34,7 +34,15 @@ function retryAfterMs(value, now = Date.now()) {
 	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-function createClient({ app, sign, stop = never(), abort = never(), timing, secrets = new Set(), log = () => {} }) {
+function createClient({
+	app,
+	sign,
+	stop = never(),
+	abort = never(),
+	timing,
+	secrets = new Set(),
+	log = () => {},
+}) {
 	const exchanges = [];
 	const rateLimited = [];
 
@@ -65,7 +73,13 @@ function createClient({ app, sign, stop = never(), abort = never(), timing, secr
 		secrets.add(token);
 		const headers = { auth: token, iid: app.appId, accountId: app.accountId };
 		if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-		const exchange = { method: request.method, path: target, status: null, headers: {}, body: undefined };
+		const exchange = {
+			method: request.method,
+			path: target,
+			status: null,
+			headers: {},
+			body: undefined,
+		};
 		const started = Date.now();
 		try {
 			const response = await fetch(`${app.origin}${target}`, {
@@ -75,21 +89,28 @@ function createClient({ app, sign, stop = never(), abort = never(), timing, secr
 				signal: AbortSignal.any([abort, AbortSignal.timeout(timing.requestTimeoutMs)]),
 			});
 			exchange.status = response.status;
-			for (const [name, value] of response.headers) if (RELEVANT_HEADER.test(name)) exchange.headers[name] = value;
+			for (const [name, value] of response.headers)
+				if (RELEVANT_HEADER.test(name)) exchange.headers[name] = value;
 			const text = await response.text();
 			try {
 				exchange.body = text === '' ? '' : JSON.parse(text);
 			} catch {
-				exchange.body = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… (${text.length} characters)` : text;
+				exchange.body =
+					text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… (${text.length} characters)` : text;
 			}
 		} catch (error) {
 			if (abort.aborted) throw new Interrupted();
-			exchange.error = error.name === 'TimeoutError' ? `no answer within ${timing.requestTimeoutMs} ms` : `${error.message}${error.cause ? ` (${error.cause.code || error.cause.message})` : ''}`;
+			exchange.error =
+				error.name === 'TimeoutError'
+					? `no answer within ${timing.requestTimeoutMs} ms`
+					: `${error.message}${error.cause ? ` (${error.cause.code || error.cause.message})` : ''}`;
 		}
 		exchange.ms = Date.now() - started;
 		exchanges.push(exchange);
 		// Progress lines name the app the way the report does (redact.js), so either can be pasted.
-		log(`${exchange.method} ${exchange.path.split('?')[0].split(app.appId).join('{streamId}')} -> ${exchange.status ?? exchange.error}`);
+		log(
+			`${exchange.method} ${exchange.path.split('?')[0].split(app.appId).join('{streamId}')} -> ${exchange.status ?? exchange.error}`,
+		);
 		return exchange;
 	}
 
@@ -108,7 +129,9 @@ function createClient({ app, sign, stop = never(), abort = never(), timing, secr
 			if (!retry429 || attempt >= timing.max429Retries) return exchange;
 			const asked = retryAfterMs(exchange.headers['retry-after']);
 			const wait = Math.min(asked ?? timing.backoffMs * 2 ** attempt, timing.maxWaitMs);
-			log(`rate limited: waiting ${Math.round(wait)} ms (${asked === undefined ? 'backoff, no Retry-After' : 'Retry-After'})`);
+			log(
+				`rate limited: waiting ${Math.round(wait)} ms (${asked === undefined ? 'backoff, no Retry-After' : 'Retry-After'})`,
+			);
 			await sleep(wait, { cleanup });
 		}
 	}

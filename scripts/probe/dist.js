@@ -11,7 +11,11 @@ const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = (...parts) => path.join(root, 'dist', ...parts);
-const NEEDED = [dist('credentials', 'koreAiJwt.js'), dist('credentials', 'koreAiCredentialValues.js'), dist('common', 'phoneNumbers.js')];
+const NEEDED = [
+	dist('credentials', 'koreAiJwt.js'),
+	dist('credentials', 'koreAiCredentialValues.js'),
+	dist('common', 'phoneNumbers.js'),
+];
 
 function ensureBuilt(log = () => {}) {
 	if (NEEDED.every((file) => fs.existsSync(file))) return;
@@ -19,7 +23,9 @@ function ensureBuilt(log = () => {}) {
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 	const built = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
 	if (built.status !== 0 || !NEEDED.every((file) => fs.existsSync(file))) {
-		throw new Error('npm run build failed, so the package\'s signer is not available; fix the build and run the probe again.');
+		throw new Error(
+			"npm run build failed, so the package's signer is not available; fix the build and run the probe again.",
+		);
 	}
 }
 

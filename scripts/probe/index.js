@@ -19,7 +19,15 @@ const { createList, createCampaign, newScratch, scratchName, SetupError } = requ
 const { cleanup } = require('./cleanup');
 const { buildReport } = require('./report');
 
-const STEPS = ['notFound', 'contactsPaging', 'updateMerges', 'smsResults', 'smsStopPath', 'voiceTriggerPrefix', 'rateLimit'].map((id) => require(`./steps/${id}`));
+const STEPS = [
+	'notFound',
+	'contactsPaging',
+	'updateMerges',
+	'smsResults',
+	'smsStopPath',
+	'voiceTriggerPrefix',
+	'rateLimit',
+].map((id) => require(`./steps/${id}`));
 const stepById = Object.fromEntries(STEPS.map((step) => [step.id, step]));
 
 /** In order: each scratch object right before the first question that needs it. */
@@ -49,8 +57,10 @@ class ProbeInputError extends Error {}
 
 const NEEDS = {
 	list: (scratch) => scratch.list.ready || 'the scratch contact list was not created (see Setup)',
-	contacts: (scratch) => Boolean(scratch.contacts) || 'the scratch list\'s contacts never all showed (see Setup)',
-	campaign: (scratch) => scratch.campaign.ready || 'the scratch campaign was not created or not Ready (see Setup)',
+	contacts: (scratch) =>
+		Boolean(scratch.contacts) || "the scratch list's contacts never all showed (see Setup)",
+	campaign: (scratch) =>
+		scratch.campaign.ready || 'the scratch campaign was not created or not Ready (see Setup)',
 };
 
 function checkInputs(options, { checkCredentialValues, checkPhoneNumber }) {
@@ -62,9 +72,12 @@ function checkInputs(options, { checkCredentialValues, checkPhoneNumber }) {
 		clientSecret: options.clientSecret,
 		algorithm: options.algorithm ?? 'HS256',
 	});
-	if ('problem' in checked) throw new ProbeInputError(checked.problem.replace(' in the Kore.ai API credential', ''));
+	if ('problem' in checked)
+		throw new ProbeInputError(checked.problem.replace(' in the Kore.ai API credential', ''));
 	if (options.callerId === undefined || String(options.callerId).trim() === '') {
-		throw new ProbeInputError('Caller ID is missing: the scratch SMS campaign needs a caller ID (sender number) of the app, like +14155550100.');
+		throw new ProbeInputError(
+			'Caller ID is missing: the scratch SMS campaign needs a caller ID (sender number) of the app, like +14155550100.',
+		);
 	}
 	const phone = checkPhoneNumber(options.callerId, 'Caller ID', true);
 	if ('problem' in phone) throw new ProbeInputError(phone.problem);
@@ -109,12 +122,18 @@ async function runProbe(options) {
 					await item.run(ctx);
 				} catch (error) {
 					if (!(error instanceof SetupError)) throw error;
-					setup.push({ what: item.setup, problem: error.message, evidence: error.exchange ? [error.exchange] : [] });
+					setup.push({
+						what: item.setup,
+						problem: error.message,
+						evidence: error.exchange ? [error.exchange] : [],
+					});
 				}
 				continue;
 			}
 			const step = stepById[item.step];
-			const unmet = step.needs.map((need) => NEEDS[need](ctx.scratch)).find((answer) => answer !== true);
+			const unmet = step.needs
+				.map((need) => NEEDS[need](ctx.scratch))
+				.find((answer) => answer !== true);
 			if (unmet) {
 				results[step.id] = { reading: 'notProbed', why: unmet };
 				continue;
@@ -135,7 +154,8 @@ async function runProbe(options) {
 	}
 	log('deleting the scratch campaign and contact list');
 	const cleaned = await cleanup(ctx);
-	for (const step of STEPS) results[step.id] ??= { reading: 'notProbed', why: 'interrupted before this step' };
+	for (const step of STEPS)
+		results[step.id] ??= { reading: 'notProbed', why: 'interrupted before this step' };
 
 	return buildReport({
 		app,

@@ -8,13 +8,38 @@
 const { parseArgs } = require('node:util');
 
 const FIELDS = [
-	{ flag: 'host', env: 'KORE_AI_HOST', key: 'host', help: 'Environment URL, e.g. https://platform.kore.ai' },
+	{
+		flag: 'host',
+		env: 'KORE_AI_HOST',
+		key: 'host',
+		help: 'Environment URL, e.g. https://platform.kore.ai',
+	},
 	{ flag: 'account-id', env: 'KORE_AI_ACCOUNT_ID', key: 'accountId', help: 'Account ID' },
 	{ flag: 'app-id', env: 'KORE_AI_APP_ID', key: 'appId', help: 'App ID (st-...)' },
-	{ flag: 'client-id', env: 'KORE_AI_CLIENT_ID', key: 'clientId', help: 'Client ID of the JWT app (cs-...)' },
-	{ flag: 'client-secret', env: 'KORE_AI_CLIENT_SECRET', key: 'clientSecret', help: 'Client Secret of the JWT app (prefer the variable)' },
-	{ flag: 'algorithm', env: 'KORE_AI_ALGORITHM', key: 'algorithm', help: 'HS256 (default) or HS512, as set on the JWT app' },
-	{ flag: 'caller-id', env: 'KORE_AI_CALLER_ID', key: 'callerId', help: 'a caller ID (SMS sender number) of the app, E.164' },
+	{
+		flag: 'client-id',
+		env: 'KORE_AI_CLIENT_ID',
+		key: 'clientId',
+		help: 'Client ID of the JWT app (cs-...)',
+	},
+	{
+		flag: 'client-secret',
+		env: 'KORE_AI_CLIENT_SECRET',
+		key: 'clientSecret',
+		help: 'Client Secret of the JWT app (prefer the variable)',
+	},
+	{
+		flag: 'algorithm',
+		env: 'KORE_AI_ALGORITHM',
+		key: 'algorithm',
+		help: 'HS256 (default) or HS512, as set on the JWT app',
+	},
+	{
+		flag: 'caller-id',
+		env: 'KORE_AI_CALLER_ID',
+		key: 'callerId',
+		help: 'a caller ID (SMS sender number) of the app, E.164',
+	},
 ];
 
 const MORE = [
@@ -39,7 +64,8 @@ class UsageError extends Error {}
 
 function positiveInt(text, flag) {
 	if (text === undefined) return undefined;
-	if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--${flag} must be a whole number of at least 1.`);
+	if (!/^\d+$/.test(text) || Number(text) < 1)
+		throw new UsageError(`--${flag} must be a whole number of at least 1.`);
 	return Number(text);
 }
 
@@ -62,7 +88,10 @@ function readOptions(argv, env) {
 		});
 	} catch (error) {
 		// A stray argument is not echoed: it could be a secret whose flag was mistyped.
-		if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError('An argument without a flag was given (not shown, it could be a secret). See --help.');
+		if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+			throw new UsageError(
+				'An argument without a flag was given (not shown, it could be a secret). See --help.',
+			);
 		throw new UsageError(`${error.message}. See --help.`);
 	}
 	const values = parsed.values;
@@ -71,7 +100,8 @@ function readOptions(argv, env) {
 	for (const field of FIELDS) {
 		const value = values[field.flag] ?? env[field.env];
 		if (value !== undefined && value !== '') options[field.key] = value;
-		else if (field.key !== 'algorithm') throw new UsageError(`--${field.flag} (or ${field.env}) is missing: ${field.help}.`);
+		else if (field.key !== 'algorithm')
+			throw new UsageError(`--${field.flag} (or ${field.env}) is missing: ${field.help}.`);
 	}
 	options.rateLimitMax = positiveInt(values['rate-limit-max'], 'rate-limit-max');
 	const pollIntervalMs = positiveInt(values['poll-interval'], 'poll-interval');

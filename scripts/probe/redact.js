@@ -13,7 +13,9 @@ function createRedactor({ secrets, identifiers }) {
 	// Longest first, so a value inside another one cannot break the longer one's replacement.
 	const pairs = [
 		...[...secrets].filter(Boolean).map((value) => [String(value), REMOVED]),
-		...Object.entries(identifiers).filter(([value]) => value).map(([value, name]) => [value, name]),
+		...Object.entries(identifiers)
+			.filter(([value]) => value)
+			.map(([value, name]) => [value, name]),
 	].sort((a, b) => b[0].length - a[0].length);
 
 	function text(value) {
@@ -25,7 +27,10 @@ function createRedactor({ secrets, identifiers }) {
 	function deep(value) {
 		if (typeof value === 'string') return text(value);
 		if (Array.isArray(value)) return value.map(deep);
-		if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [text(key), deep(inner)]));
+		if (value && typeof value === 'object')
+			return Object.fromEntries(
+				Object.entries(value).map(([key, inner]) => [text(key), deep(inner)]),
+			);
 		return value;
 	}
 
@@ -34,7 +39,11 @@ function createRedactor({ secrets, identifiers }) {
 
 /** The identifiers of an app and a caller ID as `{ value: placeholder }`; the caller ID also without its "+". */
 function identifiersOf(app, callerId) {
-	const ids = { [app.appId]: '{streamId}', [app.accountId]: '{accountId}', [app.clientId]: '{clientId}' };
+	const ids = {
+		[app.appId]: '{streamId}',
+		[app.accountId]: '{accountId}',
+		[app.clientId]: '{clientId}',
+	};
 	if (callerId) {
 		ids[callerId] = '{callerId}';
 		ids[callerId.replace(/^\+/, '')] = '{callerId}';

@@ -10,10 +10,13 @@ const api = require('./api');
 
 /** 555-0100 to 555-0199 are reserved for fiction in every North American area code: no one has these numbers. */
 const MADE_UP_PHONES = ['+12025550141', '+12025550142', '+12025550143'];
-const MESSAGE = 'n8n-nodes-kore-ai probe: this campaign is never started and is deleted when the probe ends.';
-const DESCRIPTION = 'Scratch object of n8n-nodes-kore-ai\'s `npm run probe`: never started, deleted when the probe ends. Safe to delete.';
+const MESSAGE =
+	'n8n-nodes-kore-ai probe: this campaign is never started and is deleted when the probe ends.';
+const DESCRIPTION =
+	"Scratch object of n8n-nodes-kore-ai's `npm run probe`: never started, deleted when the probe ends. Safe to delete.";
 
-const ok = (exchange) => exchange.status !== null && exchange.status >= 200 && exchange.status < 300;
+const ok = (exchange) =>
+	exchange.status !== null && exchange.status >= 200 && exchange.status < 300;
 
 /** No answer, or a server error: the create may have happened all the same. */
 const answerLost = (exchange) => exchange.status === null || exchange.status >= 500;
@@ -71,7 +74,13 @@ async function createList(ctx) {
 	list.state = 'unknown';
 	const created = await client.send(api.createContactList(app, list.name, DESCRIPTION));
 	if (!answerLost(created)) list.state = 'none';
-	if (!ok(created)) throw failed(answerLost(created) ? 'no clear answer to creating the scratch contact list (it may exist)' : 'Kore.ai did not create the scratch contact list', created);
+	if (!ok(created))
+		throw failed(
+			answerLost(created)
+				? 'no clear answer to creating the scratch contact list (it may exist)'
+				: 'Kore.ai did not create the scratch contact list',
+			created,
+		);
 	list.id = idOf(created);
 	list.state = 'created';
 	if (!list.id) throw failed('the create answer names no contact list ID', created);
@@ -79,9 +88,16 @@ async function createList(ctx) {
 	const added = await client.send(api.addContacts(app, list.name, MADE_UP_PHONES));
 	if (!ok(added)) throw failed('Kore.ai did not accept Add Contacts for the scratch list', added);
 	list.ready = true;
-	const { exchange, done } = await poll(ctx, api.getContacts(app, list.id), (answer) => resultsOf(answer).length >= MADE_UP_PHONES.length);
+	const { exchange, done } = await poll(
+		ctx,
+		api.getContacts(app, list.id),
+		(answer) => resultsOf(answer).length >= MADE_UP_PHONES.length,
+	);
 	if (done) scratch.contacts = exchange;
-	else ctx.log(`the contacts did not all show within ${ctx.timing.pollTimeoutMs} ms; the paging question stays open`);
+	else
+		ctx.log(
+			`the contacts did not all show within ${ctx.timing.pollTimeoutMs} ms; the paging question stays open`,
+		);
 }
 
 function resultsOf(exchange) {
@@ -103,7 +119,11 @@ async function createCampaign(ctx) {
 		message: { message: Buffer.from(MESSAGE, 'utf8').toString('base64') },
 		dialingStrategy: {
 			callerId: { phoneNumber: ctx.callerId },
-			callingHours: { frequency: 'WEEKLY', timezone: 'UTC', days: [{ day: 'MO', start: '9:00 AM', end: '5:00 PM' }] },
+			callingHours: {
+				frequency: 'WEEKLY',
+				timezone: 'UTC',
+				days: [{ day: 'MO', start: '9:00 AM', end: '5:00 PM' }],
+			},
 		},
 		schedule: { isSchedulingEnabled: false },
 	};
@@ -111,7 +131,13 @@ async function createCampaign(ctx) {
 	campaign.state = 'unknown';
 	const created = await client.send(api.createSmsCampaign(app, campaign.body));
 	if (!answerLost(created)) campaign.state = 'none';
-	if (!ok(created)) throw failed(answerLost(created) ? 'no clear answer to creating the scratch SMS campaign (it may exist)' : 'Kore.ai did not create the scratch SMS campaign', created);
+	if (!ok(created))
+		throw failed(
+			answerLost(created)
+				? 'no clear answer to creating the scratch SMS campaign (it may exist)'
+				: 'Kore.ai did not create the scratch SMS campaign',
+			created,
+		);
 	campaign.id = idOf(created);
 	campaign.state = 'created';
 	if (!campaign.id) throw failed('the create answer names no campaign ID', created);
@@ -120,9 +146,26 @@ async function createCampaign(ctx) {
 		return;
 	}
 	// "Campaign <name> creation in progress": Preparing first, then Ready.
-	const { exchange, done } = await poll(ctx, api.getCampaign(app, campaign.id), (answer) => answer.body?.data?.status === 'Ready');
-	if (!done) throw failed(`the scratch campaign was not Ready within ${ctx.timing.pollTimeoutMs} ms (status ${exchange.body?.data?.status ?? 'unknown'})`, exchange);
+	const { exchange, done } = await poll(
+		ctx,
+		api.getCampaign(app, campaign.id),
+		(answer) => answer.body?.data?.status === 'Ready',
+	);
+	if (!done)
+		throw failed(
+			`the scratch campaign was not Ready within ${ctx.timing.pollTimeoutMs} ms (status ${exchange.body?.data?.status ?? 'unknown'})`,
+			exchange,
+		);
 	campaign.ready = true;
 }
 
-module.exports = { createList, createCampaign, newScratch, scratchName, resultsOf, ok, SetupError, MADE_UP_PHONES };
+module.exports = {
+	createList,
+	createCampaign,
+	newScratch,
+	scratchName,
+	resultsOf,
+	ok,
+	SetupError,
+	MADE_UP_PHONES,
+};

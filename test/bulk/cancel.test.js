@@ -30,7 +30,11 @@ async function until(condition) {
 }
 
 async function cancelWhile(options, rows, condition) {
-	const running = run(sandbox, deleteWorkflow(options), rows.map((campaignId) => ({ campaignId })));
+	const running = run(
+		sandbox,
+		deleteWorkflow(options),
+		rows.map((campaignId) => ({ campaignId })),
+	);
 	await until(condition);
 	running.cancel();
 	const result = await running;
@@ -42,7 +46,11 @@ async function cancelWhile(options, rows, condition) {
 test('while Kore.ai does not answer: the hanging request is aborted and its connection closed', async () => {
 	const ids = sandbox.addCampaigns(3, 'sms');
 	sandbox.setFaults({ hang: 1 });
-	await cancelWhile({ ...LONG, requestsPerMinute: 0, concurrency: 3 }, ids, () => sandbox.stats.hanging === 3);
+	await cancelWhile(
+		{ ...LONG, requestsPerMinute: 0, concurrency: 3 },
+		ids,
+		() => sandbox.stats.hanging === 3,
+	);
 	// The node's requests were aborted, so the sandbox's hanging sockets close.
 	await until(() => sandbox.stats.hanging === 0);
 	expect(sandbox.requests).toHaveLength(3);
@@ -52,13 +60,21 @@ test('while Kore.ai does not answer: the hanging request is aborted and its conn
 test('while waiting to retry after a 503 (a backoff of 30 to 60 s)', async () => {
 	const ids = sandbox.addCampaigns(2, 'sms');
 	sandbox.setFaults({ status5xx: { rate: 1, statuses: [503] } });
-	await cancelWhile({ ...LONG, requestsPerMinute: 0, concurrency: 2 }, ids, () => sandbox.stats.answered === 2);
+	await cancelWhile(
+		{ ...LONG, requestsPerMinute: 0, concurrency: 2 },
+		ids,
+		() => sandbox.stats.answered === 2,
+	);
 	expect(sandbox.requests).toHaveLength(2);
 });
 
 test('while waiting for the pacer (1 request per minute)', async () => {
 	const ids = sandbox.addCampaigns(3, 'sms');
-	await cancelWhile({ ...LONG, requestsPerMinute: 1, concurrency: 3 }, ids, () => sandbox.stats.answered === 1);
+	await cancelWhile(
+		{ ...LONG, requestsPerMinute: 1, concurrency: 3 },
+		ids,
+		() => sandbox.stats.answered === 1,
+	);
 	expect(sandbox.requests).toHaveLength(1);
 	expect(sandbox.store.has(ids[1])).toBe(true);
 });
@@ -66,16 +82,28 @@ test('while waiting for the pacer (1 request per minute)', async () => {
 test("while holding for Kore.ai's Retry-After of ten minutes", async () => {
 	const ids = sandbox.addCampaigns(2, 'sms');
 	sandbox.setFaults({ status429: { rate: 1, retryAfter: 600 } });
-	await cancelWhile({ ...LONG, requestsPerMinute: 0, concurrency: 1 }, ids, () => sandbox.stats.answered === 1);
+	await cancelWhile(
+		{ ...LONG, requestsPerMinute: 0, concurrency: 1 },
+		ids,
+		() => sandbox.stats.answered === 1,
+	);
 	expect(sandbox.requests).toHaveLength(1);
 });
 
 test('after a canceled run, the next run of the same account works normally', async () => {
 	const ids = sandbox.addCampaigns(4, 'sms');
 	sandbox.setFaults({ hang: 1 });
-	await cancelWhile({ ...LONG, requestsPerMinute: 0, concurrency: 2 }, ids.slice(0, 2), () => sandbox.stats.hanging === 2);
+	await cancelWhile(
+		{ ...LONG, requestsPerMinute: 0, concurrency: 2 },
+		ids.slice(0, 2),
+		() => sandbox.stats.hanging === 2,
+	);
 	sandbox.setFaults({});
-	const result = await run(sandbox, deleteWorkflow({ requestsPerMinute: 0 }), ids.slice(2).map((campaignId) => ({ campaignId })));
+	const result = await run(
+		sandbox,
+		deleteWorkflow({ requestsPerMinute: 0 }),
+		ids.slice(2).map((campaignId) => ({ campaignId })),
+	);
 	expect(result.status).toBe('success');
 	expect(result.json('Delete SMS Campaign').map((json) => json.deleted)).toEqual([true, true]);
 });

@@ -11,7 +11,9 @@ const PER_MINUTE = 6000;
 const WINDOW_MS = 1000;
 const SANDBOX_LIMIT = 110; // per WINDOW_MS
 
-const sandbox = useSandbox({ rateLimit: { perMinute: SANDBOX_LIMIT, windowMs: WINDOW_MS, retryAfter: true } });
+const sandbox = useSandbox({
+	rateLimit: { perMinute: SANDBOX_LIMIT, windowMs: WINDOW_MS, retryAfter: true },
+});
 
 /** Most request arrivals the sandbox saw in any window of `ms` (rolling). */
 function busiestWindow(times, ms) {
@@ -27,7 +29,11 @@ test('500 rows with Only When Status Is and Expected Name: 1000 requests, two pe
 	const ids = sandbox.addCampaigns(500, 'sms', { status: 'Completed' });
 	const input = ids.map((campaignId) => ({ campaignId, name: sandbox.store.get(campaignId).name }));
 	const workflow = deleteWorkflow(
-		{ requestsPerMinute: PER_MINUTE, onlyWhenStatusIs: ['Completed'], expectedName: '={{ $json.name }}' },
+		{
+			requestsPerMinute: PER_MINUTE,
+			onlyWhenStatusIs: ['Completed'],
+			expectedName: '={{ $json.name }}',
+		},
 		{ onError: 'continueErrorOutput' },
 	);
 
@@ -35,14 +41,17 @@ test('500 rows with Only When Status Is and Expected Name: 1000 requests, two pe
 
 	const [ok, failed] = outputsOf(result);
 	expect(failed).toEqual([]);
-	expect(ok.map((item) => [item.pairedItem.item, item.json.campaignId, item.json.deleted])).toEqual(ids.map((id, i) => [i, id, true]));
+	expect(ok.map((item) => [item.pairedItem.item, item.json.campaignId, item.json.deleted])).toEqual(
+		ids.map((id, i) => [i, id, true]),
+	);
 	expect(sandbox.store.deletions).toHaveLength(500);
 
 	expect(sandbox.requests).toHaveLength(1000);
 	expect(sandbox.stats.rateLimited).toBe(0);
 	expect(sandbox.requests.every((r) => r.status === 200)).toBe(true);
 	const byCampaign = new Map();
-	for (const r of sandbox.requests) byCampaign.set(r.campaignId, [...(byCampaign.get(r.campaignId) ?? []), r.method]);
+	for (const r of sandbox.requests)
+		byCampaign.set(r.campaignId, [...(byCampaign.get(r.campaignId) ?? []), r.method]);
 	expect([...byCampaign.values()].every((methods) => methods.join() === 'GET,DELETE')).toBe(true);
 
 	// The pace: 999 gaps of at least one interval between the first and the last start (150 ms of

@@ -7,7 +7,16 @@
 // Time is scaled so the matrix runs in seconds: pacing off (the sandbox's rate limit is off too),
 // Retry Delay 0.01 s, Timeout 1 s (a hang costs a second; hangs are planned less often), Concurrency 8.
 const { createPrng } = require('../../sandbox/faults');
-const { NODE, useSandbox, deleteWorkflow, run, outputsOf, maxInFlight, watchUnhandled, allStoredText } = require('./helpers');
+const {
+	NODE,
+	useSandbox,
+	deleteWorkflow,
+	run,
+	outputsOf,
+	maxInFlight,
+	watchUnhandled,
+	allStoredText,
+} = require('./helpers');
 
 const FAST = { requestsPerMinute: 0, concurrency: 8, timeout: 1, retryDelay: 0.01 };
 
@@ -86,7 +95,10 @@ test('520 deletes through 429s, 5xx, HTML pages, resets, hangs and lost answers:
 	sandbox.setFaults({
 		// 5 ms per answer, so requests overlap and the sandbox can see how many are in flight.
 		latencyMs: 5,
-		byCampaign: { ...Object.fromEntries(plans), [missing[1]]: [{ type: 'status429', retryAfter: 0 }] },
+		byCampaign: {
+			...Object.fromEntries(plans),
+			[missing[1]]: [{ type: 'status429', retryAfter: 0 }],
+		},
 	});
 	const rows = [...ids];
 	rows.splice(5, 0, missing[0]);
@@ -120,7 +132,12 @@ test('520 deletes through 429s, 5xx, HTML pages, resets, hangs and lost answers:
 	// (a 429). (Had a try timed out on a very busy machine, its outcome would be unknown, and the
 	// 404 of the retry would rightly read as "confirmed on retry".)
 	for (const id of missing) expect(seen.get(id).at(-1).status).toBe(404);
-	const missingAsErrors = missing.filter((id) => seen.get(id).slice(0, -1).every((r) => r.status === 429));
+	const missingAsErrors = missing.filter((id) =>
+		seen
+			.get(id)
+			.slice(0, -1)
+			.every((r) => r.status === 429),
+	);
 	expect(missingAsErrors.length).toBeGreaterThan(0);
 	expect(failed.map((item) => rows[item.pairedItem.item])).toEqual(missingAsErrors);
 	for (const item of failed) {
@@ -147,7 +164,9 @@ test('520 deletes through 429s, 5xx, HTML pages, resets, hangs and lost answers:
 				campaignType: 'sms',
 				confirmedOnRetry: true,
 				attempts: requests.length,
-				message: expect.stringMatching(/answer to an earlier try was lost, and the retry found the campaign gone/),
+				message: expect.stringMatching(
+					/answer to an earlier try was lost, and the retry found the campaign gone/,
+				),
 			});
 		} else {
 			expect(last.status).toBe(200);
@@ -168,7 +187,16 @@ test('520 deletes through 429s, 5xx, HTML pages, resets, hangs and lost answers:
 	// Every try carried its own freshly signed token.
 	expect(new Set(sandbox.tokensSeen).size).toBe(sandbox.tokensSeen.length);
 	const faults = sandbox.stats.faults;
-	for (const type of ['status429', 'status5xx', 'html', 'reset', 'hang', 'lostResponse', 'truncatedJson', 'malformedJson']) {
+	for (const type of [
+		'status429',
+		'status5xx',
+		'html',
+		'reset',
+		'hang',
+		'lostResponse',
+		'truncatedJson',
+		'malformedJson',
+	]) {
 		expect(faults[type]).toBeGreaterThan(5);
 	}
 
@@ -191,7 +219,11 @@ test('random faults on every request (no plan): with Max Tries 10 every campaign
 		lostResponse: 0.04,
 		truncatedJson: 0.02,
 	});
-	const result = await run(sandbox, deleteWorkflow({ ...FAST, maxTries: 10 }), ids.map((campaignId) => ({ campaignId })));
+	const result = await run(
+		sandbox,
+		deleteWorkflow({ ...FAST, maxTries: 10 }),
+		ids.map((campaignId) => ({ campaignId })),
+	);
 	expect(result.status).toBe('success');
 	const [ok, failed] = outputsOf(result);
 	expect(failed).toEqual([]);
@@ -205,7 +237,8 @@ test('random faults on every request (no plan): with Max Tries 10 every campaign
 		else expect(json.name).toEqual(expect.any(String));
 	}
 	const faults = sandbox.stats.faults;
-	for (const type of ['status429', 'status5xx', 'reset', 'hang', 'lostResponse']) expect(faults[type]).toBeGreaterThan(3);
+	for (const type of ['status429', 'status5xx', 'reset', 'hang', 'lostResponse'])
+		expect(faults[type]).toBeGreaterThan(3);
 	expect(unhandled.seen).toEqual([]);
 });
 
@@ -214,11 +247,26 @@ test('with "On Error: Continue (regular output)" the failed and deleted items in
 	const rows = ids.flatMap((id, i) => (i % 10 === 0 ? [id, `cd-gone-${i}`] : [id]));
 	// The missing rows get no fault on their one try: after a try with unknown outcome, a 404 would
 	// read as "deleted, confirmed on retry" (the node cannot tell that apart from a lost answer).
-	const byCampaign = Object.fromEntries(rows.filter((id) => id.startsWith('cd-gone-')).map((id) => [id, ['none']]));
-	sandbox.setFaults({ seed: 9, reset: 0.1, status5xx: { rate: 0.1, statuses: [503] }, lostResponse: 0.1, byCampaign });
+	const byCampaign = Object.fromEntries(
+		rows.filter((id) => id.startsWith('cd-gone-')).map((id) => [id, ['none']]),
+	);
+	sandbox.setFaults({
+		seed: 9,
+		reset: 0.1,
+		status5xx: { rate: 0.1, statuses: [503] },
+		lostResponse: 0.1,
+		byCampaign,
+	});
 	// No hangs here, so the default Timeout (30 s): no try can time out on a busy machine.
-	const workflow = deleteWorkflow({ ...FAST, timeout: 30, maxTries: 10 }, { onError: 'continueRegularOutput' });
-	const result = await run(sandbox, workflow, rows.map((campaignId) => ({ campaignId })));
+	const workflow = deleteWorkflow(
+		{ ...FAST, timeout: 30, maxTries: 10 },
+		{ onError: 'continueRegularOutput' },
+	);
+	const result = await run(
+		sandbox,
+		workflow,
+		rows.map((campaignId) => ({ campaignId })),
+	);
 	const [items] = result.outputs(NODE);
 	expect(items.map((item) => item.pairedItem.item)).toEqual(rows.map((_, i) => i));
 	items.forEach((item, i) => {

@@ -11,7 +11,11 @@ const NODE = 'Delete SMS Campaign';
  */
 function deleteWorkflow(options = {}, more = {}) {
 	const { onError = 'continueErrorOutput', ...parameters } = more;
-	return helpers.fixtureWorkflow(path.join(__dirname, '..', 'workflow'), 'delete', { parameters, options, settings: { onError } });
+	return helpers.fixtureWorkflow(path.join(__dirname, '..', 'workflow'), 'delete', {
+		parameters,
+		options,
+		settings: { onError },
+	});
 }
 
 function run(sandbox, workflow, input, credentials = sandbox.credentials) {

@@ -2,7 +2,10 @@
 // promise, exactly when acquire would have let it start at once, and never otherwise. Virtual clock,
 // no timed assertions.
 const { Pacer } = require('../../dist/nodes/KoreAiContactCenter/transport/pacer');
-const { ExecutionCanceledError, systemClock } = require('../../dist/nodes/KoreAiContactCenter/transport/wait');
+const {
+	ExecutionCanceledError,
+	systemClock,
+} = require('../../dist/nodes/KoreAiContactCenter/transport/wait');
 
 function virtualClock(start = 1_000_000) {
 	const clock = {

@@ -1,7 +1,15 @@
 // Unit tests of the pacer (dist/.../transport/pacer.js) on a virtual clock: no real waiting, no
 // timed assertions; the clock only moves when the pacer sleeps.
-const { Pacer, pacerFor, intervalForRate, PACING_HEADROOM } = require('../../dist/nodes/KoreAiContactCenter/transport/pacer');
-const { ExecutionCanceledError, systemClock } = require('../../dist/nodes/KoreAiContactCenter/transport/wait');
+const {
+	Pacer,
+	pacerFor,
+	intervalForRate,
+	PACING_HEADROOM,
+} = require('../../dist/nodes/KoreAiContactCenter/transport/pacer');
+const {
+	ExecutionCanceledError,
+	systemClock,
+} = require('../../dist/nodes/KoreAiContactCenter/transport/wait');
 
 /** A clock whose time moves only by sleeping; sleeps resolve on the next microtask. */
 function virtualClock(start = 1_000_000) {
@@ -47,7 +55,9 @@ test('requests start one interval apart, in arrival order; the first starts at o
 	const pacer = new Pacer(clock);
 	const t0 = clock.now();
 	const times = await startTimes(pacer, clock, 10, 1000);
-	expect(times.map((t) => t - t0)).toEqual([0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000]);
+	expect(times.map((t) => t - t0)).toEqual([
+		0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000,
+	]);
 });
 
 test('at the limit, no window of sixty seconds ever holds more than the limit', async () => {
@@ -136,8 +146,12 @@ test('an already canceled execution does not wait at all', async () => {
 	await pacer.acquire(1000);
 	const controller = new AbortController();
 	controller.abort();
-	await expect(pacer.acquire(1000, controller.signal)).rejects.toBeInstanceOf(ExecutionCanceledError);
-	await expect(systemClock.sleep(60_000, controller.signal)).rejects.toBeInstanceOf(ExecutionCanceledError);
+	await expect(pacer.acquire(1000, controller.signal)).rejects.toBeInstanceOf(
+		ExecutionCanceledError,
+	);
+	await expect(systemClock.sleep(60_000, controller.signal)).rejects.toBeInstanceOf(
+		ExecutionCanceledError,
+	);
 });
 
 test('the real clock stops sleeping when the signal aborts', async () => {
@@ -155,10 +169,18 @@ test('one pacer per account and Environment URL, shared process-wide', () => {
 });
 
 describe('adaptive share of the account (AIMD, see pacer.ts)', () => {
-	const { DEFAULT_HOLD_MS, DECREASE_FACTOR, RAISE_STEP, RAISE_EVERY_MS, MIN_FRACTION } = require('../../dist/nodes/KoreAiContactCenter/transport/pacer');
+	const {
+		DEFAULT_HOLD_MS,
+		DECREASE_FACTOR,
+		RAISE_STEP,
+		RAISE_EVERY_MS,
+		MIN_FRACTION,
+	} = require('../../dist/nodes/KoreAiContactCenter/transport/pacer');
 
 	test('the rule as documented: halve, hold 10 s without Retry-After, +5 % of the limit per 6 s', () => {
-		expect([DEFAULT_HOLD_MS, DECREASE_FACTOR, RAISE_STEP, RAISE_EVERY_MS]).toEqual([10_000, 0.5, 0.05, 6_000]);
+		expect([DEFAULT_HOLD_MS, DECREASE_FACTOR, RAISE_STEP, RAISE_EVERY_MS]).toEqual([
+			10_000, 0.5, 0.05, 6_000,
+		]);
 		expect(MIN_FRACTION).toBeGreaterThan(0);
 	});
 
@@ -178,7 +200,7 @@ describe('adaptive share of the account (AIMD, see pacer.ts)', () => {
 		expect(clock.now() - t1).toBe(2000);
 	});
 
-	test("a Retry-After sets the hold instead, for paced and unpaced requests alike", async () => {
+	test('a Retry-After sets the hold instead, for paced and unpaced requests alike', async () => {
 		const clock = virtualClock();
 		const pacer = new Pacer(clock);
 		expect(pacer.onRateLimited(clock.now(), 3000)).toBe(3000);

@@ -34,17 +34,29 @@ describe('Retry-After', () => {
 		expect(parseRetryAfter(new Date(NOW - 60_000).toUTCString(), NOW)).toBe(0);
 	});
 
-	test.each([[undefined], [null], [''], ['  '], ['-5'], ['soon'], ['5s'], ['1e3'], [-1], [Number.NaN], [{}], [[]]])(
-		'absent or unreadable %p -> undefined (backoff decides)',
-		(value) => {
-			expect(parseRetryAfter(value, NOW)).toBeUndefined();
-		},
-	);
+	test.each([
+		[undefined],
+		[null],
+		[''],
+		['  '],
+		['-5'],
+		['soon'],
+		['5s'],
+		['1e3'],
+		[-1],
+		[Number.NaN],
+		[{}],
+		[[]],
+	])('absent or unreadable %p -> undefined (backoff decides)', (value) => {
+		expect(parseRetryAfter(value, NOW)).toBeUndefined();
+	});
 });
 
 describe('backoff', () => {
 	test('the ceiling doubles per try from the retry delay and stops at 30 s', () => {
-		expect([1, 2, 3, 4, 5].map((n) => backoffCeiling(n, 1000))).toEqual([1000, 2000, 4000, 8000, 16_000]);
+		expect([1, 2, 3, 4, 5].map((n) => backoffCeiling(n, 1000))).toEqual([
+			1000, 2000, 4000, 8000, 16_000,
+		]);
 		expect(backoffCeiling(6, 1000)).toBe(MAX_BACKOFF_MS);
 		expect(backoffCeiling(50, 1000)).toBe(MAX_BACKOFF_MS);
 		expect(backoffCeiling(1, 10)).toBe(10);
@@ -116,34 +128,68 @@ describe('decideRetry', () => {
 
 	test('a DELETE after an unknown outcome is retried after the backoff', () => {
 		expect(decideRetry(base)).toEqual({ retry: true, delayMs: 1000, fromRetryAfter: false });
-		expect(decideRetry({ ...base, triesDone: 3 })).toEqual({ retry: true, delayMs: 4000, fromRetryAfter: false });
+		expect(decideRetry({ ...base, triesDone: 3 })).toEqual({
+			retry: true,
+			delayMs: 4000,
+			fromRetryAfter: false,
+		});
 	});
 
 	test("Kore.ai's Retry-After replaces the backoff", () => {
-		expect(decideRetry({ ...base, effect: 'none', retryAfterMs: 7000 })).toEqual({ retry: true, delayMs: 7000, fromRetryAfter: true });
-		expect(decideRetry({ ...base, effect: 'none', retryAfterMs: 0 })).toEqual({ retry: true, delayMs: 0, fromRetryAfter: true });
+		expect(decideRetry({ ...base, effect: 'none', retryAfterMs: 7000 })).toEqual({
+			retry: true,
+			delayMs: 7000,
+			fromRetryAfter: true,
+		});
+		expect(decideRetry({ ...base, effect: 'none', retryAfterMs: 0 })).toEqual({
+			retry: true,
+			delayMs: 0,
+			fromRetryAfter: true,
+		});
 	});
 
 	test('a request that is not safe to repeat is retried only when the try certainly did nothing', () => {
-		expect(decideRetry({ ...base, idempotent: false, effect: 'unknown' })).toEqual({ retry: false, reason: { kind: 'unsafe' } });
-		expect(decideRetry({ ...base, idempotent: false, effect: 'applied' })).toEqual({ retry: false, reason: { kind: 'unsafe' } });
+		expect(decideRetry({ ...base, idempotent: false, effect: 'unknown' })).toEqual({
+			retry: false,
+			reason: { kind: 'unsafe' },
+		});
+		expect(decideRetry({ ...base, idempotent: false, effect: 'applied' })).toEqual({
+			retry: false,
+			reason: { kind: 'unsafe' },
+		});
 		expect(decideRetry({ ...base, idempotent: false, effect: 'none' }).retry).toBe(true);
 	});
 
 	test('Max Tries bounds the tries, the first included', () => {
-		expect(decideRetry({ ...base, triesDone: 5 })).toEqual({ retry: false, reason: { kind: 'maxTries', maxTries: 5 } });
-		expect(decideRetry({ ...base, maxTries: 1 })).toEqual({ retry: false, reason: { kind: 'maxTries', maxTries: 1 } });
+		expect(decideRetry({ ...base, triesDone: 5 })).toEqual({
+			retry: false,
+			reason: { kind: 'maxTries', maxTries: 5 },
+		});
+		expect(decideRetry({ ...base, maxTries: 1 })).toEqual({
+			retry: false,
+			reason: { kind: 'maxTries', maxTries: 1 },
+		});
 	});
 
 	test('Max Total Wait bounds the waits together; a longer Retry-After gives up at once', () => {
 		expect(decideRetry({ ...base, waitedMs: 119_500 })).toEqual({
 			retry: false,
-			reason: { kind: 'maxTotalWait', maxTotalWaitMs: 120_000, neededMs: 1000, fromRetryAfter: false },
+			reason: {
+				kind: 'maxTotalWait',
+				maxTotalWaitMs: 120_000,
+				neededMs: 1000,
+				fromRetryAfter: false,
+			},
 		});
 		expect(decideRetry({ ...base, waitedMs: 119_000 }).retry).toBe(true);
 		expect(decideRetry({ ...base, retryAfterMs: 300_000 })).toEqual({
 			retry: false,
-			reason: { kind: 'maxTotalWait', maxTotalWaitMs: 120_000, neededMs: 300_000, fromRetryAfter: true },
+			reason: {
+				kind: 'maxTotalWait',
+				maxTotalWaitMs: 120_000,
+				neededMs: 300_000,
+				fromRetryAfter: true,
+			},
 		});
 		expect(decideRetry({ ...base, maxTotalWaitMs: 0 }).retry).toBe(false);
 	});
@@ -153,23 +199,42 @@ describe('decideRetry', () => {
 
 		test('waits for the hold, at least Retry Delay, instead of the backoff', () => {
 			expect(decideRetry(limited)).toEqual({ retry: true, delayMs: 10_000, fromRetryAfter: false });
-			expect(decideRetry({ ...limited, rateLimitHoldMs: 200 })).toEqual({ retry: true, delayMs: 1000, fromRetryAfter: false });
-			expect(decideRetry({ ...limited, retryAfterMs: 4000, rateLimitHoldMs: 4000 })).toEqual({ retry: true, delayMs: 4000, fromRetryAfter: true });
+			expect(decideRetry({ ...limited, rateLimitHoldMs: 200 })).toEqual({
+				retry: true,
+				delayMs: 1000,
+				fromRetryAfter: false,
+			});
+			expect(decideRetry({ ...limited, retryAfterMs: 4000, rateLimitHoldMs: 4000 })).toEqual({
+				retry: true,
+				delayMs: 4000,
+				fromRetryAfter: true,
+			});
 		});
 
 		test('does not use up Max Tries (except Max Tries 1: no retries at all)', () => {
 			expect(decideRetry({ ...limited, triesDone: 5 }).retry).toBe(true);
 			expect(decideRetry({ ...limited, triesDone: 40 }).retry).toBe(true);
-			expect(decideRetry({ ...limited, maxTries: 1 })).toEqual({ retry: false, reason: { kind: 'maxTries', maxTries: 1 } });
+			expect(decideRetry({ ...limited, maxTries: 1 })).toEqual({
+				retry: false,
+				reason: { kind: 'maxTries', maxTries: 1 },
+			});
 			// the same 429 with pacing off counts as usual
-			expect(decideRetry({ ...base, effect: 'none', triesDone: 5 })).toEqual({ retry: false, reason: { kind: 'maxTries', maxTries: 5 } });
+			expect(decideRetry({ ...base, effect: 'none', triesDone: 5 })).toEqual({
+				retry: false,
+				reason: { kind: 'maxTries', maxTries: 5 },
+			});
 		});
 
 		test('is bounded by Max Total Wait', () => {
 			expect(decideRetry({ ...limited, waitedMs: 110_000 }).retry).toBe(true);
 			expect(decideRetry({ ...limited, waitedMs: 110_001 })).toEqual({
 				retry: false,
-				reason: { kind: 'maxTotalWait', maxTotalWaitMs: 120_000, neededMs: 10_000, fromRetryAfter: false },
+				reason: {
+					kind: 'maxTotalWait',
+					maxTotalWaitMs: 120_000,
+					neededMs: 10_000,
+					fromRetryAfter: false,
+				},
 			});
 		});
 	});

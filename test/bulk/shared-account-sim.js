@@ -10,8 +10,13 @@
 // timer once every promise has settled.
 const { Pacer, intervalForRate } = require('../../dist/nodes/KoreAiContactCenter/transport/pacer');
 const { decideRetry } = require('../../dist/nodes/KoreAiContactCenter/transport/retry');
-const { defaultRequestSettings } = require('../../dist/nodes/KoreAiContactCenter/transport/settings');
-const { systemClock, ExecutionCanceledError } = require('../../dist/nodes/KoreAiContactCenter/transport/wait');
+const {
+	defaultRequestSettings,
+} = require('../../dist/nodes/KoreAiContactCenter/transport/settings');
+const {
+	systemClock,
+	ExecutionCanceledError,
+} = require('../../dist/nodes/KoreAiContactCenter/transport/wait');
 const { createRateLimiter } = require('../../sandbox/rate-limit');
 const { createPrng } = require('../../sandbox/faults');
 
@@ -24,7 +29,9 @@ function eventClock(start = 1_000_000) {
 		now: () => t,
 		sleep(ms, signal) {
 			if (signal?.aborted) return Promise.reject(new ExecutionCanceledError());
-			return new Promise((resolve) => timers.push({ at: t + Math.max(0, ms), seq: seq++, resolve }));
+			return new Promise((resolve) =>
+				timers.push({ at: t + Math.max(0, ms), seq: seq++, resolve }),
+			);
 		},
 		race: (promise, signal) => systemClock.race(promise, signal),
 		/** Runs until nothing is left to do (all work settled and no timer pending). */
@@ -45,14 +52,30 @@ function eventClock(start = 1_000_000) {
  * processes: [{ items, startAt? }] (items: how many deletes that process runs; startAt: virtual ms
  * after the start). Returns per-process and overall figures.
  */
-async function simulate({ processes, limitPerMinute, settings = {}, latencyMs = 80, seed = 7, tuning = {}, retryAfter = false }) {
+async function simulate({
+	processes,
+	limitPerMinute,
+	settings = {},
+	latencyMs = 80,
+	seed = 7,
+	tuning = {},
+	retryAfter = false,
+}) {
 	const clock = eventClock();
 	const t0 = clock.now();
 	const limiter = createRateLimiter({ perMinute: limitPerMinute, retryAfter }, clock.now);
 	const options = { ...defaultRequestSettings(), ...settings };
 	const random = createPrng(seed);
 	const admitted = []; // times of admitted requests, all processes
-	const results = processes.map(() => ({ done: 0, failed: 0, rateLimited: 0, admitted: [], mostTries: 0, mostWaitedMs: 0, fractions: [] }));
+	const results = processes.map(() => ({
+		done: 0,
+		failed: 0,
+		rateLimited: 0,
+		admitted: [],
+		mostTries: 0,
+		mostWaitedMs: 0,
+		fractions: [],
+	}));
 
 	async function runItem(pacer, result) {
 		let waitedMs = 0;

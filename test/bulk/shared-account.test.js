@@ -8,7 +8,10 @@ const LIMIT = 60; // Kore.ai's documented limit, and Requests per Minute's defau
 const MINUTE = 60_000;
 
 test('3 processes with 500 rows each at once, default options: no failed item, near the limit, few 429s', async () => {
-	const r = await simulate({ processes: [{ items: 500 }, { items: 500 }, { items: 500 }], limitPerMinute: LIMIT });
+	const r = await simulate({
+		processes: [{ items: 500 }, { items: 500 }, { items: 500 }],
+		limitPerMinute: LIMIT,
+	});
 	expect(r.failed).toBe(0);
 	expect(r.processes.map((p) => p.done)).toEqual([500, 500, 500]);
 	// The rolling window admits at most LIMIT per minute: 1500 rows need at least 24 minutes.
@@ -25,7 +28,11 @@ test('3 processes with 500 rows each at once, default options: no failed item, n
 
 test('processes that start at different times converge near a fair share of the account', async () => {
 	const r = await simulate({
-		processes: [{ items: 1000 }, { items: 700, startAt: 1 * MINUTE }, { items: 600, startAt: 2 * MINUTE }],
+		processes: [
+			{ items: 1000 },
+			{ items: 700, startAt: 1 * MINUTE },
+			{ items: 600, startAt: 2 * MINUTE },
+		],
 		limitPerMinute: LIMIT,
 	});
 	expect(r.failed).toBe(0);
@@ -44,7 +51,10 @@ test('processes that start at different times converge near a fair share of the 
 });
 
 test('when the others stop, the one left recovers the full Requests per Minute', async () => {
-	const r = await simulate({ processes: [{ items: 500 }, { items: 100 }, { items: 100 }], limitPerMinute: LIMIT });
+	const r = await simulate({
+		processes: [{ items: 500 }, { items: 100 }, { items: 100 }],
+		limitPerMinute: LIMIT,
+	});
 	expect(r.failed).toBe(0);
 	const [alone, ...others] = r.processes;
 	const othersEnd = Math.max(...others.map((p) => p.endedAt));
@@ -59,7 +69,11 @@ test('when the others stop, the one left recovers the full Requests per Minute',
 });
 
 test('with a Retry-After too, no item fails', async () => {
-	const r = await simulate({ processes: [{ items: 60 }, { items: 60 }, { items: 60 }], limitPerMinute: LIMIT, retryAfter: true });
+	const r = await simulate({
+		processes: [{ items: 60 }, { items: 60 }, { items: 60 }],
+		limitPerMinute: LIMIT,
+		retryAfter: true,
+	});
 	expect(r.failed).toBe(0);
 	expect(r.processes.map((p) => p.done)).toEqual([60, 60, 60]);
 });

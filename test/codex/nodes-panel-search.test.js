@@ -11,7 +11,10 @@ let description;
 let nodeTypes;
 beforeAll(async () => {
 	// As the editor gets them: each description under its full name (package.node).
-	nodeTypes = Object.entries((await loadPackage()).nodeTypes).map(([name, type]) => ({ ...type.description, name }));
+	nodeTypes = Object.entries((await loadPackage()).nodeTypes).map(([name, type]) => ({
+		...type.description,
+		name,
+	}));
 	description = nodeTypes.find((type) => type.name === KORE_NODE_TYPE);
 });
 
@@ -22,7 +25,9 @@ beforeAll(async () => {
  * description. Other triggers are entries of their own.
  */
 function panelEntries(types) {
-	const entries = types.filter((t) => !t.group.includes('trigger')).map((t) => ({ name: t.name, description: t.description }));
+	const entries = types
+		.filter((t) => !t.group.includes('trigger'))
+		.map((t) => ({ name: t.name, description: t.description }));
 	for (const trigger of types.filter((t) => t.group.includes('trigger'))) {
 		const app = entries.find((entry) => entry.name === trigger.name.replace('Trigger', ''));
 		if (app) app.description = trigger.description;
@@ -47,15 +52,24 @@ function matchedBy(phrase) {
 }
 
 test('n8n loads the codex with its aliases (the panel reads description.codex.alias)', () => {
-	expect(description.codex.alias).toEqual(expect.arrayContaining(['Kore', 'Delete SMS Campaign', 'Contact List']));
+	expect(description.codex.alias).toEqual(
+		expect.arrayContaining(['Kore', 'Delete SMS Campaign', 'Contact List']),
+	);
 });
 
-test.each(['Kore', 'delete sms campaign', 'delete sms', 'sms campaign', 'stop voice campaign', 'voice campaign', 'contact list', 'get many sms campaigns', 'start voice campaign'])(
-	'searching "%s" lists the node',
-	(phrase) => {
-		expect(matchedBy(phrase)).toBeDefined();
-	},
-);
+test.each([
+	'Kore',
+	'delete sms campaign',
+	'delete sms',
+	'sms campaign',
+	'stop voice campaign',
+	'voice campaign',
+	'contact list',
+	'get many sms campaigns',
+	'start voice campaign',
+])('searching "%s" lists the node', (phrase) => {
+	expect(matchedBy(phrase)).toBeDefined();
+});
 
 test('every action and resource of the node is findable by its own name', () => {
 	const names = [];
@@ -81,7 +95,9 @@ test('the one entry n8n lists for both nodes describes what people search for: t
 	expect(panelEntries([...nodeTypes].reverse())).toEqual(entries);
 	const [shown] = entries;
 	// Searching "delete sms campaign" lands here: the text says so, and still says what the trigger does.
-	expect(shown.description).toMatch(/^Delete, create, start and stop Kore\.ai Contact Center SMS and voice campaigns/);
+	expect(shown.description).toMatch(
+		/^Delete, create, start and stop Kore\.ai Contact Center SMS and voice campaigns/,
+	);
 	expect(shown.description).toMatch(/contact lists/);
 	expect(shown.description).toMatch(/start a workflow when a campaign changes$/);
 });

@@ -13,7 +13,9 @@ const PROBE_TYPE = 'harness.credentialTestProbe';
 
 async function runCredentialTest(data) {
 	const pkg = await loadPackage();
-	const credentialType = pkg.credentialTypes.koreAiApi ?? Object.values(pkg.credentialTypes).find((c) => c.name === 'koreAiApi');
+	const credentialType =
+		pkg.credentialTypes.koreAiApi ??
+		Object.values(pkg.credentialTypes).find((c) => c.name === 'koreAiApi');
 	const credential = credentialType.type ?? credentialType;
 	const probe = {
 		description: {
@@ -27,7 +29,13 @@ async function runCredentialTest(data) {
 			outputs: ['main'],
 			credentials: [{ name: 'koreAiApi', required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credential.test.request } },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credential.test.request },
+				},
 			],
 		},
 	};
@@ -60,14 +68,27 @@ async function runCredentialTest(data) {
 		[],
 	);
 	try {
-		await new RoutingNode(context, probe, { id: 'test', name: 'Kore.ai', type: 'koreAiApi', data }).runNode();
+		await new RoutingNode(context, probe, {
+			id: 'test',
+			name: 'Kore.ai',
+			type: 'koreAiApi',
+			data,
+		}).runNode();
 		return { status: 'OK', message: 'Connection tested successfully' };
 	} catch (error) {
 		const response = error.cause?.response;
 		if (response) {
 			const status = response.status;
-			const rule = (credential.test.rules ?? []).find((r) => r.type === 'responseCode' && r.properties.value === status);
-			return { status: 'Error', httpCode: status, message: rule ? rule.properties.message : response.statusText || `Received HTTP status code: ${status}` };
+			const rule = (credential.test.rules ?? []).find(
+				(r) => r.type === 'responseCode' && r.properties.value === status,
+			);
+			return {
+				status: 'Error',
+				httpCode: status,
+				message: rule
+					? rule.properties.message
+					: response.statusText || `Received HTTP status code: ${status}`,
+			};
 		}
 		if (error.cause?.code) return { status: 'Error', message: error.cause.code };
 		return { status: 'Error', message: error.message };

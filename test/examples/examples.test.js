@@ -32,9 +32,13 @@ const N8N_TYPES = {
 /** Parameters n8n adds to a node used as a tool (convertNodeToAiTool). */
 const TOOL_PARAMETERS = ['descriptionType', 'toolDescription'];
 
-const files = fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json')).sort();
+const files = fs
+	.readdirSync(EXAMPLES_DIR)
+	.filter((file) => file.endsWith('.json'))
+	.sort();
 const load = (file) => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
-const isOurs = (node) => node.type === KORE_NODE_TYPE || node.type === KORE_TOOL_TYPE || node.type === KORE_TRIGGER_TYPE;
+const isOurs = (node) =>
+	node.type === KORE_NODE_TYPE || node.type === KORE_TOOL_TYPE || node.type === KORE_TRIGGER_TYPE;
 const isExpression = (value) => typeof value === 'string' && value.startsWith('=');
 
 let description;
@@ -47,7 +51,9 @@ beforeAll(async () => {
 
 /** The node's properties shown for these parameters (n8n's own display rules). */
 function visibleProperties(parameters, of = description) {
-	return of.properties.filter((property) => NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, of, parameters));
+	return of.properties.filter((property) =>
+		NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, of, parameters),
+	);
 }
 
 /** The trigger's parameters: each one it shows for these values, each value one it accepts. */
@@ -63,11 +69,11 @@ function triggerProblemsOf(node) {
 		else problems.push(...valueProblems(`${where} ${key}`, property, value));
 	}
 	for (const property of visible) {
-		if (property.required && parameters[property.name] === undefined) problems.push(`${where} required "${property.name}" missing`);
+		if (property.required && parameters[property.name] === undefined)
+			problems.push(`${where} required "${property.name}" missing`);
 	}
 	return problems;
 }
-
 
 /** Problems with one of our nodes' parameters, as sentences (empty: none). */
 function problemsOf(node) {
@@ -75,12 +81,18 @@ function problemsOf(node) {
 	const problems = [];
 	const where = `${node.name}:`;
 	const parameters = node.parameters ?? {};
-	const resources = description.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
-	if (!resources.includes(parameters.resource)) problems.push(`${where} resource "${parameters.resource}"`);
+	const resources = description.properties
+		.find((p) => p.name === 'resource')
+		.options.map((o) => o.value);
+	if (!resources.includes(parameters.resource))
+		problems.push(`${where} resource "${parameters.resource}"`);
 	const operations = description.properties
-		.filter((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(parameters.resource))
+		.filter(
+			(p) => p.name === 'operation' && p.displayOptions.show.resource.includes(parameters.resource),
+		)
 		.flatMap((p) => p.options.map((o) => o.value));
-	if (!operations.includes(parameters.operation)) problems.push(`${where} operation "${parameters.operation}"`);
+	if (!operations.includes(parameters.operation))
+		problems.push(`${where} operation "${parameters.operation}"`);
 
 	const visible = visibleProperties(parameters);
 	const byName = new Map(visible.map((p) => [p.name, p]));
@@ -88,15 +100,21 @@ function problemsOf(node) {
 		if (node.type === KORE_TOOL_TYPE && TOOL_PARAMETERS.includes(key)) continue;
 		const property = byName.get(key);
 		if (!property) {
-			problems.push(`${where} parameter "${key}" is not shown for ${parameters.resource}/${parameters.operation}`);
+			problems.push(
+				`${where} parameter "${key}" is not shown for ${parameters.resource}/${parameters.operation}`,
+			);
 			continue;
 		}
 		problems.push(...valueProblems(`${where} ${key}`, property, value));
 	}
 	for (const property of visible) {
-		if (property.required && parameters[property.name] === undefined) problems.push(`${where} required "${property.name}" missing`);
+		if (property.required && parameters[property.name] === undefined)
+			problems.push(`${where} required "${property.name}" missing`);
 	}
-	if (node.type === KORE_TOOL_TYPE && !(typeof parameters.toolDescription === 'string' && parameters.toolDescription.length > 20)) {
+	if (
+		node.type === KORE_TOOL_TYPE &&
+		!(typeof parameters.toolDescription === 'string' && parameters.toolDescription.length > 20)
+	) {
 		problems.push(`${where} a tool needs a toolDescription for the agent`);
 	}
 	return problems;
@@ -106,7 +124,9 @@ function valueProblems(where, property, value) {
 	if (isExpression(value)) return [];
 	switch (property.type) {
 		case 'options':
-			return property.options.some((o) => o.value === value) ? [] : [`${where}: "${value}" is not an option`];
+			return property.options.some((o) => o.value === value)
+				? []
+				: [`${where}: "${value}" is not an option`];
 		case 'multiOptions':
 			return Array.isArray(value) && value.every((v) => property.options.some((o) => o.value === v))
 				? []
@@ -122,10 +142,13 @@ function valueProblems(where, property, value) {
 			return typeof value.value === 'string' && value.value !== '' ? [] : [`${where}: empty`];
 		}
 		case 'collection': {
-			if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${where}: not an object`];
+			if (!value || typeof value !== 'object' || Array.isArray(value))
+				return [`${where}: not an object`];
 			return Object.entries(value).flatMap(([key, inner]) => {
 				const option = property.options.find((o) => o.name === key);
-				return option ? valueProblems(`${where}.${key}`, option, inner) : [`${where}.${key} is not one of its options`];
+				return option
+					? valueProblems(`${where}.${key}`, option, inner)
+					: [`${where}.${key} is not one of its options`];
 			});
 		}
 		default:
@@ -178,10 +201,13 @@ describe('examples/', () => {
 			const problems = [];
 			for (const node of workflow.nodes) {
 				if (isOurs(node)) {
-					if (node.typeVersion !== 1) problems.push(`${node.name}: typeVersion ${node.typeVersion}`);
+					if (node.typeVersion !== 1)
+						problems.push(`${node.name}: typeVersion ${node.typeVersion}`);
 					problems.push(...problemsOf(node));
 				} else if (!(N8N_TYPES[node.type] ?? []).includes(node.typeVersion)) {
-					problems.push(`${node.name}: ${node.type} v${node.typeVersion} is not one the examples may use`);
+					problems.push(
+						`${node.name}: ${node.type} v${node.typeVersion} is not one the examples may use`,
+					);
 				}
 			}
 			expect(problems).toEqual([]);
@@ -190,18 +216,38 @@ describe('examples/', () => {
 
 	test('the trigger check finds what is wrong (it can fail)', () => {
 		const trigger = (parameters) => ({ name: 't', type: KORE_TRIGGER_TYPE, parameters });
-		expect(triggerProblemsOf(trigger({ events: ['statusChanged'], statuses: ['Completed'], campaignType: 'sms' }))).toEqual([]);
-		expect(triggerProblemsOf(trigger({ events: ['finished'] }))).toEqual(['t: events: ["finished"] is not a list of its options']);
-		expect(triggerProblemsOf(trigger({ events: ['created'], statuses: ['Completed'] }))).toEqual(['t: parameter "statuses" is not shown']);
-		expect(triggerProblemsOf(trigger({ events: ['statusChanged'], campaignType: 'email' }))).toEqual(['t: campaignType: "email" is not an option']);
+		expect(
+			triggerProblemsOf(
+				trigger({ events: ['statusChanged'], statuses: ['Completed'], campaignType: 'sms' }),
+			),
+		).toEqual([]);
+		expect(triggerProblemsOf(trigger({ events: ['finished'] }))).toEqual([
+			't: events: ["finished"] is not a list of its options',
+		]);
+		expect(triggerProblemsOf(trigger({ events: ['created'], statuses: ['Completed'] }))).toEqual([
+			't: parameter "statuses" is not shown',
+		]);
+		expect(
+			triggerProblemsOf(trigger({ events: ['statusChanged'], campaignType: 'email' })),
+		).toEqual(['t: campaignType: "email" is not an option']);
 	});
 
 	test('"Campaign completed -> results to a sheet": the trigger watches SMS campaigns becoming Completed, and its item feeds Get Results', () => {
 		const workflow = load('campaign-completed-results-to-sheet.json');
 		const trigger = workflow.nodes.find((n) => n.type === KORE_TRIGGER_TYPE);
-		expect(trigger.parameters).toMatchObject({ events: ['statusChanged'], statuses: ['Completed'], campaignType: 'sms' });
-		const results = workflow.nodes.find((n) => n.name === workflow.connections[trigger.name].main[0][0].node);
-		expect(results.parameters).toMatchObject({ resource: 'smsCampaign', operation: 'getResults', returnAll: true });
+		expect(trigger.parameters).toMatchObject({
+			events: ['statusChanged'],
+			statuses: ['Completed'],
+			campaignType: 'sms',
+		});
+		const results = workflow.nodes.find(
+			(n) => n.name === workflow.connections[trigger.name].main[0][0].node,
+		);
+		expect(results.parameters).toMatchObject({
+			resource: 'smsCampaign',
+			operation: 'getResults',
+			returnAll: true,
+		});
 		expect(results.parameters.campaignId.value).toBe('={{ $json.campaignId }}');
 		const sheet = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.googleSheets');
 		expect(sheet.parameters.operation).toBe('append');
@@ -210,29 +256,44 @@ describe('examples/', () => {
 	test('the parameter check finds what is wrong (it can fail)', () => {
 		const node = (parameters, type = KORE_NODE_TYPE) => ({ name: 'n', type, parameters });
 		const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
-		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'stop', campaignId: rl('cd-1') }))).toEqual([]);
-		expect(problemsOf(node({ resource: 'emailCampaign', operation: 'stop', campaignId: rl('cd-1') }))).toContain(
-			'n: resource "emailCampaign"',
-		);
-		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'pause', campaignId: rl('cd-1') }))).toContain(
-			'n: operation "pause"',
-		);
-		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'stop', campaignId: rl('cd-1'), limit: 5 }))).toEqual([
-			'n: parameter "limit" is not shown for smsCampaign/stop',
+		expect(
+			problemsOf(node({ resource: 'smsCampaign', operation: 'stop', campaignId: rl('cd-1') })),
+		).toEqual([]);
+		expect(
+			problemsOf(node({ resource: 'emailCampaign', operation: 'stop', campaignId: rl('cd-1') })),
+		).toContain('n: resource "emailCampaign"');
+		expect(
+			problemsOf(node({ resource: 'smsCampaign', operation: 'pause', campaignId: rl('cd-1') })),
+		).toContain('n: operation "pause"');
+		expect(
+			problemsOf(
+				node({ resource: 'smsCampaign', operation: 'stop', campaignId: rl('cd-1'), limit: 5 }),
+			),
+		).toEqual(['n: parameter "limit" is not shown for smsCampaign/stop']);
+		expect(
+			problemsOf(
+				node({ resource: 'smsCampaign', operation: 'stop', campaignId: rl('cd-1', 'url') }),
+			),
+		).toEqual(['n: campaignId: mode "url" does not exist']);
+		expect(
+			problemsOf(
+				node({ resource: 'smsCampaign', operation: 'getMany', filters: { status: ['Running'] } }),
+			),
+		).toEqual(['n: filters.status: ["Running"] is not a list of its options']);
+		expect(
+			problemsOf(node({ resource: 'smsCampaign', operation: 'getMany', filters: { state: 'x' } })),
+		).toEqual(['n: filters.state is not one of its options']);
+		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'delete' }))).toEqual([
+			'n: required "campaignId" missing',
 		]);
-		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'stop', campaignId: rl('cd-1', 'url') }))).toEqual([
-			'n: campaignId: mode "url" does not exist',
-		]);
-		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'getMany', filters: { status: ['Running'] } }))).toEqual([
-			'n: filters.status: ["Running"] is not a list of its options',
-		]);
-		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'getMany', filters: { state: 'x' } }))).toEqual([
-			'n: filters.state is not one of its options',
-		]);
-		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'delete' }))).toEqual(['n: required "campaignId" missing']);
-		expect(problemsOf(node({ resource: 'smsCampaign', operation: 'delete', campaignId: rl('cd-1') }, KORE_TOOL_TYPE))).toEqual([
-			'n: a tool needs a toolDescription for the agent',
-		]);
+		expect(
+			problemsOf(
+				node(
+					{ resource: 'smsCampaign', operation: 'delete', campaignId: rl('cd-1') },
+					KORE_TOOL_TYPE,
+				),
+			),
+		).toEqual(['n: a tool needs a toolDescription for the agent']);
 	});
 
 	test('the AI agent has the node as seven tools (campaigns: list, results, create, schedule, stop, delete; contact lists: list), each filled by the model through $fromAI', () => {
@@ -249,7 +310,9 @@ describe('examples/', () => {
 			'smsCampaign/stop',
 		]);
 		for (const tool of tools) {
-			expect(workflow.connections[tool.name].ai_tool).toEqual([[{ node: agent.name, type: 'ai_tool', index: 0 }]]);
+			expect(workflow.connections[tool.name].ai_tool).toEqual([
+				[{ node: agent.name, type: 'ai_tool', index: 0 }],
+			]);
 			// n8n turns the node name into the tool name the model sees.
 			expect(tool.name).toMatch(/^[a-z_]+$/);
 			expect(agent.parameters.options.systemMessage).toContain(tool.name);
@@ -259,11 +322,12 @@ describe('examples/', () => {
 		// $fromAI keys must match n8n's rule (1-64 letters, digits, _ or -).
 		const keys = JSON.stringify(tools.map((t) => t.parameters)).match(/\$fromAI\('([^']*)'/g) ?? [];
 		expect(keys.length).toBeGreaterThanOrEqual(15);
-		for (const key of keys) expect(key.slice("$fromAI('".length, -1)).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
+		for (const key of keys)
+			expect(key.slice("$fromAI('".length, -1)).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
 	});
 });
 
-describe('examples run through n8n\'s engine against the sandbox', () => {
+describe("examples run through n8n's engine against the sandbox", () => {
 	let sandbox;
 	beforeAll(async () => {
 		sandbox = await startSandbox({ rateLimit: false });
@@ -273,7 +337,8 @@ describe('examples run through n8n\'s engine against the sandbox', () => {
 
 	/** Pacing off for the test (the sandbox has no rate limit here); the examples keep the default. */
 	function runnable(workflow) {
-		for (const node of workflow.nodes.filter(isOurs)) node.parameters.options = { ...node.parameters.options, requestsPerMinute: 0 };
+		for (const node of workflow.nodes.filter(isOurs))
+			node.parameters.options = { ...node.parameters.options, requestsPerMinute: 0 };
 		// Sticky notes are editor-only (n8n never executes them).
 		workflow.nodes = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote');
 		return workflow;
@@ -283,9 +348,14 @@ describe('examples run through n8n\'s engine against the sandbox', () => {
 		const generated = sandbox.addCampaigns(20, 'sms', { status: 'Active' }); // priorities 1..5 in turn
 		const activeP1 = sandbox.store
 			.ids('sms')
-			.filter((id) => sandbox.store.get(id).status === 'Active' && Number(sandbox.store.get(id).priority) === 1);
+			.filter(
+				(id) =>
+					sandbox.store.get(id).status === 'Active' && Number(sandbox.store.get(id).priority) === 1,
+			);
 		expect(activeP1.length).toBeGreaterThanOrEqual(5);
-		const before = Object.fromEntries(sandbox.store.ids().map((id) => [id, sandbox.store.get(id).status]));
+		const before = Object.fromEntries(
+			sandbox.store.ids().map((id) => [id, sandbox.store.get(id).status]),
+		);
 
 		const workflow = runnable(load('stop-active-priority-1-sms-campaigns.json'));
 		const result = await runWorkflow(workflow, { credentials: { koreAiApi: sandbox.credentials } });
@@ -309,27 +379,49 @@ describe('examples run through n8n\'s engine against the sandbox', () => {
 			...sandbox.addCampaigns(3, 'sms', { status: 'Completed', namePrefix: 'Old Promo' }),
 			...sandbox.addCampaigns(1, 'sms', { status: 'Active', namePrefix: 'Running Promo' }),
 		];
-		for (const [id, days] of [[old200, 200], [old100, 100], [recent, 10], [active, 200]]) {
+		for (const [id, days] of [
+			[old200, 200],
+			[old100, 100],
+			[recent, 10],
+			[active, 200],
+		]) {
 			sandbox.store.records.get(id).doc.createdAt = new Date(Date.now() - days * DAY).toISOString();
 		}
 		const completedLongAgo = sandbox.store
 			.ids('sms')
-			.filter((id) => sandbox.store.get(id).status === 'Completed' && Date.parse(sandbox.store.get(id).createdAt) < Date.now() - 90 * DAY);
+			.filter(
+				(id) =>
+					sandbox.store.get(id).status === 'Completed' &&
+					Date.parse(sandbox.store.get(id).createdAt) < Date.now() - 90 * DAY,
+			);
 		expect(completedLongAgo).toEqual(expect.arrayContaining([old200, old100]));
 		expect(completedLongAgo).not.toContain(recent);
 
 		const example = load('delete-completed-sms-campaigns-older-than-90-days.json');
-		const note = example.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote').parameters.content;
+		const note = example.nodes.find((n) => n.type === 'n8n-nodes-base.stickyNote').parameters
+			.content;
 		expect(note).toMatch(/switch Dry Run off/);
 		const deleteNode = (workflow) => workflow.nodes.find((n) => n.name === 'Delete SMS Campaign');
 		expect(deleteNode(example).parameters.options.dryRun).toBe(true);
 
-		const dry = await runWorkflow(runnable(load('delete-completed-sms-campaigns-older-than-90-days.json')), { credentials: { koreAiApi: sandbox.credentials } });
+		const dry = await runWorkflow(
+			runnable(load('delete-completed-sms-campaigns-older-than-90-days.json')),
+			{ credentials: { koreAiApi: sandbox.credentials } },
+		);
 		expect(dry.status).toBe('success');
 		const [rehearsed, refusedInDryRun] = dry.outputs('Delete SMS Campaign');
 		expect(refusedInDryRun).toEqual([]);
-		expect(rehearsed.map((item) => item.json.campaignId).sort()).toEqual([...completedLongAgo].sort());
-		expect(rehearsed.every((item) => item.json.dryRun === true && item.json.wouldDelete === true && item.json.deleted === false)).toBe(true);
+		expect(rehearsed.map((item) => item.json.campaignId).sort()).toEqual(
+			[...completedLongAgo].sort(),
+		);
+		expect(
+			rehearsed.every(
+				(item) =>
+					item.json.dryRun === true &&
+					item.json.wouldDelete === true &&
+					item.json.deleted === false,
+			),
+		).toBe(true);
 		expect(sandbox.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
 		expect(sandbox.store.deletions).toEqual([]);
 
@@ -339,7 +431,9 @@ describe('examples run through n8n\'s engine against the sandbox', () => {
 		const result = await runWorkflow(real, { credentials: { koreAiApi: sandbox.credentials } });
 		const [deleted, failed] = result.outputs('Delete SMS Campaign');
 		expect(failed).toEqual([]);
-		expect(deleted.map((item) => item.json.campaignId).sort()).toEqual([...completedLongAgo].sort());
+		expect(deleted.map((item) => item.json.campaignId).sort()).toEqual(
+			[...completedLongAgo].sort(),
+		);
 		expect(sandbox.store.deletions.map((d) => d.id).sort()).toEqual([...completedLongAgo].sort());
 		for (const id of [recent, active]) expect(sandbox.store.has(id)).toBe(true);
 	});
@@ -354,9 +448,12 @@ describe('examples run through n8n\'s engine against the sandbox', () => {
 		const n8nBase = findN8nNodesBase();
 		if (!n8nBase) {
 			// Without n8n's own nodes installed, run up to our node only.
-			for (const name of ['Deleted', 'Not deleted', 'All rows', 'Summary']) delete workflow.connections[name];
+			for (const name of ['Deleted', 'Not deleted', 'All rows', 'Summary'])
+				delete workflow.connections[name];
 			workflow.connections['Delete SMS Campaign'] = { main: [[], []] };
-			workflow.nodes = workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-kore-ai') || n.type === 'n8n-nodes-base.manualTrigger');
+			workflow.nodes = workflow.nodes.filter(
+				(n) => n.type.startsWith('n8n-nodes-kore-ai') || n.type === 'n8n-nodes-base.manualTrigger',
+			);
 		}
 		const rows = [
 			{ campaignId: 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx' },
@@ -366,7 +463,18 @@ describe('examples run through n8n\'s engine against the sandbox', () => {
 		const result = await runWorkflow(workflow, {
 			credentials: { koreAiApi: sandbox.credentials },
 			input: rows,
-			packages: n8nBase ? [{ dir: n8nBase, includeNodes: ['n8n-nodes-base.set', 'n8n-nodes-base.merge', 'n8n-nodes-base.summarize'] }] : [],
+			packages: n8nBase
+				? [
+						{
+							dir: n8nBase,
+							includeNodes: [
+								'n8n-nodes-base.set',
+								'n8n-nodes-base.merge',
+								'n8n-nodes-base.summarize',
+							],
+						},
+					]
+				: [],
 		});
 		expect(result.status).toBe('success');
 		const [deleted, failed] = result.outputs('Delete SMS Campaign');
@@ -374,7 +482,9 @@ describe('examples run through n8n\'s engine against the sandbox', () => {
 			'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx',
 			'cd-e7110489-a30a-5d1e-80ee-f246cc8d3a51',
 		]);
-		expect(failed.map((item) => item.json.campaignId)).toEqual(['cd-00000000-0000-0000-0000-000000000000']);
+		expect(failed.map((item) => item.json.campaignId)).toEqual([
+			'cd-00000000-0000-0000-0000-000000000000',
+		]);
 		expect(failed[0].json.error).toMatch(/was not found/);
 		if (n8nBase) {
 			const summary = result.json('Summary');
@@ -395,10 +505,15 @@ describe('examples/campaign-results-to-sheet.json against the sandbox', () => {
 
 	test('one row per contact of every completed SMS campaign, up to the sheet (replaced here by nothing)', async () => {
 		const workflow = load('campaign-results-to-sheet.json');
-		for (const node of workflow.nodes.filter(isOurs)) node.parameters.options = { ...node.parameters.options, requestsPerMinute: 0 };
-		workflow.nodes = workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote' && n.type !== 'n8n-nodes-base.googleSheets');
+		for (const node of workflow.nodes.filter(isOurs))
+			node.parameters.options = { ...node.parameters.options, requestsPerMinute: 0 };
+		workflow.nodes = workflow.nodes.filter(
+			(n) => n.type !== 'n8n-nodes-base.stickyNote' && n.type !== 'n8n-nodes-base.googleSheets',
+		);
 		delete workflow.connections['Get SMS Campaign Results'];
-		const completed = sandbox.store.ids('sms').filter((id) => sandbox.store.get(id).status === 'Completed');
+		const completed = sandbox.store
+			.ids('sms')
+			.filter((id) => sandbox.store.get(id).status === 'Completed');
 		expect(completed.length).toBeGreaterThan(0);
 
 		const result = await runWorkflow(workflow, { credentials: { koreAiApi: sandbox.credentials } });
@@ -406,7 +521,15 @@ describe('examples/campaign-results-to-sheet.json against the sandbox', () => {
 		const rows = result.json('Get SMS Campaign Results');
 		expect(rows).toHaveLength(completed.length * 7);
 		expect([...new Set(rows.map((row) => row.campaignId))].sort()).toEqual([...completed].sort());
-		for (const row of rows) expect(Object.keys(row)).toEqual(expect.arrayContaining(['phoneNumber', 'dialerOutcome', 'numberOfAttemptsSoFar', 'agentDispositionCodes']));
+		for (const row of rows)
+			expect(Object.keys(row)).toEqual(
+				expect.arrayContaining([
+					'phoneNumber',
+					'dialerOutcome',
+					'numberOfAttemptsSoFar',
+					'agentDispositionCodes',
+				]),
+			);
 	});
 });
 
@@ -418,9 +541,10 @@ describe('examples/crm-segment-to-contact-list-to-sms-campaign.json against the 
 	});
 	afterAll(() => sandbox.close());
 
-	test('a new list holds the segment\'s contacts; one campaign for it is created, waited for until Ready, started, and has a result per contact', async () => {
+	test("a new list holds the segment's contacts; one campaign for it is created, waited for until Ready, started, and has a result per contact", async () => {
 		const workflow = load('crm-segment-to-contact-list-to-sms-campaign.json');
-		for (const node of workflow.nodes.filter(isOurs)) node.parameters.options = { ...node.parameters.options, requestsPerMinute: 0 };
+		for (const node of workflow.nodes.filter(isOurs))
+			node.parameters.options = { ...node.parameters.options, requestsPerMinute: 0 };
 		// Check for readiness every 0.1 s instead of 5 s; the wait itself is the example's.
 		const create = workflow.nodes.find((n) => n.name === 'Create SMS Campaign');
 		create.parameters.options.pollInterval = 0.1;
@@ -432,7 +556,11 @@ describe('examples/crm-segment-to-contact-list-to-sms-campaign.json against the 
 		const pinData = {};
 		if (!n8nBase) {
 			// Without n8n's own nodes the rows are pinned as that node's output (n8n then does not run it).
-			Object.assign(rowsNode, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+			Object.assign(rowsNode, {
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				parameters: {},
+			});
 			pinData[rowsNode.name] = sampleRows;
 		}
 		const listsBefore = sandbox.store.contactLists.size;
@@ -454,21 +582,46 @@ describe('examples/crm-segment-to-contact-list-to-sms-campaign.json against the 
 		const e164 = sampleRows.map((row) => row.mobile.replace(/[\s()-]/g, ''));
 		const contacts = sandbox.store.contactLists.contactsOf(list._id);
 		expect(contacts.map((c) => c.phoneNumber)).toEqual(e164);
-		expect(contacts[1]).toEqual(expect.objectContaining({ uniqueId: 'CRM-10022', firstName: 'Alan', lastName: 'Turing', renewalDue: '2026-07-03' }));
+		expect(contacts[1]).toEqual(
+			expect.objectContaining({
+				uniqueId: 'CRM-10022',
+				firstName: 'Alan',
+				lastName: 'Turing',
+				renewalDue: '2026-07-03',
+			}),
+		);
 
 		// One request to Kore.ai carried them all, one item says so.
 		const added = result.json('Add Contacts');
-		expect(added).toEqual([expect.objectContaining({ queued: true, contactListName: list.name, contactsSent: 4, phoneNumbers: e164, refused: [] })]);
+		expect(added).toEqual([
+			expect.objectContaining({
+				queued: true,
+				contactListName: list.name,
+				contactsSent: 4,
+				phoneNumbers: e164,
+				refused: [],
+			}),
+		]);
 
 		// One campaign for that list, Ready after the wait, then started.
 		const [campaign] = result.json('Create SMS Campaign');
 		expect(result.json('Create SMS Campaign')).toHaveLength(1);
-		expect(campaign).toEqual(expect.objectContaining({ status: 'Ready', creationInProgress: false, contactLists: [list.name] }));
+		expect(campaign).toEqual(
+			expect.objectContaining({
+				status: 'Ready',
+				creationInProgress: false,
+				contactLists: [list.name],
+			}),
+		);
 		expect(campaign.readyChecks).toBeGreaterThanOrEqual(1);
 		expect(campaign.smsText).toMatch(/^Hi <First Name>/);
-		expect(sandbox.store.ids('sms')).toEqual(expect.arrayContaining([...campaignsBefore, campaign.campaignId]));
+		expect(sandbox.store.ids('sms')).toEqual(
+			expect.arrayContaining([...campaignsBefore, campaign.campaignId]),
+		);
 		expect(sandbox.store.ids('sms')).toHaveLength(campaignsBefore.length + 1);
-		expect(result.json('Start SMS Campaign')).toEqual([expect.objectContaining({ campaignId: campaign.campaignId, status: 'Active' })]);
+		expect(result.json('Start SMS Campaign')).toEqual([
+			expect.objectContaining({ campaignId: campaign.campaignId, status: 'Active' }),
+		]);
 
 		// A result for each contact of the list, matched back to the CRM rows by uniqueId.
 		const results = result.json('Get SMS Campaign Results');
@@ -501,16 +654,28 @@ describe('examples/ai-agent-campaign-assistant.json: each tool, filled with what
 				if (!(key in answers)) throw new Error(`${name}: no answer for $fromAI('${key}')`);
 				return answers[key];
 			}
-			if (value && typeof value === 'object' && !Array.isArray(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
+			if (value && typeof value === 'object' && !Array.isArray(value))
+				return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
 			return value;
 		};
 		const parameters = fill(tool.parameters);
 		for (const key of TOOL_PARAMETERS) delete parameters[key];
-		parameters.options = { ...parameters.options, requestsPerMinute: 0, ...(parameters.options.waitUntilReady ? { pollInterval: 0.1 } : {}) };
+		parameters.options = {
+			...parameters.options,
+			requestsPerMinute: 0,
+			...(parameters.options.waitUntilReady ? { pollInterval: 0.1 } : {}),
+		};
 		const result = await runWorkflow(
 			{
 				nodes: [
-					{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: 't',
+						name: 'Start',
+						type: 'n8n-nodes-base.manualTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: {},
+					},
 					{ id: 'k', name, type: KORE_NODE_TYPE, typeVersion: 1, position: [220, 0], parameters },
 				],
 				connections: { Start: { main: [[{ node: name, type: 'main', index: 0 }]] } },
@@ -532,7 +697,14 @@ describe('examples/ai-agent-campaign-assistant.json: each tool, filled with what
 			messageText: 'Hi <First Name>, your renewal is due in July.',
 			priority: 2,
 		});
-		expect(created).toEqual(expect.objectContaining({ name: 'Renewals July reminder', status: 'Ready', contactLists: ['Renewal Due - July 2025'], priority: 2 }));
+		expect(created).toEqual(
+			expect.objectContaining({
+				name: 'Renewals July reminder',
+				status: 'Ready',
+				contactLists: ['Renewal Due - July 2025'],
+				priority: 2,
+			}),
+		);
 
 		const inAYear = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
 		const [scheduled] = await runTool('schedule_sms_campaign', {
@@ -542,27 +714,61 @@ describe('examples/ai-agent-campaign-assistant.json: each tool, filled with what
 			everyNWeeks: 1,
 			weekDays: 'Tue, Thu',
 		});
-		expect(scheduled).toEqual(expect.objectContaining({ campaignId: created.campaignId, schedulingEnabled: true, recurrence: 'Weekly', days: ['Tue', 'Thu'] }));
+		expect(scheduled).toEqual(
+			expect.objectContaining({
+				campaignId: created.campaignId,
+				schedulingEnabled: true,
+				recurrence: 'Weekly',
+				days: ['Tue', 'Thu'],
+			}),
+		);
 		expect(sandbox.store.get(created.campaignId).schedule.isSchedulingEnabled).toBe(true);
 
-		const completed = await runTool('list_sms_campaigns', { limit: 50, status: 'Completed', priority: '' });
+		const completed = await runTool('list_sms_campaigns', {
+			limit: 50,
+			status: 'Completed',
+			priority: '',
+		});
 		expect(completed.length).toBeGreaterThan(0);
 		expect(completed.every((c) => c.status === 'Completed')).toBe(true);
-		const results = await runTool('get_sms_campaign_results', { campaignId: completed[0].campaignId, limit: 100 });
+		const results = await runTool('get_sms_campaign_results', {
+			campaignId: completed[0].campaignId,
+			limit: 100,
+		});
 		expect(results).toHaveLength(3);
-		expect(results.every((r) => r.campaignId === completed[0].campaignId && typeof r.phoneNumber === 'string')).toBe(true);
+		expect(
+			results.every(
+				(r) => r.campaignId === completed[0].campaignId && typeof r.phoneNumber === 'string',
+			),
+		).toBe(true);
 
-		const [active] = await runTool('list_sms_campaigns', { limit: 1, status: 'Active', priority: '' });
+		const [active] = await runTool('list_sms_campaigns', {
+			limit: 1,
+			status: 'Active',
+			priority: '',
+		});
 		const [stopped] = await runTool('stop_sms_campaign', { campaignId: active.campaignId });
-		expect(stopped).toEqual(expect.objectContaining({ campaignId: active.campaignId, status: 'Stopped' }));
+		expect(stopped).toEqual(
+			expect.objectContaining({ campaignId: active.campaignId, status: 'Stopped' }),
+		);
 		const [deleted] = await runTool('delete_sms_campaign', { campaignId: created.campaignId });
-		expect(deleted).toEqual(expect.objectContaining({ campaignId: created.campaignId, deleted: true }));
+		expect(deleted).toEqual(
+			expect.objectContaining({ campaignId: created.campaignId, deleted: true }),
+		);
 		expect(sandbox.store.get(created.campaignId)).toBeUndefined();
 	});
 });
 
 /** n8n's own nodes, when the end-to-end setup installed n8n 1.123 (`node e2e/install.js n8n1`). */
 function findN8nNodesBase() {
-	const dir = path.join(process.env.E2E_CACHE_DIR || cacheDir('e2e'), 'n8n-1.123.81', 'node_modules', 'n8n-nodes-base');
-	return process.env.EXAMPLES_WITH_N8N_NODES_BASE !== '0' && fs.existsSync(path.join(dir, 'package.json')) ? dir : undefined;
+	const dir = path.join(
+		process.env.E2E_CACHE_DIR || cacheDir('e2e'),
+		'n8n-1.123.81',
+		'node_modules',
+		'n8n-nodes-base',
+	);
+	return process.env.EXAMPLES_WITH_N8N_NODES_BASE !== '0' &&
+		fs.existsSync(path.join(dir, 'package.json'))
+		? dir
+		: undefined;
 }

@@ -444,7 +444,8 @@ function runWorkflow(workflowJson, options = {}) {
 	const promise = (async () => {
 		try {
 			const workflowData = structuredClone(workflowJson);
-			if (!Array.isArray(workflowData.nodes)) throw new TypeError('workflow.nodes must be an array');
+			if (!Array.isArray(workflowData.nodes))
+				throw new TypeError('workflow.nodes must be an array');
 			workflowData.connections ??= {};
 
 			const credentialsByType = options.credentials ?? {};
@@ -477,7 +478,8 @@ function runWorkflow(workflowJson, options = {}) {
 			for (const [nodeName, list] of Object.entries(options.pinData ?? {})) {
 				pinData[nodeName] = toItems(list, `options.pinData["${nodeName}"]`);
 			}
-			if (options.input !== undefined) pinData[startNode.name] = toItems(options.input, 'options.input');
+			if (options.input !== undefined)
+				pinData[startNode.name] = toItems(options.input, 'options.input');
 			workflowData.pinData = pinData;
 
 			const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);

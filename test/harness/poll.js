@@ -31,7 +31,12 @@ const { loadPackage, baseAdditionalData, NodeTypes, PACKAGE_NAME } = require('./
 const KORE_TRIGGER_TYPE = `${PACKAGE_NAME}.koreAiContactCenterTrigger`;
 const NODE_NAME = 'Kore.ai Trigger';
 
-async function createPoller({ parameters = {}, credentials, staticData = {}, nodeType = KORE_TRIGGER_TYPE }) {
+async function createPoller({
+	parameters = {},
+	credentials,
+	staticData = {},
+	nodeType = KORE_TRIGGER_TYPE,
+}) {
 	const pkg = await loadPackage();
 	const nodeTypes = new NodeTypes(pkg.nodeTypes);
 	const runner = new TriggersAndPollers();
@@ -91,7 +96,15 @@ async function createPoller({ parameters = {}, credentials, staticData = {}, nod
 				if (mode !== 'manual') poller.save(workflow);
 			};
 			const emitError = () => {};
-			const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate', emit, emitError);
+			const context = new PollContext(
+				workflow,
+				node,
+				additionalData,
+				mode,
+				mode === 'manual' ? 'manual' : 'activate',
+				emit,
+				emitError,
+			);
 			try {
 				const answer = await runner.runPollFunction(workflow, node, context);
 				if (answer !== null && answer !== undefined) context.__emit(answer);

@@ -50,7 +50,8 @@ function ownKeys(value) {
 /** An object's own fields, and an error's cause, each read safely: a getter that throws is skipped. */
 function* readableEntries(value) {
 	const keys = ownKeys(value);
-	if (isErrorLike(value) && !keys.includes('cause') && value.cause !== undefined) keys.push('cause');
+	if (isErrorLike(value) && !keys.includes('cause') && value.cause !== undefined)
+		keys.push('cause');
 	for (const key of keys) {
 		let child;
 		try {
@@ -90,9 +91,11 @@ function deepPlain(root, budget) {
 		if (typeof value === 'function') return undefined;
 		if (Buffer.isBuffer(value)) return value.subarray(0, 65536).toString('utf8');
 		if (ArrayBuffer.isView(value)) {
-			return Buffer.from(value.buffer, value.byteOffset, Math.min(value.byteLength, 65536)).toString(
-				'utf8',
-			);
+			return Buffer.from(
+				value.buffer,
+				value.byteOffset,
+				Math.min(value.byteLength, 65536),
+			).toString('utf8');
 		}
 		if (seen.has(value)) return '[Seen]';
 		if (depth > MAX_DEPTH || budget.visits++ > MAX_VISITS) return '[Truncated]';

@@ -55,7 +55,11 @@ function koreNodeName(workflow) {
  * (Options > Requests per Minute = 0) unless the workflow sets it: these tests run against a sandbox
  * without its rate limit, and pacing has its own tests (test/bulk/).
  */
-function runOperation(sandbox, workflow, { input = [{}], credentials = sandbox.credentials, timezone } = {}) {
+function runOperation(
+	sandbox,
+	workflow,
+	{ input = [{}], credentials = sandbox.credentials, timezone } = {},
+) {
 	const copy = structuredClone(workflow);
 	const node = copy.nodes.find((candidate) => candidate.type === KORE_NODE_TYPE);
 	node.parameters.options = { requestsPerMinute: 0, ...node.parameters.options };
@@ -84,7 +88,8 @@ function expectNoSecrets(result, sandbox, credentials = sandbox.credentials) {
 function onlySeedList(sandbox) {
 	const lists = sandbox.store.contactLists;
 	for (const app of sandbox.apps) {
-		for (const record of lists.all(app.appId)) if (record.id !== lists.SEED_LIST_ID) lists.remove(record.id);
+		for (const record of lists.all(app.appId))
+			if (record.id !== lists.SEED_LIST_ID) lists.remove(record.id);
 	}
 }
 
@@ -97,7 +102,9 @@ function outputsOf(result, nodeName) {
 /** The sandbox's requests as "METHOD path?query", without the common prefix. */
 function sentUrls(sandbox) {
 	const prefix = `/campaign/api/v2/public/${sandbox.credentials.appId}`;
-	return sandbox.requests.map((r) => `${r.method} ${r.url.startsWith(prefix) ? r.url.slice(prefix.length) : r.url}`);
+	return sandbox.requests.map(
+		(r) => `${r.method} ${r.url.startsWith(prefix) ? r.url.slice(prefix.length) : r.url}`,
+	);
 }
 
 const byId = (value) => ({ __rl: true, mode: 'id', value });

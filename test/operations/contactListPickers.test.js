@@ -12,8 +12,18 @@ const sandbox = useSandbox({ rateLimit: false });
 beforeEach(() => onlySeedList(sandbox));
 
 const SEED = 'cl-4f6a2b1c-8d3e-5a7b-9c0d-1e2f3a4bxxxxx';
-const parameters = { resource: 'contactList', operation: 'get', contactListId: { __rl: true, mode: 'list', value: '' } };
-const search = (extra = {}) => searchCampaigns({ credentials: sandbox.credentials, parameters, method: 'searchContactLists', ...extra });
+const parameters = {
+	resource: 'contactList',
+	operation: 'get',
+	contactListId: { __rl: true, mode: 'list', value: '' },
+};
+const search = (extra = {}) =>
+	searchCampaigns({
+		credentials: sandbox.credentials,
+		parameters,
+		method: 'searchContactLists',
+		...extra,
+	});
 
 async function loadOptions(method, params = parameters, credentials = sandbox.credentials) {
 	const pkg = await loadPackage();
@@ -28,9 +38,20 @@ async function loadOptions(method, params = parameters, credentials = sandbox.cr
 		credentials: { koreAiApi: { id: 'harness-koreAiApi', name: 'Kore.ai' } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = baseAdditionalData(pkg.credentialTypes, { koreAiApi: credentials }, params);
-	const context = new LoadOptionsContext(workflow, workflow.getNode('Temp-Node'), additionalData, 'parameters.contactLists');
-	return await nodeTypes.getByNameAndVersion(KORE_NODE_TYPE, 1).methods.loadOptions[method].call(context);
+	const additionalData = baseAdditionalData(
+		pkg.credentialTypes,
+		{ koreAiApi: credentials },
+		params,
+	);
+	const context = new LoadOptionsContext(
+		workflow,
+		workflow.getNode('Temp-Node'),
+		additionalData,
+		'parameters.contactLists',
+	);
+	return await nodeTypes
+		.getByNameAndVersion(KORE_NODE_TYPE, 1)
+		.methods.loadOptions[method].call(context);
 }
 
 describe('Contact list picker (From List)', () => {
@@ -40,13 +61,16 @@ describe('Contact list picker (From List)', () => {
 		expect(fields.length).toBe(4); // Get, Update, Delete, Get Contacts
 		for (const field of fields) {
 			expect(field.modes.map((mode) => mode.name)).toEqual(['list', 'id']);
-			expect(field.modes[0].typeOptions).toEqual({ searchListMethod: 'searchContactLists', searchable: true });
+			expect(field.modes[0].typeOptions).toEqual({
+				searchListMethod: 'searchContactLists',
+				searchable: true,
+			});
 		}
 		const addField = description.properties.find((p) => p.name === 'contactList');
 		expect(addField.modes.map((mode) => mode.name)).toEqual(['list', 'id', 'name']);
 	});
 
-	test('lists the app\'s lists by name with their size; the value is the ID; search matches name or ID', async () => {
+	test("lists the app's lists by name with their size; the value is the ID; search matches name or ID", async () => {
 		const other = sandbox.store.contactLists.addList('Autumn leads', { n: 1 });
 		const all = await search();
 		expect(all.results).toEqual([
@@ -55,7 +79,9 @@ describe('Contact list picker (From List)', () => {
 		]);
 		expect(all.paginationToken).toBeUndefined();
 		expect((await search({ filter: 'AUTUMN' })).results.map((r) => r.value)).toEqual([other]);
-		expect((await search({ filter: SEED.slice(0, 12) })).results.map((r) => r.value)).toEqual([SEED]);
+		expect((await search({ filter: SEED.slice(0, 12) })).results.map((r) => r.value)).toEqual([
+			SEED,
+		]);
 		expect((await search({ filter: 'nothing like it' })).results).toEqual([]);
 	});
 });
@@ -72,8 +98,14 @@ describe('Contact list names (load options for campaigns)', () => {
 	});
 
 	test("a credential of another app sees only that app's lists", async () => {
-		sandbox.store.contactLists.addList('Other app list', { appId: sandbox.secondaryCredentials.appId });
-		const options = await loadOptions('getContactListNames', parameters, sandbox.secondaryCredentials);
+		sandbox.store.contactLists.addList('Other app list', {
+			appId: sandbox.secondaryCredentials.appId,
+		});
+		const options = await loadOptions(
+			'getContactListNames',
+			parameters,
+			sandbox.secondaryCredentials,
+		);
 		expect(options.map((o) => o.value)).toEqual(['Other app list']);
 	});
 });

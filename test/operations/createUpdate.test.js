@@ -74,7 +74,11 @@ describe('Create SMS Campaign', () => {
 				callingHours: {
 					frequency: 'WEEKLY',
 					timezone: 'UTC',
-					days: ['MO', 'TU', 'WE', 'TH', 'FR'].map((day) => ({ day, start: '9:00 AM', end: '6:00 PM' })),
+					days: ['MO', 'TU', 'WE', 'TH', 'FR'].map((day) => ({
+						day,
+						start: '9:00 AM',
+						end: '6:00 PM',
+					})),
 				},
 			},
 			schedule: { isSchedulingEnabled: false },
@@ -100,7 +104,11 @@ describe('Create SMS Campaign', () => {
 		expect(result.status).toBe('success');
 		const body = createRequests()[0].body;
 		// Every create page requires the base64 text, a template's too.
-		expect(body.message).toEqual({ template_name: 'Payment Reminder Template', templateId: 'cmt-1234', message: b64('Your payment is due.') });
+		expect(body.message).toEqual({
+			template_name: 'Payment Reminder Template',
+			templateId: 'cmt-1234',
+			message: b64('Your payment is due.'),
+		});
 		expect(body.dncLists).toEqual({ name: 'testdnc' });
 		expect(body.dialingStrategy.callingHours).toEqual({
 			frequency: 'WEEKLY',
@@ -110,15 +118,18 @@ describe('Create SMS Campaign', () => {
 				{ day: 'SU', start: '8:30 AM', end: '5:00 PM' },
 			],
 		});
-		expect(result.json(NODE)[0]).toMatchObject({ templateName: 'Payment Reminder Template', templateId: 'cmt-1234' });
+		expect(result.json(NODE)[0]).toMatchObject({
+			templateName: 'Payment Reminder Template',
+			templateId: 'cmt-1234',
+		});
 	});
 
-	test('the calling time zone defaults to the workflow\'s', async () => {
+	test("the calling time zone defaults to the workflow's", async () => {
 		await runOperation(sandbox, smsCreate(), { timezone: 'Europe/Berlin' });
 		expect(createRequests()[0].body.dialingStrategy.callingHours.timezone).toBe('Europe/Berlin');
 	});
 
-	test('Simplify off returns Kore.ai\'s raw answer: `id`, status Preparing, the creation message', async () => {
+	test("Simplify off returns Kore.ai's raw answer: `id`, status Preparing, the creation message", async () => {
 		const result = await runOperation(sandbox, smsCreate({ simplify: false }));
 		const [item] = result.json(NODE);
 		expect(item.status).toBe('success');
@@ -128,31 +139,97 @@ describe('Create SMS Campaign', () => {
 	});
 
 	test('Advanced format needs an experience flow; with one it is sent', async () => {
-		let result = await runOperation(sandbox, smsCreate({ additionalFields: { format: 'advanced' } }), continueOnError);
-		expect(result.json(NODE, 1)[0].error).toMatch(/^Experience Flow Name of item 0 is empty\. An Advanced SMS campaign hands replies/);
+		let result = await runOperation(
+			sandbox,
+			smsCreate({ additionalFields: { format: 'advanced' } }),
+			continueOnError,
+		);
+		expect(result.json(NODE, 1)[0].error).toMatch(
+			/^Experience Flow Name of item 0 is empty\. An Advanced SMS campaign hands replies/,
+		);
 		expect(sandbox.requests).toHaveLength(0);
-		result = await runOperation(sandbox, smsCreate({ additionalFields: { format: 'advanced', experienceFlowName: 'SMS Support Flow' } }));
-		expect(createRequests()[0].body).toMatchObject({ format: 'advanced', experienceFlowName: 'SMS Support Flow' });
+		result = await runOperation(
+			sandbox,
+			smsCreate({
+				additionalFields: { format: 'advanced', experienceFlowName: 'SMS Support Flow' },
+			}),
+		);
+		expect(createRequests()[0].body).toMatchObject({
+			format: 'advanced',
+			experienceFlowName: 'SMS Support Flow',
+		});
 	});
 });
 
 describe('Create: bad inputs are refused before anything is sent, naming the field and the item', () => {
 	test.each([
-		['a name over 48 characters', { name: 'N'.repeat(49) }, /^Campaign Name of item 0 is 49 characters long \("N+\.\.\."\); Kore\.ai allows at most 48\. Shorten it\./],
+		[
+			'a name over 48 characters',
+			{ name: 'N'.repeat(49) },
+			/^Campaign Name of item 0 is 49 characters long \("N+\.\.\."\); Kore\.ai allows at most 48\. Shorten it\./,
+		],
 		['an empty name', { name: '   ' }, /^Campaign Name of item 0 is empty\./],
-		['a description over 256 characters', { description: 'd'.repeat(257) }, /^Description of item 0 is 257 characters long .*at most 256/],
+		[
+			'a description over 256 characters',
+			{ description: 'd'.repeat(257) },
+			/^Description of item 0 is 257 characters long .*at most 256/,
+		],
 		// Empty required fields stop n8n before the node runs; mapped ones reach the node's own check.
-		['no contact list', { contactLists: '={{ [] }}' }, /^Contact Lists of item 0 is empty\. Choose at least one contact list/],
-		['a priority of 6', { priority: 6 }, /^Priority of item 0 must be a whole number from 1 to 5, not 6\./],
-		['a priority of 0', { priority: 0 }, /^Priority of item 0 must be a whole number from 1 to 5, not 0\./],
-		['an empty message', { messageText: '  ' }, /^Message Text of item 0 is empty\. Write the SMS text, or set Message to From Template\./],
-		['a template without its name', { messageSource: 'template', templateName: '' }, /^Template Name of item 0 is empty\. Enter the name of an approved SMS template/],
-		['a template without its text', { messageSource: 'template', templateName: 'Welcome', messageText: '' }, /^Message Text of item 0 is empty\. Kore\.ai requires the template's text too/],
-		['a caller ID without country code', { callerId: '415-555-0100' }, /^Caller ID of item 0 "415-555-0100" does not start with "\+": write it with "\+" and the country code, like \+14155550100\./],
-		['a calling window that ends before it starts', { callingStart: '6:00 PM', callingEnd: '9:00 AM' }, /^Calling Window End of item 0 \(9:00 AM\) must be after Calling Window Start \(6:00 PM\)\./],
-		['a time that is not a time', { callingStart: '25:00' }, /^Calling Window Start of item 0 is "25:00", which is not a time of day\./],
-		['an unknown time zone', { callingTimezone: 'Mars/Olympus' }, /^Calling Time Zone of item 0 is "Mars\/Olympus", which is not a time zone name\./],
-		['an unknown day', { callingDays: 'MO, Funday' }, /^Calling Days of item 0 has "Funday", which is not a day\./],
+		[
+			'no contact list',
+			{ contactLists: '={{ [] }}' },
+			/^Contact Lists of item 0 is empty\. Choose at least one contact list/,
+		],
+		[
+			'a priority of 6',
+			{ priority: 6 },
+			/^Priority of item 0 must be a whole number from 1 to 5, not 6\./,
+		],
+		[
+			'a priority of 0',
+			{ priority: 0 },
+			/^Priority of item 0 must be a whole number from 1 to 5, not 0\./,
+		],
+		[
+			'an empty message',
+			{ messageText: '  ' },
+			/^Message Text of item 0 is empty\. Write the SMS text, or set Message to From Template\./,
+		],
+		[
+			'a template without its name',
+			{ messageSource: 'template', templateName: '' },
+			/^Template Name of item 0 is empty\. Enter the name of an approved SMS template/,
+		],
+		[
+			'a template without its text',
+			{ messageSource: 'template', templateName: 'Welcome', messageText: '' },
+			/^Message Text of item 0 is empty\. Kore\.ai requires the template's text too/,
+		],
+		[
+			'a caller ID without country code',
+			{ callerId: '415-555-0100' },
+			/^Caller ID of item 0 "415-555-0100" does not start with "\+": write it with "\+" and the country code, like \+14155550100\./,
+		],
+		[
+			'a calling window that ends before it starts',
+			{ callingStart: '6:00 PM', callingEnd: '9:00 AM' },
+			/^Calling Window End of item 0 \(9:00 AM\) must be after Calling Window Start \(6:00 PM\)\./,
+		],
+		[
+			'a time that is not a time',
+			{ callingStart: '25:00' },
+			/^Calling Window Start of item 0 is "25:00", which is not a time of day\./,
+		],
+		[
+			'an unknown time zone',
+			{ callingTimezone: 'Mars/Olympus' },
+			/^Calling Time Zone of item 0 is "Mars\/Olympus", which is not a time zone name\./,
+		],
+		[
+			'an unknown day',
+			{ callingDays: 'MO, Funday' },
+			/^Calling Days of item 0 has "Funday", which is not a day\./,
+		],
 	])('%s', async (_label, extra, expected) => {
 		const result = await runOperation(sandbox, smsCreate(extra), continueOnError);
 		const [failed] = result.json(NODE, 1);
@@ -169,7 +246,11 @@ describe('Create: bad inputs are refused before anything is sent, naming the fie
 		];
 		const result = await runOperation(
 			sandbox,
-			smsCreate({ name: '={{ $json.name }}', priority: '={{ $json.priority }}', options: { concurrency: 3 } }),
+			smsCreate({
+				name: '={{ $json.name }}',
+				priority: '={{ $json.priority }}',
+				options: { concurrency: 3 },
+			}),
 			{ input: rows, ...continueOnError },
 		);
 		const [ok, failed] = result.outputs(NODE);
@@ -179,12 +260,22 @@ describe('Create: bad inputs are refused before anything is sent, naming the fie
 		]);
 		expect(failed.map((item) => item.pairedItem.item)).toEqual([1, 2]);
 		expect(failed[0].json.error).toMatch(/^Campaign Name of item 1 is 60 characters long/);
-		expect(failed[1].json.error).toMatch(/^Priority of item 2 must be a whole number from 1 to 5, not 9\./);
-		expect(createRequests().map((r) => r.body.name).sort()).toEqual(['Row A', 'Row D']);
+		expect(failed[1].json.error).toMatch(
+			/^Priority of item 2 must be a whole number from 1 to 5, not 9\./,
+		);
+		expect(
+			createRequests()
+				.map((r) => r.body.name)
+				.sort(),
+		).toEqual(['Row A', 'Row D']);
 	});
 
 	test("a contact list that does not exist: Kore.ai's refusal names it, and the advice is about contact lists, not the credential", async () => {
-		const result = await runOperation(sandbox, smsCreate({ contactLists: ['No Such List'] }), continueOnError);
+		const result = await runOperation(
+			sandbox,
+			smsCreate({ contactLists: ['No Such List'] }),
+			continueOnError,
+		);
 		expect(result.json(NODE, 1)[0].error).toBe(
 			'Kore.ai could not create SMS campaign Spring Renewal Reminder: a contact list was not found (HTTP 400 Bad Request: Contact list No Such List not found). Check the contact list names: each must be an existing list of this app, written as Kore.ai shows it (Contact List > Get Many lists them).',
 		);
@@ -192,7 +283,10 @@ describe('Create: bad inputs are refused before anything is sent, naming the fie
 
 	test('a contact list given by its ID (cl-...) is sent by its name; Kore.ai refers to lists by name', async () => {
 		const id = sandbox.store.contactLists.findByName(sandbox.credentials.appId, 'VIP').id;
-		const result = await runOperation(sandbox, smsCreate({ contactLists: `={{ ["${id}", "Renewals"] }}` }));
+		const result = await runOperation(
+			sandbox,
+			smsCreate({ contactLists: `={{ ["${id}", "Renewals"] }}` }),
+		);
 		expect(result.status).toBe('success');
 		expect(createRequests()[0].body.contactLists).toEqual(['VIP', 'Renewals']);
 	});
@@ -201,38 +295,59 @@ describe('Create: bad inputs are refused before anything is sent, naming the fie
 		const { priority, ...rest } = smsCreate({ callingFrequency: 'CUSTOM' });
 		const result = await runOperation(sandbox, rest);
 		expect(result.status).toBe('success');
-		expect(createRequests()[0].body).toMatchObject({ priority: '5', dialingStrategy: { callingHours: { frequency: 'CUSTOM' } } });
+		expect(createRequests()[0].body).toMatchObject({
+			priority: '5',
+			dialingStrategy: { callingHours: { frequency: 'CUSTOM' } },
+		});
 	});
 
 	test('contact lists from an expression: a list, or names separated by commas', async () => {
 		await runOperation(sandbox, smsCreate({ contactLists: '={{ ["VIP", "Renewals"] }}' }));
-		await runOperation(sandbox, smsCreate({ name: 'Second', contactLists: '={{ "VIP, Renewals ,VIP" }}' }));
+		await runOperation(
+			sandbox,
+			smsCreate({ name: 'Second', contactLists: '={{ "VIP, Renewals ,VIP" }}' }),
+		);
 		expect(createRequests().map((r) => r.body.contactLists)).toEqual([
 			['VIP', 'Renewals'],
 			['VIP', 'Renewals'],
 		]);
 	});
 
-	test('Kore.ai\'s refusal (a name already taken) is an error item with Kore.ai\'s words', async () => {
+	test("Kore.ai's refusal (a name already taken) is an error item with Kore.ai's words", async () => {
 		await runOperation(sandbox, smsCreate());
 		const result = await runOperation(sandbox, smsCreate(), continueOnError);
-		expect(result.json(NODE, 1)[0].error).toMatch(/Campaign with name Spring Renewal Reminder already exists/);
+		expect(result.json(NODE, 1)[0].error).toMatch(
+			/Campaign with name Spring Renewal Reminder already exists/,
+		);
 		expectNoSecrets(result, sandbox);
 	});
 
 	test('Create is not repeated after a lost answer (Kore.ai may have created it): the item fails and says so', async () => {
 		sandbox.setFaults({ lostResponse: { rate: 1, count: 1 } });
-		const result = await runOperation(sandbox, smsCreate({ options: { retryDelay: 0.01 } }), continueOnError);
-		expect(result.json(NODE, 1)[0].error).toMatch(/It was not tried again: Kore\.ai may already have acted on it/);
+		const result = await runOperation(
+			sandbox,
+			smsCreate({ options: { retryDelay: 0.01 } }),
+			continueOnError,
+		);
+		expect(result.json(NODE, 1)[0].error).toMatch(
+			/It was not tried again: Kore\.ai may already have acted on it/,
+		);
 		expect(createRequests()).toHaveLength(1);
 		// It was created, once.
-		expect(sandbox.store.ids('sms').filter((id) => sandbox.store.get(id).name === 'Spring Renewal Reminder')).toHaveLength(1);
+		expect(
+			sandbox.store
+				.ids('sms')
+				.filter((id) => sandbox.store.get(id).name === 'Spring Renewal Reminder'),
+		).toHaveLength(1);
 	});
 });
 
 describe('Create Voice Campaign (agentless)', () => {
 	test('the documented agentless body: dialing mode, DNC list, flow, machine detection, dialing defaults', async () => {
-		const result = await runOperation(sandbox, voiceCreate({ additionalFields: { maxAttemptsPerRecord: 5 } }));
+		const result = await runOperation(
+			sandbox,
+			voiceCreate({ additionalFields: { maxAttemptsPerRecord: 5 } }),
+		);
 		expect(result.status).toBe('success');
 		expect(sentUrls(sandbox)).toEqual([`POST /campaign?accountId=${account()}&campaignType=voice`]);
 		const body = createRequests()[0].body;
@@ -246,17 +361,44 @@ describe('Create Voice Campaign (agentless)', () => {
 			enableMachineDetect: 'detect',
 			campaignType: 'voice',
 		});
-		expect(body.dialingStrategy).toMatchObject({ dialingOrder: 'FIFO', maxAttemptsPerRecord: 5, defaultRetryPeriod: 10, maxRingTime: 30 });
+		expect(body.dialingStrategy).toMatchObject({
+			dialingOrder: 'FIFO',
+			maxAttemptsPerRecord: 5,
+			defaultRetryPeriod: 10,
+			maxRingTime: 30,
+		});
 		const [item] = result.json(NODE);
-		expect(item).toMatchObject({ campaignType: 'voice', dialingMode: 'Agentless', status: 'Preparing', creationInProgress: true, machineDetection: true });
+		expect(item).toMatchObject({
+			campaignType: 'voice',
+			dialingMode: 'Agentless',
+			status: 'Preparing',
+			creationInProgress: true,
+			machineDetection: true,
+		});
 		expect(item.dncListId).toMatch(/^cl-/);
 	});
 
 	test.each([
-		['no DNC list (v2 requires one)', { dncList: '={{ "" }}' }, /^Do-Not-Call List Name of item 0 is empty\. Kore\.ai requires a do-not-call list for voice campaigns/],
-		['no experience flow', { experienceFlowName: '={{ " " }}' }, /^Experience Flow Name of item 0 is empty\. Kore\.ai requires the experience flow/],
-		['an unknown machine detection', { enableMachineDetect: 'maybe' }, /^Answering Machine Detection of item 0 is "maybe"; use one of: no, detect, disconnect\./],
-		['a ring time over 120 s', { additionalFields: { maxRingTime: 200 } }, /^Max Ring Time \(Seconds\) of item 0 must be a whole number from 5 to 120, not 200\./],
+		[
+			'no DNC list (v2 requires one)',
+			{ dncList: '={{ "" }}' },
+			/^Do-Not-Call List Name of item 0 is empty\. Kore\.ai requires a do-not-call list for voice campaigns/,
+		],
+		[
+			'no experience flow',
+			{ experienceFlowName: '={{ " " }}' },
+			/^Experience Flow Name of item 0 is empty\. Kore\.ai requires the experience flow/,
+		],
+		[
+			'an unknown machine detection',
+			{ enableMachineDetect: 'maybe' },
+			/^Answering Machine Detection of item 0 is "maybe"; use one of: no, detect, disconnect\./,
+		],
+		[
+			'a ring time over 120 s',
+			{ additionalFields: { maxRingTime: 200 } },
+			/^Max Ring Time \(Seconds\) of item 0 must be a whole number from 5 to 120, not 200\./,
+		],
 	])('refused: %s', async (_label, extra, expected) => {
 		const result = await runOperation(sandbox, voiceCreate(extra), continueOnError);
 		expect(result.json(NODE, 1)[0].error).toMatch(expected);
@@ -266,34 +408,66 @@ describe('Create Voice Campaign (agentless)', () => {
 
 describe('Wait Until Ready', () => {
 	test('polls Get until the campaign is Ready; the item is the ready campaign', async () => {
-		const result = await runOperation(sandbox, smsCreate({ options: { waitUntilReady: true, pollInterval: 0.1, maxWait: 10 } }));
+		const result = await runOperation(
+			sandbox,
+			smsCreate({ options: { waitUntilReady: true, pollInterval: 0.1, maxWait: 10 } }),
+		);
 		expect(result.status).toBe('success');
 		const [item] = result.json(NODE);
-		expect(item).toMatchObject({ status: 'Ready', creationInProgress: false, message: 'Campaign Spring Renewal Reminder creation in progress' });
+		expect(item).toMatchObject({
+			status: 'Ready',
+			creationInProgress: false,
+			message: 'Campaign Spring Renewal Reminder creation in progress',
+		});
 		expect(item.readyChecks).toBeGreaterThanOrEqual(1);
 		expect(typeof item.waitedSeconds).toBe('number');
 		const urls = sentUrls(sandbox);
 		expect(urls[0]).toBe(`POST /campaign?accountId=${account()}&campaignType=sms`);
 		// Get takes no campaignType (get-sms-campaign-by-id-v2.mdx).
-		expect(urls.slice(1)).toEqual(Array(item.readyChecks).fill(`GET /campaign/${item.campaignId}?accountId=${account()}`));
+		expect(urls.slice(1)).toEqual(
+			Array(item.readyChecks).fill(`GET /campaign/${item.campaignId}?accountId=${account()}`),
+		);
 		expectNoSecrets(result, sandbox);
 	});
 
 	test('why it matters: a campaign just created cannot be started yet; after Wait Until Ready it can', async () => {
-		const start = (campaignId) => runOperation(sandbox, { resource: 'smsCampaign', operation: 'start', campaignId: byId(campaignId) }, continueOnError);
+		const start = (campaignId) =>
+			runOperation(
+				sandbox,
+				{ resource: 'smsCampaign', operation: 'start', campaignId: byId(campaignId) },
+				continueOnError,
+			);
 		const early = (await runOperation(sandbox, smsCreate())).json(NODE)[0];
-		expect((await start(early.campaignId)).json(NODE, 1)[0].error).toMatch(/is still being prepared/);
-		const ready = (await runOperation(sandbox, smsCreate({ name: 'Second', options: { waitUntilReady: true, pollInterval: 0.1 } }))).json(NODE)[0];
-		expect((await start(ready.campaignId)).json(NODE)[0]).toMatchObject({ campaignId: ready.campaignId, status: 'Active' });
+		expect((await start(early.campaignId)).json(NODE, 1)[0].error).toMatch(
+			/is still being prepared/,
+		);
+		const ready = (
+			await runOperation(
+				sandbox,
+				smsCreate({ name: 'Second', options: { waitUntilReady: true, pollInterval: 0.1 } }),
+			)
+		).json(NODE)[0];
+		expect((await start(ready.campaignId)).json(NODE)[0]).toMatchObject({
+			campaignId: ready.campaignId,
+			status: 'Active',
+		});
 	});
 
 	test('Max Wait runs out: the item fails, names the created campaign and says not to create it again', async () => {
 		sandbox.setCampaignOptions({ preparingMs: 60_000 });
-		const result = await runOperation(sandbox, voiceCreate({ options: { waitUntilReady: true, pollInterval: 0.2, maxWait: 1 } }), continueOnError);
+		const result = await runOperation(
+			sandbox,
+			voiceCreate({ options: { waitUntilReady: true, pollInterval: 0.2, maxWait: 1 } }),
+			continueOnError,
+		);
 		const [failed] = result.json(NODE, 1);
-		const [id] = sandbox.store.ids('voice').filter((candidate) => sandbox.store.get(candidate).name === 'Renewal Survey Calls');
+		const [id] = sandbox.store
+			.ids('voice')
+			.filter((candidate) => sandbox.store.get(candidate).name === 'Renewal Survey Calls');
 		expect(failed.error).toMatch(
-			new RegExp(`^Voice campaign "Renewal Survey Calls" was created \\(ID ${id}\\) but is still Preparing after 1\\.0 s \\(Max Wait, \\d+ checks\\)\\. Do not create it again`),
+			new RegExp(
+				`^Voice campaign "Renewal Survey Calls" was created \\(ID ${id}\\) but is still Preparing after 1\\.0 s \\(Max Wait, \\d+ checks\\)\\. Do not create it again`,
+			),
 		);
 		expect(createRequests()).toHaveLength(1);
 		expectNoSecrets(result, sandbox);
@@ -301,12 +475,15 @@ describe('Wait Until Ready', () => {
 
 	test('canceling the execution stops the wait at once', async () => {
 		sandbox.setCampaignOptions({ preparingMs: 600_000 });
-		const running = runOperation(sandbox, smsCreate({ options: { waitUntilReady: true, pollInterval: 300, maxWait: 3600 } }));
-		for (let i = 0; i < 500 && createRequests().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+		const running = runOperation(
+			sandbox,
+			smsCreate({ options: { waitUntilReady: true, pollInterval: 300, maxWait: 3600 } }),
+		);
+		for (let i = 0; i < 500 && createRequests().length === 0; i++)
+			await new Promise((resolve) => setTimeout(resolve, 10));
 		running.cancel();
 		const result = await running;
 		expect(result.status).toBe('canceled');
 		expect(sandbox.requests.filter((r) => r.method === 'GET')).toHaveLength(0);
 	}, 20_000);
 });
-

@@ -9,10 +9,14 @@ beforeAll(async () => {
 });
 
 const operationsOf = (resource) =>
-	description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource[0] === resource).options;
+	description.properties.find(
+		(p) => p.name === 'operation' && p.displayOptions.show.resource[0] === resource,
+	).options;
 const fieldsOf = (parameters) =>
 	description.properties
-		.filter((p) => NodeHelpers.displayParameter(parameters, p, { typeVersion: 1 }, description, parameters))
+		.filter((p) =>
+			NodeHelpers.displayParameter(parameters, p, { typeVersion: 1 }, description, parameters),
+		)
 		.map((p) => p.name);
 
 test('the node is usable as an AI tool and lists campaigns for its picker', () => {
@@ -59,68 +63,172 @@ test.each([
 });
 
 test('Get Many: Limit hides with Return All; filters and sort options', () => {
-	expect(fieldsOf({ resource: 'smsCampaign', operation: 'getMany', returnAll: true })).not.toContain('limit');
-	const getManyProps = description.properties.filter((p) => p.displayOptions?.show?.operation?.[0] === 'getMany');
+	expect(
+		fieldsOf({ resource: 'smsCampaign', operation: 'getMany', returnAll: true }),
+	).not.toContain('limit');
+	const getManyProps = description.properties.filter(
+		(p) => p.displayOptions?.show?.operation?.[0] === 'getMany',
+	);
 	const filters = getManyProps.find((p) => p.name === 'filters');
-	expect(filters.options.map((o) => o.name)).toEqual(['dialingMode', 'startDate', 'priority', 'status', 'endDate']);
+	expect(filters.options.map((o) => o.name)).toEqual([
+		'dialingMode',
+		'startDate',
+		'priority',
+		'status',
+		'endDate',
+	]);
 	expect(filters.options[0].displayOptions).toEqual({ show: { '/resource': ['voiceCampaign'] } });
 	const options = getManyProps.find((p) => p.name === 'options');
-	expect(options.options.map((o) => o.name)).toEqual(expect.arrayContaining(['sortBy', 'sortOrder', 'streamId']));
+	expect(options.options.map((o) => o.name)).toEqual(
+		expect.arrayContaining(['sortBy', 'sortOrder', 'streamId']),
+	);
 });
 
 test.each([
 	[
 		'smsCampaign',
 		{ messageSource: 'text' },
-		['name', 'description', 'contactLists', 'messageSource', 'messageText', 'callerId', 'priority', 'callingDays', 'callingStart', 'callingEnd', 'callingTimezone', 'callingFrequency', 'additionalFields', 'simplify', 'options'],
+		[
+			'name',
+			'description',
+			'contactLists',
+			'messageSource',
+			'messageText',
+			'callerId',
+			'priority',
+			'callingDays',
+			'callingStart',
+			'callingEnd',
+			'callingTimezone',
+			'callingFrequency',
+			'additionalFields',
+			'simplify',
+			'options',
+		],
 	],
 	[
 		'smsCampaign',
 		{ messageSource: 'template' },
-		['name', 'description', 'contactLists', 'messageSource', 'templateName', 'messageText', 'callerId', 'priority', 'callingDays', 'callingStart', 'callingEnd', 'callingTimezone', 'callingFrequency', 'additionalFields', 'simplify', 'options'],
+		[
+			'name',
+			'description',
+			'contactLists',
+			'messageSource',
+			'templateName',
+			'messageText',
+			'callerId',
+			'priority',
+			'callingDays',
+			'callingStart',
+			'callingEnd',
+			'callingTimezone',
+			'callingFrequency',
+			'additionalFields',
+			'simplify',
+			'options',
+		],
 	],
 	[
 		'voiceCampaign',
 		{},
-		['name', 'description', 'contactLists', 'dncList', 'experienceFlowName', 'callerId', 'priority', 'enableMachineDetect', 'callingDays', 'callingStart', 'callingEnd', 'callingTimezone', 'callingFrequency', 'additionalFields', 'simplify', 'options'],
+		[
+			'name',
+			'description',
+			'contactLists',
+			'dncList',
+			'experienceFlowName',
+			'callerId',
+			'priority',
+			'enableMachineDetect',
+			'callingDays',
+			'callingStart',
+			'callingEnd',
+			'callingTimezone',
+			'callingFrequency',
+			'additionalFields',
+			'simplify',
+			'options',
+		],
 	],
-])('Create %s %j shows its fields; the contact lists load their names; Wait Until Ready is an option', (resource, extra, fields) => {
-	const parameters = { resource, operation: 'create', ...extra };
-	expect(fieldsOf(parameters).filter((name) => !['resource', 'operation'].includes(name))).toEqual(fields);
-	const shown = description.properties.filter((p) => NodeHelpers.displayParameter(parameters, p, { typeVersion: 1 }, description, parameters));
-	expect(shown.find((p) => p.name === 'contactLists').typeOptions).toEqual({ loadOptionsMethod: 'getContactListNames' });
-	expect(shown.find((p) => p.name === 'options').options.map((o) => o.name)).toEqual(expect.arrayContaining(['waitUntilReady', 'maxWait', 'pollInterval', 'streamId']));
-});
+])(
+	'Create %s %j shows its fields; the contact lists load their names; Wait Until Ready is an option',
+	(resource, extra, fields) => {
+		const parameters = { resource, operation: 'create', ...extra };
+		expect(
+			fieldsOf(parameters).filter((name) => !['resource', 'operation'].includes(name)),
+		).toEqual(fields);
+		const shown = description.properties.filter((p) =>
+			NodeHelpers.displayParameter(parameters, p, { typeVersion: 1 }, description, parameters),
+		);
+		expect(shown.find((p) => p.name === 'contactLists').typeOptions).toEqual({
+			loadOptionsMethod: 'getContactListNames',
+		});
+		expect(shown.find((p) => p.name === 'options').options.map((o) => o.name)).toEqual(
+			expect.arrayContaining(['waitUntilReady', 'maxWait', 'pollInterval', 'streamId']),
+		);
+	},
+);
 
 test('Schedule: the campaign field also takes a name; daily and weekly fields', () => {
 	const daily = fieldsOf({ resource: 'smsCampaign', operation: 'schedule', recurrence: 'daily' });
-	expect(daily.filter((name) => !['resource', 'operation'].includes(name))).toEqual(['campaignId', 'recurrence', 'startDateTime', 'endDateTime', 'everyNDays', 'simplify', 'options']);
-	const weekly = fieldsOf({ resource: 'voiceCampaign', operation: 'schedule', recurrence: 'weekly' });
+	expect(daily.filter((name) => !['resource', 'operation'].includes(name))).toEqual([
+		'campaignId',
+		'recurrence',
+		'startDateTime',
+		'endDateTime',
+		'everyNDays',
+		'simplify',
+		'options',
+	]);
+	const weekly = fieldsOf({
+		resource: 'voiceCampaign',
+		operation: 'schedule',
+		recurrence: 'weekly',
+	});
 	expect(weekly).toEqual(expect.arrayContaining(['everyNWeeks', 'weekDays']));
-	const field = description.properties.find((p) => p.name === 'campaignId' && p.displayOptions.show.operation[0] === 'schedule');
+	const field = description.properties.find(
+		(p) => p.name === 'campaignId' && p.displayOptions.show.operation[0] === 'schedule',
+	);
 	expect(field.modes.map((m) => m.name)).toEqual(['list', 'id', 'name']);
 });
 
-describe('campaign fields say what Kore.ai\'s pages say', () => {
+describe("campaign fields say what Kore.ai's pages say", () => {
 	const fieldOf = (resource, operation, name) =>
-		description.properties.find((p) => p.name === name && p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions.show.operation?.includes(operation));
+		description.properties.find(
+			(p) =>
+				p.name === name &&
+				p.displayOptions?.show?.resource?.includes(resource) &&
+				p.displayOptions.show.operation?.includes(operation),
+		);
 
-	test.each(['smsCampaign', 'voiceCampaign'])('%s Create: Priority runs from 1 (lowest) to 5 (highest), default 5, whole numbers only', (resource) => {
-		const priority = fieldOf(resource, 'create', 'priority');
-		expect(priority.default).toBe(5);
-		expect(priority.typeOptions).toEqual({ minValue: 1, maxValue: 5, numberPrecision: 0 });
-		expect(priority.description).toMatch(/^From 1 \(lowest\) to 5 \(highest\): higher values run first/);
-	});
+	test.each(['smsCampaign', 'voiceCampaign'])(
+		'%s Create: Priority runs from 1 (lowest) to 5 (highest), default 5, whole numbers only',
+		(resource) => {
+			const priority = fieldOf(resource, 'create', 'priority');
+			expect(priority.default).toBe(5);
+			expect(priority.typeOptions).toEqual({ minValue: 1, maxValue: 5, numberPrecision: 0 });
+			expect(priority.description).toMatch(
+				/^From 1 \(lowest\) to 5 \(highest\): higher values run first/,
+			);
+		},
+	);
 
 	test('Calling Frequency offers the three values of the create pages', () => {
-		expect(fieldOf('smsCampaign', 'create', 'callingFrequency').options.map((o) => o.value)).toEqual(['WEEKLY', 'DAILY', 'CUSTOM']);
+		expect(
+			fieldOf('smsCampaign', 'create', 'callingFrequency').options.map((o) => o.value),
+		).toEqual(['WEEKLY', 'DAILY', 'CUSTOM']);
 	});
 
 	test("Update's fields: the Create fields Kore.ai's update page has (no machine detection), plus the queue a voice update needs", () => {
-		const names = (resource) => fieldOf(resource, 'update', 'updateFields').options.map((o) => o.name);
+		const names = (resource) =>
+			fieldOf(resource, 'update', 'updateFields').options.map((o) => o.name);
 		expect(names('voiceCampaign')).not.toContain('enableMachineDetect');
-		expect(names('voiceCampaign')).toEqual(expect.arrayContaining(['queueName', 'maxSkips', 'callingEnd', 'dncList']));
-		expect(names('smsCampaign')).toEqual(expect.arrayContaining(['messageText', 'templateName', 'format', 'experienceFlowName']));
+		expect(names('voiceCampaign')).toEqual(
+			expect.arrayContaining(['queueName', 'maxSkips', 'callingEnd', 'dncList']),
+		);
+		expect(names('smsCampaign')).toEqual(
+			expect.arrayContaining(['messageText', 'templateName', 'format', 'experienceFlowName']),
+		);
 		expect(names('smsCampaign')).not.toContain('queueName');
 	});
 });

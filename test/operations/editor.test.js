@@ -15,14 +15,29 @@ beforeAll(async () => {
 function actions() {
 	return description.properties
 		.filter((p) => p.name === 'operation')
-		.flatMap((p) => p.displayOptions.show.resource.flatMap((resource) => p.options.map((o) => [resource, o.value, o.action])));
+		.flatMap((p) =>
+			p.displayOptions.show.resource.flatMap((resource) =>
+				p.options.map((o) => [resource, o.value, o.action]),
+			),
+		);
 }
 
 /** The subtitle n8n's editor shows under the node on the canvas for these parameters. */
 function subtitleFor(parameters) {
 	const type = pkg.nodeTypes[KORE_NODE_TYPE];
-	const nodeTypes = { getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) };
-	const node = { id: '1', name: 'Kore.ai Contact Center', type: KORE_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters };
+	const nodeTypes = {
+		getByName: () => type,
+		getByNameAndVersion: () => type,
+		getKnownTypes: () => ({}),
+	};
+	const node = {
+		id: '1',
+		name: 'Kore.ai Contact Center',
+		type: KORE_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	return workflow.expression.getSimpleParameterValue(node, description.subtitle, 'internal', {});
 }
@@ -57,24 +72,43 @@ describe('deletes say they are permanent where the fields are', () => {
 	const shownNotices = (resource, operation) =>
 		description.properties
 			.filter((p) => p.type === 'notice')
-			.filter((p) => NodeHelpers.displayParameter({ resource, operation }, p, { typeVersion: 1 }, description, { resource, operation }));
+			.filter((p) =>
+				NodeHelpers.displayParameter({ resource, operation }, p, { typeVersion: 1 }, description, {
+					resource,
+					operation,
+				}),
+			);
 
 	test.each([
-		['smsCampaign', /^Deletion is permanent: Kore\.ai has no undo, and a deleted campaign cannot be recovered\.$/],
-		['voiceCampaign', /^Deletion is permanent: Kore\.ai has no undo, and a deleted campaign cannot be recovered\.$/],
+		[
+			'smsCampaign',
+			/^Deletion is permanent: Kore\.ai has no undo, and a deleted campaign cannot be recovered\.$/,
+		],
+		[
+			'voiceCampaign',
+			/^Deletion is permanent: Kore\.ai has no undo, and a deleted campaign cannot be recovered\.$/,
+		],
 		['contactList', /^Deletion is permanent: the list and all its contacts cannot be recovered/],
 	])('%s > Delete shows the notice first', (resource, text) => {
 		const notices = shownNotices(resource, 'delete');
 		expect(notices).toHaveLength(1);
 		expect(notices[0].displayName).toMatch(text);
 		const shown = description.properties.filter((p) =>
-			NodeHelpers.displayParameter({ resource, operation: 'delete' }, p, { typeVersion: 1 }, description, { resource, operation: 'delete' }),
+			NodeHelpers.displayParameter(
+				{ resource, operation: 'delete' },
+				p,
+				{ typeVersion: 1 },
+				description,
+				{ resource, operation: 'delete' },
+			),
 		);
 		expect(shown.filter((p) => !['resource', 'operation'].includes(p.name))[0]).toBe(notices[0]);
 	});
 
 	test('no other action shows it', () => {
-		for (const [resource, operation] of actions().filter(([, operation]) => operation !== 'delete')) {
+		for (const [resource, operation] of actions().filter(
+			([, operation]) => operation !== 'delete',
+		)) {
 			expect(shownNotices(resource, operation)).toEqual([]);
 		}
 	});
@@ -95,8 +129,13 @@ function tooltips() {
 		}
 	};
 	walk(description.properties, 'node');
-	walk(Object.values(pkg.nodeTypes).find((t) => t.description.name.endsWith('Trigger')).description.properties, 'trigger');
-	for (const credential of Object.values(pkg.credentialTypes)) walk((credential.type ?? credential).properties, 'credential');
+	walk(
+		Object.values(pkg.nodeTypes).find((t) => t.description.name.endsWith('Trigger')).description
+			.properties,
+		'trigger',
+	);
+	for (const credential of Object.values(pkg.credentialTypes))
+		walk((credential.type ?? credential).properties, 'credential');
 	return out;
 }
 
@@ -120,12 +159,16 @@ describe('tooltips', () => {
 	test('at most two sentences each; the rest lives in the README', () => {
 		const all = tooltips();
 		expect(all.length).toBeGreaterThan(80);
-		const long = all.filter(([at, text]) => sentences(text).length > 2 && !REWORKED_ELSEWHERE.includes(at));
+		const long = all.filter(
+			([at, text]) => sentences(text).length > 2 && !REWORKED_ELSEWHERE.includes(at),
+		);
 		expect(long.map(([at, text]) => `${at}: ${text}`)).toEqual([]);
 	});
 
 	test('the request options link to the README section that explains them', () => {
-		const options = description.properties.find((p) => p.name === 'options' && p.options.some((o) => o.name === 'maxTries')).options;
+		const options = description.properties.find(
+			(p) => p.name === 'options' && p.options.some((o) => o.name === 'maxTries'),
+		).options;
 		for (const name of ['requestsPerMinute', 'maxTries', 'retryDelay']) {
 			expect(options.find((o) => o.name === name).description).toContain(
 				'<a href="https://github.com/n8n-nodes-kore-ai/n8n-nodes-kore-ai#request-options">',
@@ -134,7 +177,10 @@ describe('tooltips', () => {
 	});
 
 	test('"an SMS campaign", never "a SMS"', () => {
-		const texts = [...tooltips().map(([, text]) => text), ...description.properties.flatMap((p) => (p.options ?? []).map((o) => o.description ?? ''))];
+		const texts = [
+			...tooltips().map(([, text]) => text),
+			...description.properties.flatMap((p) => (p.options ?? []).map((o) => o.description ?? '')),
+		];
 		expect(texts.filter((text) => /\ba SMS\b/i.test(text))).toEqual([]);
 		expect(texts.some((text) => /\ban SMS campaign\b/.test(text))).toBe(true);
 	});
@@ -160,12 +206,20 @@ describe('number fields', () => {
 	test('none forces decimals: n8n shows "60.00" for numberPrecision 2, "60" without one or with 0', () => {
 		const fields = numberFields();
 		expect(fields.length).toBeGreaterThan(10);
-		expect(fields.filter((p) => (p.typeOptions?.numberPrecision ?? 0) > 0).map((p) => p.name)).toEqual([]);
+		expect(
+			fields.filter((p) => (p.typeOptions?.numberPrecision ?? 0) > 0).map((p) => p.name),
+		).toEqual([]);
 	});
 
 	test('counts take whole numbers only; seconds may have fractions', () => {
 		const byName = new Map(numberFields().map((p) => [p.name, p]));
-		for (const name of ['requestsPerMinute', 'concurrency', 'maxTries', 'contactsPerRequest', 'limit']) {
+		for (const name of [
+			'requestsPerMinute',
+			'concurrency',
+			'maxTries',
+			'contactsPerRequest',
+			'limit',
+		]) {
 			expect([name, byName.get(name).typeOptions.numberPrecision]).toEqual([name, 0]);
 		}
 		for (const name of ['maxTotalWait', 'retryDelay', 'timeout', 'maxWait', 'pollInterval']) {

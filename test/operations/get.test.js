@@ -1,11 +1,25 @@
 // Get SMS/Voice Campaign through n8n's engine against the sandbox.
-const { NODE, startSandbox, useSandbox, runOperation, byId, fromList, expectNoSecrets, sentUrls } = require('./helpers');
+const {
+	NODE,
+	startSandbox,
+	useSandbox,
+	runOperation,
+	byId,
+	fromList,
+	expectNoSecrets,
+	sentUrls,
+} = require('./helpers');
 
 const sandbox = useSandbox({ rateLimit: false });
 
 const SEED_ID = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';
 const VOICE_ID = 'cd-a1e45a7e-e8ba-4e97-a339-476ebc7f3d20';
-const get = (resource, campaignId, extra = {}) => ({ resource, operation: 'get', campaignId, ...extra });
+const get = (resource, campaignId, extra = {}) => ({
+	resource,
+	operation: 'get',
+	campaignId,
+	...extra,
+});
 
 describe('Get SMS Campaign', () => {
 	test('gives the same item as Delete, minus `deleted`, and changes nothing', async () => {
@@ -14,7 +28,11 @@ describe('Get SMS Campaign', () => {
 		const [item] = got.json(NODE);
 		expect(sandbox.store.has(SEED_ID)).toBe(true);
 
-		const deleted = await runOperation(sandbox, { resource: 'smsCampaign', operation: 'delete', campaignId: byId(SEED_ID) });
+		const deleted = await runOperation(sandbox, {
+			resource: 'smsCampaign',
+			operation: 'delete',
+			campaignId: byId(SEED_ID),
+		});
 		const [deletedItem] = deleted.json(NODE);
 		const { deleted: flag, message: deleteMessage, ...deletedRest } = deletedItem;
 		const { message, ...rest } = item;
@@ -22,8 +40,16 @@ describe('Get SMS Campaign', () => {
 		expect(rest).toEqual(deletedRest);
 		expect(Object.keys(item)).toEqual(Object.keys(deletedItem).filter((key) => key !== 'deleted'));
 		expect(message).toBe('Campaign Billing Alert Template Campaign-21212 retrieved successfully');
-		expect(deleteMessage).toBe('Campaign Billing Alert Template Campaign-21212 deleted successfully');
-		expect(item).toMatchObject({ campaignId: SEED_ID, campaignType: 'sms', status: 'Ready', priority: 5, templateName: 'Welcome' });
+		expect(deleteMessage).toBe(
+			'Campaign Billing Alert Template Campaign-21212 deleted successfully',
+		);
+		expect(item).toMatchObject({
+			campaignId: SEED_ID,
+			campaignType: 'sms',
+			status: 'Ready',
+			priority: 5,
+			templateName: 'Welcome',
+		});
 		// Kore.ai's sample text is cut off mid-character: no smsText, the base64 as Kore.ai sent it.
 		expect(item).not.toHaveProperty('smsText');
 		expect(item.smsTextBase64).toMatch(/^R3JlZXRpbmdz/);
@@ -49,7 +75,10 @@ describe('Get SMS Campaign', () => {
 	});
 
 	test("Simplify off returns Kore.ai's raw answer", async () => {
-		const result = await runOperation(sandbox, get('smsCampaign', byId(SEED_ID), { simplify: false }));
+		const result = await runOperation(
+			sandbox,
+			get('smsCampaign', byId(SEED_ID), { simplify: false }),
+		);
 		const [item] = result.json(NODE);
 		expect(Object.keys(item).sort()).toEqual(['data', 'message', 'status']);
 		expect(item.data._id).toBe(SEED_ID);
@@ -63,7 +92,9 @@ describe('Get SMS Campaign', () => {
 		const [ok, failed] = result.outputs(NODE);
 		expect(ok.map((item) => item.json.campaignId)).toEqual([SEED_ID]);
 		expect(failed).toHaveLength(1);
-		expect(failed[0].json.error).toMatch(/^Campaign cd-00000000-0000-0000-0000-000000000000 was not found in app st-/);
+		expect(failed[0].json.error).toMatch(
+			/^Campaign cd-00000000-0000-0000-0000-000000000000 was not found in app st-/,
+		);
 		expect(failed[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -71,7 +102,9 @@ describe('Get SMS Campaign', () => {
 		const result = await runOperation(sandbox, get('smsCampaign', byId('={{ "cd-1/../../x" }}')), {
 			settings: { onError: 'continueErrorOutput' },
 		});
-		expect(result.json(NODE, 1)[0].error).toMatch(/^Campaign ID of item 0 "cd-1\/\.\.\/\.\.\/x" contains/);
+		expect(result.json(NODE, 1)[0].error).toMatch(
+			/^Campaign ID of item 0 "cd-1\/\.\.\/\.\.\/x" contains/,
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -80,16 +113,24 @@ describe('Get Voice Campaign', () => {
 	test('returns the voice campaign with its dialing settings', async () => {
 		const result = await runOperation(sandbox, get('voiceCampaign', byId(VOICE_ID)));
 		const [item] = result.json(NODE);
-		expect(item).toMatchObject({ campaignId: VOICE_ID, campaignType: 'voice', name: 'Service Renewal Outreach Campaign' });
+		expect(item).toMatchObject({
+			campaignId: VOICE_ID,
+			campaignType: 'voice',
+			name: 'Service Renewal Outreach Campaign',
+		});
 		expect(item.dialingMode).toBeDefined();
 		expect(item.maxAttemptsPerRecord).toBeDefined();
-		expect(sentUrls(sandbox)[0]).toBe(`GET /campaign/${VOICE_ID}?accountId=${sandbox.credentials.accountId}`);
+		expect(sentUrls(sandbox)[0]).toBe(
+			`GET /campaign/${VOICE_ID}?accountId=${sandbox.credentials.accountId}`,
+		);
 	});
 
 	test('an SMS campaign asked for as a voice campaign is refused, saying which type it is', async () => {
 		const result = await runOperation(sandbox, get('voiceCampaign', byId(SEED_ID)), {
 			settings: { onError: 'continueErrorOutput' },
 		});
-		expect(result.json(NODE, 1)[0].error).toMatch(/^Campaign cd-\S+ is an SMS campaign, not a voice campaign: choose SMS Campaign as the Resource\.$/);
+		expect(result.json(NODE, 1)[0].error).toMatch(
+			/^Campaign cd-\S+ is an SMS campaign, not a voice campaign: choose SMS Campaign as the Resource\.$/,
+		);
 	});
 });

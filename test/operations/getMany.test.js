@@ -19,14 +19,16 @@ describe('Get Many SMS Campaigns', () => {
 		expect(items.every((item) => item.pairedItem.item === 0)).toBe(true);
 		const created = items.map((item) => Date.parse(item.json.createdAt));
 		expect([...created].sort((a, b) => b - a)).toEqual(created);
-		expect(listBodies()).toEqual([{ type: 'sms', limit: 3, skip: 0, page: 1, sortBy: { createdAt: 'desc' } }]);
+		expect(listBodies()).toEqual([
+			{ type: 'sms', limit: 3, skip: 0, page: 1, sortBy: { createdAt: 'desc' } },
+		]);
 		expect(listRequests()[0].url).toBe(
 			`/campaign/api/v2/public/${sandbox.credentials.appId}/campaign/getAllCampaignDetails?accountId=${sandbox.credentials.accountId}`,
 		);
 		expectNoSecrets(result, sandbox);
 	});
 
-	test('items have the Get shape (SMS entries\' `id` becomes campaignId) plus the list\'s counters', async () => {
+	test("items have the Get shape (SMS entries' `id` becomes campaignId) plus the list's counters", async () => {
 		const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true }));
 		const items = result.json(NODE);
 		expect(items).toHaveLength(SMS_TOTAL);
@@ -68,10 +70,16 @@ describe('Get Many SMS Campaigns', () => {
 	test('filters: status and priority go to Kore.ai as lists; only matching campaigns come back', async () => {
 		const result = await runOperation(
 			sandbox,
-			getMany('smsCampaign', { returnAll: true, filters: { status: ['Active', 'Paused'], priority: [1] } }),
+			getMany('smsCampaign', {
+				returnAll: true,
+				filters: { status: ['Active', 'Paused'], priority: [1] },
+			}),
 		);
 		const items = result.json(NODE);
-		expect(items.map((item) => item.name).sort()).toEqual(['Customer Feedback Survey', 'Payment Due Reminder']);
+		expect(items.map((item) => item.name).sort()).toEqual([
+			'Customer Feedback Survey',
+			'Payment Due Reminder',
+		]);
 		expect(listBodies()[0].filters).toEqual({ status: ['Active', 'Paused'], priority: [1] });
 	});
 
@@ -81,7 +89,9 @@ describe('Get Many SMS Campaigns', () => {
 			getMany('smsCampaign', { returnAll: true, filters: { status: '={{ "active, stopped" }}' } }),
 		);
 		expect(listBodies()[0].filters).toEqual({ status: ['Active', 'Stopped'] });
-		expect(new Set(result.json(NODE).map((item) => item.status))).toEqual(new Set(['Active', 'Stopped']));
+		expect(new Set(result.json(NODE).map((item) => item.status))).toEqual(
+			new Set(['Active', 'Stopped']),
+		);
 	});
 
 	test('an unknown status is refused with the allowed values, before any request', async () => {
@@ -105,9 +115,19 @@ describe('Get Many SMS Campaigns', () => {
 				filters: { startDate: '2025-12-05T00:00:00', endDate: '2025-12-07T23:59:59Z' },
 			}),
 		);
-		expect(listBodies()[0]).toMatchObject({ startDate: '2025-12-05T00:00:00.000Z', endDate: '2025-12-07T23:59:59.000Z' });
-		const names = result.json(NODE).map((item) => item.name).sort();
-		expect(names).toEqual(['Account Security Alert', 'Event Reminder SMS Campaign', 'Interactive Support SMS Campaign']);
+		expect(listBodies()[0]).toMatchObject({
+			startDate: '2025-12-05T00:00:00.000Z',
+			endDate: '2025-12-07T23:59:59.000Z',
+		});
+		const names = result
+			.json(NODE)
+			.map((item) => item.name)
+			.sort();
+		expect(names).toEqual([
+			'Account Security Alert',
+			'Event Reminder SMS Campaign',
+			'Interactive Support SMS Campaign',
+		]);
 	});
 
 	test('a date that is not a date is refused naming the filter', async () => {
@@ -116,7 +136,9 @@ describe('Get Many SMS Campaigns', () => {
 			getMany('smsCampaign', { returnAll: true, filters: { startDate: '={{ "last tuesday" }}' } }),
 			{ settings: { onError: 'continueErrorOutput' } },
 		);
-		expect(result.json(NODE, 1)[0].error).toMatch(/^Filter From Date of item 0 is not a date: "last tuesday"/);
+		expect(result.json(NODE, 1)[0].error).toMatch(
+			/^Filter From Date of item 0 is not a date: "last tuesday"/,
+		);
 	});
 
 	test('sort by name ascending', async () => {
@@ -130,7 +152,10 @@ describe('Get Many SMS Campaigns', () => {
 	});
 
 	test("Simplify off gives Kore.ai's list entries as they are", async () => {
-		const result = await runOperation(sandbox, getMany('smsCampaign', { limit: 2, simplify: false }));
+		const result = await runOperation(
+			sandbox,
+			getMany('smsCampaign', { limit: 2, simplify: false }),
+		);
 		const items = result.json(NODE);
 		expect(items).toHaveLength(2);
 		expect(items[0].id).toMatch(/^cd-/);
@@ -163,13 +188,24 @@ describe('Get Many SMS Campaigns', () => {
 					{ id: 'cd-aaaa', name: 'A', status: 'Ready', priority: '1' },
 					{ id: 'cd-bbbb', name: 'B', status: 'Active', priority: '2' },
 				];
-				res.end(JSON.stringify({ status: 'success', data: { results, skip: 0, limit: 100, hasMore: true, totalResults: 5 } }));
+				res.end(
+					JSON.stringify({
+						status: 'success',
+						data: { results, skip: 0, limit: 100, hasMore: true, totalResults: 5 },
+					}),
+				);
 			});
 		});
 		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
-			const credentials = { ...sandbox.credentials, host: `http://127.0.0.1:${server.address().port}` };
-			const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true }), { credentials, settings: { onError: 'continueErrorOutput' } });
+			const credentials = {
+				...sandbox.credentials,
+				host: `http://127.0.0.1:${server.address().port}`,
+			};
+			const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true }), {
+				credentials,
+				settings: { onError: 'continueErrorOutput' },
+			});
 			expect(result.json(NODE)).toEqual([]);
 			expect(result.json(NODE, 1)[0].error).toBe(
 				"Only 2 of 5 of the app's SMS campaigns could be read: Kore.ai said more follow, but the next page brought none not already read (it may not honour the paging parameters). Nothing is returned rather than part of the list; turn off Return All and set Limit to at most 2 to get those, or try again.",
@@ -181,9 +217,13 @@ describe('Get Many SMS Campaigns', () => {
 	});
 
 	test("a time without a zone is read in the workflow's time zone", async () => {
-		await runOperation(sandbox, getMany('smsCampaign', { limit: 1, filters: { startDate: '2025-12-05T09:00:00' } }), {
-			timezone: 'Asia/Kolkata',
-		});
+		await runOperation(
+			sandbox,
+			getMany('smsCampaign', { limit: 1, filters: { startDate: '2025-12-05T09:00:00' } }),
+			{
+				timezone: 'Asia/Kolkata',
+			},
+		);
 		expect(listBodies()[0].startDate).toBe('2025-12-05T03:30:00.000Z');
 	});
 });
@@ -193,27 +233,46 @@ describe('Get Many Voice Campaigns', () => {
 		const result = await runOperation(sandbox, getMany('voiceCampaign', { returnAll: true }));
 		const items = result.json(NODE);
 		expect(items).toHaveLength(VOICE_TOTAL);
-		expect(items.every((item) => item.campaignType === 'voice' && /^cd-/.test(item.campaignId))).toBe(true);
+		expect(
+			items.every((item) => item.campaignType === 'voice' && /^cd-/.test(item.campaignId)),
+		).toBe(true);
 		expect(items.every((item) => typeof item.dialingMode === 'string')).toBe(true);
 		expect(listBodies()[0].type).toBe('voice');
 	});
 
 	test('the Dialing Modes filter (voice only) goes to Kore.ai as a list of the values its page allows', async () => {
-		const result = await runOperation(sandbox, getMany('voiceCampaign', { returnAll: true, filters: { dialingMode: ['Preview', 'Progressive'] } }));
+		const result = await runOperation(
+			sandbox,
+			getMany('voiceCampaign', {
+				returnAll: true,
+				filters: { dialingMode: ['Preview', 'Progressive'] },
+			}),
+		);
 		expect(listBodies()[0].filters).toEqual({ dialingMode: ['Preview', 'Progressive'] });
-		expect(new Set(result.json(NODE).map((item) => item.dialingMode))).toEqual(new Set(['Preview', 'Progressive']));
+		expect(new Set(result.json(NODE).map((item) => item.dialingMode))).toEqual(
+			new Set(['Preview', 'Progressive']),
+		);
 	});
 
 	test('Agentless, which the list page does not allow as a filter, is refused before anything is sent', async () => {
-		const result = await runOperation(sandbox, getMany('voiceCampaign', { returnAll: true, filters: { dialingMode: 'Preview, Agentless' } }), {
-			settings: { onError: 'continueErrorOutput' },
-		});
-		expect(result.json(NODE, 1)[0].error).toMatch(/^Filter Dialing Modes of item 0 has "Agentless", .*Progressive, Preview\./);
+		const result = await runOperation(
+			sandbox,
+			getMany('voiceCampaign', { returnAll: true, filters: { dialingMode: 'Preview, Agentless' } }),
+			{
+				settings: { onError: 'continueErrorOutput' },
+			},
+		);
+		expect(result.json(NODE, 1)[0].error).toMatch(
+			/^Filter Dialing Modes of item 0 has "Agentless", .*Progressive, Preview\./,
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	test('filters work for voice too', async () => {
-		const result = await runOperation(sandbox, getMany('voiceCampaign', { returnAll: true, filters: { status: ['Stopped'] } }));
+		const result = await runOperation(
+			sandbox,
+			getMany('voiceCampaign', { returnAll: true, filters: { status: ['Stopped'] } }),
+		);
 		expect(result.json(NODE).map((item) => item.name)).toEqual(['Past Due Collections Agentless']);
 	});
 });
@@ -222,7 +281,10 @@ describe('Get Many retries', () => {
 	test('a list page whose answer was lost is asked for again (a read), and no campaign comes twice', async () => {
 		sandbox.addCampaigns(150, 'sms');
 		sandbox.setFaults({ seed: 3, lostResponse: { rate: 1, count: 1 } });
-		const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true, options: { retryDelay: 0.01 } }));
+		const result = await runOperation(
+			sandbox,
+			getMany('smsCampaign', { returnAll: true, options: { retryDelay: 0.01 } }),
+		);
 		const ids = result.json(NODE).map((item) => item.campaignId);
 		expect(ids).toHaveLength(160);
 		expect(new Set(ids).size).toBe(160);

@@ -16,7 +16,11 @@ function operationWorkflow(name, parameters = {}, settings = {}) {
 function runOperation(sandbox, workflowOrParameters, { settings, ...options } = {}) {
 	const workflow = workflowOrParameters.nodes
 		? workflowOrParameters
-		: operationWorkflow(FIXTURES.has(workflowOrParameters.operation) ? workflowOrParameters.operation : 'operation', workflowOrParameters, settings);
+		: operationWorkflow(
+				FIXTURES.has(workflowOrParameters.operation) ? workflowOrParameters.operation : 'operation',
+				workflowOrParameters,
+				settings,
+			);
 	return helpers.runOperation(sandbox, workflow, options);
 }
 

@@ -8,7 +8,13 @@ const { Workflow } = require('n8n-workflow');
 const { LoadOptionsContext } = require('n8n-core');
 const { loadPackage, baseAdditionalData, NodeTypes, KORE_NODE_TYPE } = require('../harness');
 
-async function searchCampaigns({ credentials, parameters, filter, paginationToken, method = 'searchCampaigns' }) {
+async function searchCampaigns({
+	credentials,
+	parameters,
+	filter,
+	paginationToken,
+	method = 'searchCampaigns',
+}) {
 	const pkg = await loadPackage();
 	const nodeTypes = new NodeTypes(pkg.nodeTypes);
 	const node = {
@@ -21,11 +27,21 @@ async function searchCampaigns({ credentials, parameters, filter, paginationToke
 		credentials: { koreAiApi: { id: 'harness-koreAiApi', name: 'Kore.ai' } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = baseAdditionalData(pkg.credentialTypes, { koreAiApi: credentials }, parameters);
-	const context = new LoadOptionsContext(workflow, workflow.getNode('Temp-Node'), additionalData, 'parameters.campaignId');
+	const additionalData = baseAdditionalData(
+		pkg.credentialTypes,
+		{ koreAiApi: credentials },
+		parameters,
+	);
+	const context = new LoadOptionsContext(
+		workflow,
+		workflow.getNode('Temp-Node'),
+		additionalData,
+		'parameters.campaignId',
+	);
 	const nodeType = nodeTypes.getByNameAndVersion(KORE_NODE_TYPE, 1);
 	const listSearch = nodeType.methods?.listSearch?.[method];
-	if (typeof listSearch !== 'function') throw new Error(`The node has no listSearch method "${method}"`);
+	if (typeof listSearch !== 'function')
+		throw new Error(`The node has no listSearch method "${method}"`);
 	return await listSearch.call(context, filter, paginationToken);
 }
 

@@ -9,7 +9,11 @@ const sandbox = useSandbox({ rateLimit: false });
 const search = (resource, extra = {}) =>
 	searchCampaigns({
 		credentials: sandbox.credentials,
-		parameters: { resource, operation: 'delete', campaignId: { __rl: true, mode: 'list', value: '' } },
+		parameters: {
+			resource,
+			operation: 'delete',
+			campaignId: { __rl: true, mode: 'list', value: '' },
+		},
 		...extra,
 	});
 const listBodies = () => sandbox.requests.filter((r) => r.route === 'list').map((r) => r.body);
@@ -22,12 +26,17 @@ describe('Campaign picker (From List)', () => {
 		expect(fields.length).toBeGreaterThanOrEqual(5);
 		for (const field of fields) {
 			const byName = ['schedule', 'unschedule'].includes(field.displayOptions.show.operation[0]);
-			expect(field.modes.map((mode) => mode.name)).toEqual(byName ? ['list', 'id', 'name'] : ['list', 'id']);
-			expect(field.modes[0].typeOptions).toEqual({ searchListMethod: 'searchCampaigns', searchable: true });
+			expect(field.modes.map((mode) => mode.name)).toEqual(
+				byName ? ['list', 'id', 'name'] : ['list', 'id'],
+			);
+			expect(field.modes[0].typeOptions).toEqual({
+				searchListMethod: 'searchCampaigns',
+				searchable: true,
+			});
 		}
 	});
 
-	test("lists the SMS campaigns by name, each shown with its status, the ID as value", async () => {
+	test('lists the SMS campaigns by name, each shown with its status, the ID as value', async () => {
 		const { results, paginationToken } = await search('smsCampaign');
 		expect(paginationToken).toBeUndefined();
 		expect(results).toHaveLength(10);
@@ -35,10 +44,15 @@ describe('Campaign picker (From List)', () => {
 			name: 'Billing Alert Template Campaign-21212 (Ready)',
 			value: 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx',
 		});
-		expect(results).toContainEqual({ name: 'Event Reminder SMS Campaign (Active)', value: 'cd-78d3f0a9-8f42-5d8c-af8d-d6a63ea1c7d4' });
+		expect(results).toContainEqual({
+			name: 'Event Reminder SMS Campaign (Active)',
+			value: 'cd-78d3f0a9-8f42-5d8c-af8d-d6a63ea1c7d4',
+		});
 		const names = results.map((r) => r.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-		expect(listBodies()).toEqual([{ type: 'sms', limit: 100, skip: 0, page: 1, sortBy: { name: 'asc' } }]);
+		expect(listBodies()).toEqual([
+			{ type: 'sms', limit: 100, skip: 0, page: 1, sortBy: { name: 'asc' } },
+		]);
 		// Same transport as the operations: the credential's headers and the accountId query.
 		expect(sandbox.requests[0].iid).toBe(sandbox.credentials.appId);
 		expect(sandbox.requests[0].url).toContain(`?accountId=${sandbox.credentials.accountId}`);
@@ -47,17 +61,20 @@ describe('Campaign picker (From List)', () => {
 	test('the Voice Campaign resource lists voice campaigns (entries with `_id`)', async () => {
 		const { results } = await search('voiceCampaign');
 		expect(results).toHaveLength(5);
-		expect(results).toContainEqual({ name: 'Billing Reminder Voice Campaign (Active)', value: 'cd-c1b940c7-7012-4e7d-98d9-47071774e6a1' });
+		expect(results).toContainEqual({
+			name: 'Billing Reminder Voice Campaign (Active)',
+			value: 'cd-c1b940c7-7012-4e7d-98d9-47071774e6a1',
+		});
 		expect(listBodies()[0].type).toBe('voice');
 	});
 
 	test('search text matches name or ID, without regard to case', async () => {
-		expect((await search('smsCampaign', { filter: 'BILLING' })).results.map((r) => r.value)).toEqual([
-			'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx',
-		]);
-		expect((await search('smsCampaign', { filter: 'cd-0c172a6b' })).results.map((r) => r.name)).toEqual([
-			'Order Shipped Notification (Stopped)',
-		]);
+		expect(
+			(await search('smsCampaign', { filter: 'BILLING' })).results.map((r) => r.value),
+		).toEqual(['cd-213cc43a-a340-5b89-a256-ff8da28xxxxx']);
+		expect(
+			(await search('smsCampaign', { filter: 'cd-0c172a6b' })).results.map((r) => r.name),
+		).toEqual(['Order Shipped Notification (Stopped)']);
 		expect((await search('smsCampaign', { filter: 'no such campaign' })).results).toEqual([]);
 	});
 
@@ -89,21 +106,29 @@ describe('Campaign picker (From List)', () => {
 		expect(listBodies().map((b) => b.skip)).toEqual([0, 100, 200]);
 	});
 
-	test('wrong credentials: the transport\'s clear 401 sentence, without the secret', async () => {
+	test("wrong credentials: the transport's clear 401 sentence, without the secret", async () => {
 		const credentials = { ...sandbox.credentials, clientSecret: 'wrong-secret-value-123' };
 		const error = await searchCampaigns({
 			credentials,
 			parameters: { resource: 'smsCampaign', operation: 'get' },
 		}).catch((e) => e);
 		expect(error).toBeInstanceOf(Error);
-		expect(error.message).toMatch(/^Kore\.ai rejected the credentials \(HTTP 401 Unauthorized: Invalid SDK credentials\)/);
-		expect(JSON.stringify({ message: error.message, description: error.description })).not.toContain('wrong-secret-value-123');
+		expect(error.message).toMatch(
+			/^Kore\.ai rejected the credentials \(HTTP 401 Unauthorized: Invalid SDK credentials\)/,
+		);
+		expect(
+			JSON.stringify({ message: error.message, description: error.description }),
+		).not.toContain('wrong-secret-value-123');
 	});
 
 	test('the Stream ID option, when typed in, is the app listed; an invalid one is refused before any request', async () => {
 		const foreign = await searchCampaigns({
 			credentials: sandbox.credentials,
-			parameters: { resource: 'smsCampaign', operation: 'get', options: { streamId: 'st-9a4c21e7-3b5d-5f60-8e1a-c2d4f6b8e0a3' } },
+			parameters: {
+				resource: 'smsCampaign',
+				operation: 'get',
+				options: { streamId: 'st-9a4c21e7-3b5d-5f60-8e1a-c2d4f6b8e0a3' },
+			},
 		}).catch((e) => e);
 		// The sandbox, like Kore.ai, refuses a stream that is not the credential's app.
 		expect(foreign.message).toMatch(/^Kore\.ai rejected the credentials/);

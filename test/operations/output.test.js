@@ -4,7 +4,9 @@ const {
 	simplifyTriggerResult,
 	simplifyStatusResult,
 } = require('../../dist/nodes/KoreAiContactCenter/output/simplifyResults');
-const { decodeBase64Text } = require('../../dist/nodes/KoreAiContactCenter/output/simplifyCampaign');
+const {
+	decodeBase64Text,
+} = require('../../dist/nodes/KoreAiContactCenter/output/simplifyCampaign');
 
 describe('simplifyListedCampaign', () => {
 	// An entry of the Get All SMS Campaigns page's documented sample.
@@ -14,7 +16,10 @@ describe('simplifyListedCampaign', () => {
 		status: 'Stopped',
 		priority: '5',
 		schedule: { isSchedulingEnabled: false },
-		message: { templateId: 'cmt-fc4d79d9-f8b7-5551-96f5-34cb24eexxxx', message: 'SGVsbG8sIGhvdyBtYXkgSSBhc3Npc3QgeW91Pw%3D%3D' },
+		message: {
+			templateId: 'cmt-fc4d79d9-f8b7-5551-96f5-34cb24eexxxx',
+			message: 'SGVsbG8sIGhvdyBtYXkgSSBhc3Npc3QgeW91Pw%3D%3D',
+		},
 		createdAt: '2025-06-11T07:08:25.977Z',
 		updatedAt: '2025-06-24T08:25:05.851Z',
 		campaignInstanceId: 'cid-52f25ff9-c429-5aa5-bda4-4c56d3faxxxx',
@@ -51,7 +56,14 @@ describe('simplifyListedCampaign', () => {
 
 	test('a voice entry keeps `_id`, dialing mode and connection', () => {
 		const out = simplifyListedCampaign(
-			{ _id: 'cd-v', name: 'V', status: 'Ready', priority: '2', dialingMode: 'Preview', connection: 'Default Queue' },
+			{
+				_id: 'cd-v',
+				name: 'V',
+				status: 'Ready',
+				priority: '2',
+				dialingMode: 'Preview',
+				connection: 'Default Queue',
+			},
 			'voice',
 		);
 		expect(out).toEqual({
@@ -73,18 +85,40 @@ describe('simplifyListedCampaign', () => {
 describe('simplifyTriggerResult / simplifyStatusResult', () => {
 	test('start and stop answers: the campaign asked about, then what Kore.ai sent', () => {
 		expect(
-			simplifyTriggerResult({ status: 'Active', message: 'Campaign Started', updatedAt: '2025-01-01T00:00:00.000Z' }, 'cd-1', 'sms'),
-		).toEqual({ campaignId: 'cd-1', campaignType: 'sms', status: 'Active', message: 'Campaign Started', updatedAt: '2025-01-01T00:00:00.000Z' });
-		expect(simplifyTriggerResult({}, 'cd-1', 'voice')).toEqual({ campaignId: 'cd-1', campaignType: 'voice' });
+			simplifyTriggerResult(
+				{ status: 'Active', message: 'Campaign Started', updatedAt: '2025-01-01T00:00:00.000Z' },
+				'cd-1',
+				'sms',
+			),
+		).toEqual({
+			campaignId: 'cd-1',
+			campaignType: 'sms',
+			status: 'Active',
+			message: 'Campaign Started',
+			updatedAt: '2025-01-01T00:00:00.000Z',
+		});
+		expect(simplifyTriggerResult({}, 'cd-1', 'voice')).toEqual({
+			campaignId: 'cd-1',
+			campaignType: 'voice',
+		});
 	});
 
 	test('status answer: data.status is the status; data.id wins over the ID asked for', () => {
-		expect(simplifyStatusResult({ status: 'success', data: { id: 'cd-2', status: 'Paused', name: 'N' } }, 'cd-1', 'sms')).toEqual({
+		expect(
+			simplifyStatusResult(
+				{ status: 'success', data: { id: 'cd-2', status: 'Paused', name: 'N' } },
+				'cd-1',
+				'sms',
+			),
+		).toEqual({
 			campaignId: 'cd-2',
 			campaignType: 'sms',
 			name: 'N',
 			status: 'Paused',
 		});
-		expect(simplifyStatusResult({ status: 'success' }, 'cd-1', 'sms')).toEqual({ campaignId: 'cd-1', campaignType: 'sms' });
+		expect(simplifyStatusResult({ status: 'success' }, 'cd-1', 'sms')).toEqual({
+			campaignId: 'cd-1',
+			campaignType: 'sms',
+		});
 	});
 });

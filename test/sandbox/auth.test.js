@@ -6,7 +6,11 @@ const { sign, base, request, api } = require('./helpers');
 
 const INVALID = { errors: [{ msg: 'Invalid SDK credentials', code: 4002 }] };
 const REPLAY = { errors: [{ msg: 'error verifying the jwt: possibly a replay', code: 401 }] };
-const EXP_TOO_LONG = { errors: [{ msg: 'error verifying the jwt: if "jti" claim "exp" must be <= 1 hour(s)', code: 401 }] };
+const EXP_TOO_LONG = {
+	errors: [
+		{ msg: 'error verifying the jwt: if "jti" claim "exp" must be <= 1 hour(s)', code: 401 },
+	],
+};
 
 describe('sandbox auth (JWT in `auth`, `iid`, `accountId`)', () => {
 	let sb;
@@ -15,7 +19,13 @@ describe('sandbox auth (JWT in `auth`, `iid`, `accountId`)', () => {
 	});
 	afterAll(() => sb.close());
 
-	const statusOf = (extra) => request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign/${sb.seedCampaignId}/status?accountId=${sb.credentials.accountId}&view=status`, body: {}, ...extra });
+	const statusOf = (extra) =>
+		request(sb, {
+			method: 'POST',
+			path: `${base(sb.credentials)}/campaign/${sb.seedCampaignId}/status?accountId=${sb.credentials.accountId}&view=status`,
+			body: {},
+			...extra,
+		});
 
 	test('default credentials are the documented sandbox values', () => {
 		expect(sb.credentials).toEqual({
@@ -34,23 +44,46 @@ describe('sandbox auth (JWT in `auth`, `iid`, `accountId`)', () => {
 		const token = sign(sb.credentials);
 		const res = await statusOf({ token });
 		expect(res.status).toBe(200);
-		expect(res.json).toEqual({ status: 'success', data: { id: sb.seedCampaignId, status: 'Ready', name: 'Billing Alert Template Campaign-21212' } });
+		expect(res.json).toEqual({
+			status: 'success',
+			data: {
+				id: sb.seedCampaignId,
+				status: 'Ready',
+				name: 'Billing Alert Template Campaign-21212',
+			},
+		});
 		expect(sb.tokensSeen).toContain(token);
 	});
 
 	test('header names are case-insensitive (accountid, IID, Auth)', async () => {
-		const res = await statusOf({ auth: false, headers: { Auth: sign(sb.credentials), IID: sb.credentials.appId, accountid: sb.credentials.accountId } });
+		const res = await statusOf({
+			auth: false,
+			headers: {
+				Auth: sign(sb.credentials),
+				IID: sb.credentials.appId,
+				accountid: sb.credentials.accountId,
+			},
+		});
 		expect(res.status).toBe(200);
 	});
 
-	test('a token with only { appId } and no exp is accepted when JTI is not enforced (Kore.ai\'s own sample)', async () => {
-		const token = jwt.sign({ appId: sb.credentials.clientId, sub: 'anything' }, sb.credentials.clientSecret, { algorithm: 'HS256' });
+	test("a token with only { appId } and no exp is accepted when JTI is not enforced (Kore.ai's own sample)", async () => {
+		const token = jwt.sign(
+			{ appId: sb.credentials.clientId, sub: 'anything' },
+			sb.credentials.clientSecret,
+			{ algorithm: 'HS256' },
+		);
 		expect((await statusOf({ token })).status).toBe(200);
 	});
 
 	test.each([
 		['missing auth header', { auth: false, headers: { iid: 'x', accountId: 'y' } }],
-		['"Bearer " prefix', { token: `Bearer ${sign({ clientId: 'cs-5f2e8c1a-93d4-5b7e-a0c6-2d8f4e1b7c90', clientSecret: 'sandbox-only-secret-7Qm2Xw9LpR4tZ8vB3nK6', algorithm: 'HS256' })}` }],
+		[
+			'"Bearer " prefix',
+			{
+				token: `Bearer ${sign({ clientId: 'cs-5f2e8c1a-93d4-5b7e-a0c6-2d8f4e1b7c90', clientSecret: 'sandbox-only-secret-7Qm2Xw9LpR4tZ8vB3nK6', algorithm: 'HS256' })}`,
+			},
+		],
 		['not a JWT', { token: 'not-a-jwt' }],
 		['wrong secret', { tokenOpts: { secret: 'wrong-secret' } }],
 		['appId claim is not the client ID', { tokenOpts: { claims: { appId: 'cs-someone-else' } } }],
@@ -116,12 +149,20 @@ describe('sandbox auth (JWT in `auth`, `iid`, `accountId`)', () => {
 		expect(res.headers['x-sandbox-reason']).toMatch(/query/);
 	});
 
-	test('the second app (HS512, other account) works with its own stream and cannot see the first app\'s campaigns', async () => {
+	test("the second app (HS512, other account) works with its own stream and cannot see the first app's campaigns", async () => {
 		const s = sb.secondaryCredentials;
 		expect(s.algorithm).toBe('HS512');
-		const own = await request(sb, { method: 'GET', creds: s, path: `${base(s)}/campaign/cd-7d9e1f3a-5b7c-5d9e-a1f3-5b7c9d1e3f5a?accountId=${s.accountId}` });
+		const own = await request(sb, {
+			method: 'GET',
+			creds: s,
+			path: `${base(s)}/campaign/cd-7d9e1f3a-5b7c-5d9e-a1f3-5b7c9d1e3f5a?accountId=${s.accountId}`,
+		});
 		expect(own.status).toBe(200);
-		const other = await request(sb, { method: 'GET', creds: s, path: `${base(s)}/campaign/${sb.seedCampaignId}?accountId=${s.accountId}` });
+		const other = await request(sb, {
+			method: 'GET',
+			creds: s,
+			path: `${base(s)}/campaign/${sb.seedCampaignId}?accountId=${s.accountId}`,
+		});
 		expect(other.status).toBe(404);
 	});
 });
@@ -188,7 +229,13 @@ describe('sandbox auth: injectable clock and HS512 apps', () => {
 		try {
 			expect(sb.credentials.algorithm).toBe('HS512');
 			expect((await api.get(sb, sb.seedCampaignId)).status).toBe(200);
-			expect((await api.get(sb, sb.seedCampaignId, { token: sign(sb.credentials, { algorithm: 'HS256' }) })).status).toBe(401);
+			expect(
+				(
+					await api.get(sb, sb.seedCampaignId, {
+						token: sign(sb.credentials, { algorithm: 'HS256' }),
+					})
+				).status,
+			).toBe(401);
 		} finally {
 			await sb.close();
 		}

@@ -18,7 +18,10 @@ const smsBody = (extra = {}) => ({
 	priority: '5',
 	format: 'simple',
 	message: { message: Buffer.from('Hello <First Name>').toString('base64') },
-	dialingStrategy: { callerId: { phoneNumber: '+14155550100' }, callingHours: { frequency: 'WEEKLY', timezone: 'UTC', days } },
+	dialingStrategy: {
+		callerId: { phoneNumber: '+14155550100' },
+		callingHours: { frequency: 'WEEKLY', timezone: 'UTC', days },
+	},
 	schedule: { isSchedulingEnabled: false },
 	...extra,
 });
@@ -58,12 +61,32 @@ describe('sandbox campaign writes', () => {
 	afterAll(() => sb.close());
 
 	const q = () => `accountId=${sb.credentials.accountId}`;
-	const create = (type, body) => request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign?${q()}&campaignType=${type}`, body });
-	const update = (id, type, body) => request(sb, { method: 'PUT', path: `${base(sb.credentials)}/campaign/${id}?${q()}&campaignType=${type}`, body });
-	const get = (id) => request(sb, { method: 'GET', path: `${base(sb.credentials)}/campaign/${id}?${q()}` });
-	const contacts = (id, body) => request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign/${id}/status?view=contacts`, body });
+	const create = (type, body) =>
+		request(sb, {
+			method: 'POST',
+			path: `${base(sb.credentials)}/campaign?${q()}&campaignType=${type}`,
+			body,
+		});
+	const update = (id, type, body) =>
+		request(sb, {
+			method: 'PUT',
+			path: `${base(sb.credentials)}/campaign/${id}?${q()}&campaignType=${type}`,
+			body,
+		});
+	const get = (id) =>
+		request(sb, { method: 'GET', path: `${base(sb.credentials)}/campaign/${id}?${q()}` });
+	const contacts = (id, body) =>
+		request(sb, {
+			method: 'POST',
+			path: `${base(sb.credentials)}/campaign/${id}/status?view=contacts`,
+			body,
+		});
 	const schedule = (enable, name, body) =>
-		request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign/schedule?enableSchedule=${enable}&campaignName=${encodeURIComponent(name)}`, body });
+		request(sb, {
+			method: 'POST',
+			path: `${base(sb.credentials)}/campaign/schedule?enableSchedule=${enable}&campaignName=${encodeURIComponent(name)}`,
+			body,
+		});
 
 	describe('POST /campaign (create)', () => {
 		test('voice: the documented answer shape (`id`, Preparing, "creation in progress"), then Ready after preparingMs', async () => {
@@ -89,7 +112,11 @@ describe('sandbox campaign writes', () => {
 			expect(data.dialingStrategy.useSystemMappings).toBe(false);
 
 			expect((await get(data.id)).json.data).toMatchObject({ _id: data.id, status: 'Preparing' });
-			const early = await request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign/trigger/${data.id}?${q()}&campaignType=voice&trigger=play`, body: {} });
+			const early = await request(sb, {
+				method: 'POST',
+				path: `${base(sb.credentials)}/campaign/trigger/${data.id}?${q()}&campaignType=voice&trigger=play`,
+				body: {},
+			});
 			expect(early.status).toBe(400);
 			expect(early.json.message).toMatch(/still being prepared/);
 			clock += 999;
@@ -100,26 +127,79 @@ describe('sandbox campaign writes', () => {
 
 		test('sms: stored with `_id`, message kept, format simple; a template gets a templateId', async () => {
 			const text = Buffer.from('Your payment is due.').toString('base64');
-			const res = await create('sms', smsBody({ message: { template_name: 'Payment Reminder Template', message: text } }));
+			const res = await create(
+				'sms',
+				smsBody({ message: { template_name: 'Payment Reminder Template', message: text } }),
+			);
 			expect(res.status).toBe(200);
 			const stored = sb.store.get(res.json.data.id);
-			expect(stored).toMatchObject({ _id: res.json.data.id, format: 'simple', status: 'Preparing', schedule: { isSchedulingEnabled: false, isRecurrenceEnabled: false } });
-			expect(stored.message).toEqual({ template_name: 'Payment Reminder Template', message: text, templateId: expect.stringMatching(/^cmt-/) });
+			expect(stored).toMatchObject({
+				_id: res.json.data.id,
+				format: 'simple',
+				status: 'Preparing',
+				schedule: { isSchedulingEnabled: false, isRecurrenceEnabled: false },
+			});
+			expect(stored.message).toEqual({
+				template_name: 'Payment Reminder Template',
+				message: text,
+				templateId: expect.stringMatching(/^cmt-/),
+			});
 			expect(sb.store.typeOf(res.json.data.id)).toBe('sms');
 		});
 
 		test.each([
 			// Refused by the contract (Kore.ai's create pages), before the sandbox's own checks.
 			['no name', { name: '' }, /^body\.name is empty$/],
-			['a name of 49 characters', { name: 'n'.repeat(49) }, /^body\.name is 49 characters long; the page allows at most 48$/],
-			['a description of 257 characters', { description: 'd'.repeat(257) }, /^body\.description is 257 characters long; the page allows at most 256$/],
-			['no contact lists', { contactLists: [] }, /^body\.contactLists has 0 entries; the page requires at least 1$/],
-			['priority 6', { priority: '6' }, /^body\.priority is "6"; the page allows "1", "2", "3", "4", "5"$/],
-			['no message', { message: {} }, /^body\.message\.message is missing; the page marks it required$/],
-			['a bad calling time', { dialingStrategy: { callerId: { phoneNumber: '+14155550100' }, callingHours: { frequency: 'WEEKLY', timezone: 'UTC', days: [{ day: 'MO', start: '09:00', end: '6:00 PM' }] } } }, /^body\.dialingStrategy\.callingHours\.days\[0\]\.start is "09:00"; the page's form is "9:00 AM"$/],
-			['a contact list that does not exist', { contactLists: ['No Such List'] }, /^Contact list No Such List not found$/],
+			[
+				'a name of 49 characters',
+				{ name: 'n'.repeat(49) },
+				/^body\.name is 49 characters long; the page allows at most 48$/,
+			],
+			[
+				'a description of 257 characters',
+				{ description: 'd'.repeat(257) },
+				/^body\.description is 257 characters long; the page allows at most 256$/,
+			],
+			[
+				'no contact lists',
+				{ contactLists: [] },
+				/^body\.contactLists has 0 entries; the page requires at least 1$/,
+			],
+			[
+				'priority 6',
+				{ priority: '6' },
+				/^body\.priority is "6"; the page allows "1", "2", "3", "4", "5"$/,
+			],
+			[
+				'no message',
+				{ message: {} },
+				/^body\.message\.message is missing; the page marks it required$/,
+			],
+			[
+				'a bad calling time',
+				{
+					dialingStrategy: {
+						callerId: { phoneNumber: '+14155550100' },
+						callingHours: {
+							frequency: 'WEEKLY',
+							timezone: 'UTC',
+							days: [{ day: 'MO', start: '09:00', end: '6:00 PM' }],
+						},
+					},
+				},
+				/^body\.dialingStrategy\.callingHours\.days\[0\]\.start is "09:00"; the page's form is "9:00 AM"$/,
+			],
+			[
+				'a contact list that does not exist',
+				{ contactLists: ['No Such List'] },
+				/^Contact list No Such List not found$/,
+			],
 			// The sandbox's own check, after the contract: the text is base64 on every page.
-			['a message that is not base64', { message: { message: 'Hello there!' } }, /message\.message must be the SMS text in base64/],
+			[
+				'a message that is not base64',
+				{ message: { message: 'Hello there!' } },
+				/message\.message must be the SMS text in base64/,
+			],
 		])('sms refused with 400: %s', async (_label, extra, expected) => {
 			const before = sb.store.size;
 			const res = await create('sms', smsBody(extra));
@@ -129,11 +209,35 @@ describe('sandbox campaign writes', () => {
 		});
 
 		test.each([
-			['no DNC list (required in v2)', { dncLists: undefined }, /^body\.dncLists is missing; the page marks it required$/],
-			['machine detection as a boolean', { enableMachineDetect: true }, /^body\.enableMachineDetect is a boolean; the page says string$/],
-			['ring time 200', { dialingStrategy: { ...voiceBody().dialingStrategy, maxRingTime: 200 } }, /^body\.dialingStrategy\.maxRingTime is 200; the page's maximum is 120$/],
-			['no experience flow', { experienceFlowName: undefined }, /^body\.experienceFlowName is missing; the page marks it required \(Agentless mode\)$/],
-			['a Progressive campaign without its queue', { dialingMode: 'Progressive', experienceFlowName: undefined, enableMachineDetect: undefined }, /^body\.queue_name is missing; the page marks it required \(Progressive and Preview modes\)$/],
+			[
+				'no DNC list (required in v2)',
+				{ dncLists: undefined },
+				/^body\.dncLists is missing; the page marks it required$/,
+			],
+			[
+				'machine detection as a boolean',
+				{ enableMachineDetect: true },
+				/^body\.enableMachineDetect is a boolean; the page says string$/,
+			],
+			[
+				'ring time 200',
+				{ dialingStrategy: { ...voiceBody().dialingStrategy, maxRingTime: 200 } },
+				/^body\.dialingStrategy\.maxRingTime is 200; the page's maximum is 120$/,
+			],
+			[
+				'no experience flow',
+				{ experienceFlowName: undefined },
+				/^body\.experienceFlowName is missing; the page marks it required \(Agentless mode\)$/,
+			],
+			[
+				'a Progressive campaign without its queue',
+				{
+					dialingMode: 'Progressive',
+					experienceFlowName: undefined,
+					enableMachineDetect: undefined,
+				},
+				/^body\.queue_name is missing; the page marks it required \(Progressive and Preview modes\)$/,
+			],
 		])('voice refused with 400: %s', async (_label, extra, expected) => {
 			const res = await create('voice', voiceBody(extra));
 			expect(res.status).toBe(400);
@@ -144,11 +248,18 @@ describe('sandbox campaign writes', () => {
 			expect((await create('sms', smsBody())).status).toBe(200);
 			const again = await create('sms', smsBody({ name: 'SANDBOX sms' }));
 			expect(again.status).toBe(400);
-			expect(again.json).toEqual({ status: 'failure', message: 'Campaign with name SANDBOX sms already exists' });
+			expect(again.json).toEqual({
+				status: 'failure',
+				message: 'Campaign with name SANDBOX sms already exists',
+			});
 		});
 
 		test('campaignType is required in the query', async () => {
-			const res = await request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign?${q()}`, body: smsBody() });
+			const res = await request(sb, {
+				method: 'POST',
+				path: `${base(sb.credentials)}/campaign?${q()}`,
+				body: smsBody(),
+			});
 			expect(res.status).toBe(400);
 		});
 	});
@@ -168,15 +279,32 @@ describe('sandbox campaign writes', () => {
 				schedule: doc.schedule,
 				campaignType: voice ? 'voice' : 'sms',
 			};
-			if (voice) Object.assign(body, { dncLists: { name: doc.dncLists.name }, dialingMode: doc.dialingMode, experienceFlowName: 'Voice Survey Entry Flow' });
-			else Object.assign(body, { format: doc.format, message: doc.message, ...(doc.dncLists ? { dncLists: { name: doc.dncLists.name } } : {}) });
+			if (voice)
+				Object.assign(body, {
+					dncLists: { name: doc.dncLists.name },
+					dialingMode: doc.dialingMode,
+					experienceFlowName: 'Voice Survey Entry Flow',
+				});
+			else
+				Object.assign(body, {
+					format: doc.format,
+					message: doc.message,
+					...(doc.dncLists ? { dncLists: { name: doc.dncLists.name } } : {}),
+				});
 			if (doc.dialingMode === 'Progressive') body.queue_name = 'Default Queue';
 			return { ...body, ...changes };
 		};
 
 		test('a complete body: the fields sent are stored, and the answer says "details updated successfully"', async () => {
 			const before = sb.store.get(VOICE_READY);
-			const res = await update(VOICE_READY, 'voice', complete(VOICE_READY, { priority: '2', dialingStrategy: { ...complete(VOICE_READY).dialingStrategy, maxRingTime: 45 } }));
+			const res = await update(
+				VOICE_READY,
+				'voice',
+				complete(VOICE_READY, {
+					priority: '2',
+					dialingStrategy: { ...complete(VOICE_READY).dialingStrategy, maxRingTime: 45 },
+				}),
+			);
 			expect(res.status).toBe(200);
 			expect(res.json.message).toBe(`Campaign ${before.name} details updated successfully`);
 			const after = sb.store.get(VOICE_READY);
@@ -197,30 +325,67 @@ describe('sandbox campaign writes', () => {
 			['merges what it receives', 'merge', true],
 		])('an update of unknown behaviour %s', async (_label, reading, kept) => {
 			// Only readable in "record" mode: the contract refuses a body without the caller ID.
-			const loose = await startSandbox({ rateLimit: false, contract: 'record', readings: { updateMerges: reading } });
+			const loose = await startSandbox({
+				rateLimit: false,
+				contract: 'record',
+				readings: { updateMerges: reading },
+			});
 			try {
-				const body = complete(SMS_READY, { dialingStrategy: { callingHours: sb.store.get(SMS_READY).dialingStrategy.callingHours } });
-				const res = await request(loose, { method: 'PUT', path: `${base(loose.credentials)}/campaign/${SMS_READY}?accountId=${loose.credentials.accountId}&campaignType=sms`, body });
+				const body = complete(SMS_READY, {
+					dialingStrategy: { callingHours: sb.store.get(SMS_READY).dialingStrategy.callingHours },
+				});
+				const res = await request(loose, {
+					method: 'PUT',
+					path: `${base(loose.credentials)}/campaign/${SMS_READY}?accountId=${loose.credentials.accountId}&campaignType=sms`,
+					body,
+				});
 				expect(res.status).toBe(200);
-				expect(res.violations).toEqual(['body.dialingStrategy.callerId is missing; the page marks it required']);
+				expect(res.violations).toEqual([
+					'body.dialingStrategy.callerId is missing; the page marks it required',
+				]);
 				const callerId = sb.store.get(SMS_READY).dialingStrategy.callerId;
-				expect(loose.store.get(SMS_READY).dialingStrategy.callerId).toEqual(kept ? callerId : undefined);
+				expect(loose.store.get(SMS_READY).dialingStrategy.callerId).toEqual(
+					kept ? callerId : undefined,
+				);
 			} finally {
 				await loose.close();
 			}
 		});
 
-		test('voice campaigns accept campaignType=sms too (the Update Voice page\'s endpoint and sample); SMS ones are not voice', async () => {
-			expect((await update(VOICE_READY, 'sms', complete(VOICE_READY, { description: 'x' }))).status).toBe(200);
-			expect((await update(SMS_READY, 'voice', complete(SMS_READY, { description: 'x', campaignType: 'sms' }))).status).toBe(404);
+		test("voice campaigns accept campaignType=sms too (the Update Voice page's endpoint and sample); SMS ones are not voice", async () => {
+			expect(
+				(await update(VOICE_READY, 'sms', complete(VOICE_READY, { description: 'x' }))).status,
+			).toBe(200);
+			expect(
+				(
+					await update(
+						SMS_READY,
+						'voice',
+						complete(SMS_READY, { description: 'x', campaignType: 'sms' }),
+					)
+				).status,
+			).toBe(404);
 		});
 
 		test('a message is stored as sent; an invalid value is refused; an unknown ID is not found', async () => {
 			const text = Buffer.from('New').toString('base64');
-			expect((await update(SMS_READY, 'sms', complete(SMS_READY, { message: { message: text } }))).status).toBe(200);
+			expect(
+				(await update(SMS_READY, 'sms', complete(SMS_READY, { message: { message: text } })))
+					.status,
+			).toBe(200);
 			expect(sb.store.get(SMS_READY).message).toEqual({ message: text });
-			expect((await update(SMS_READY, 'sms', complete(SMS_READY, { priority: '0' }))).status).toBe(400);
-			expect((await update('cd-ffffffff-0000-0000-0000-000000000000', 'sms', complete(SMS_READY, { priority: '1' }))).status).toBe(404);
+			expect((await update(SMS_READY, 'sms', complete(SMS_READY, { priority: '0' }))).status).toBe(
+				400,
+			);
+			expect(
+				(
+					await update(
+						'cd-ffffffff-0000-0000-0000-000000000000',
+						'sms',
+						complete(SMS_READY, { priority: '1' }),
+					)
+				).status,
+			).toBe(404);
 		});
 	});
 
@@ -244,8 +409,12 @@ describe('sandbox campaign writes', () => {
 					'botOutboundStatusDetail',
 				]);
 				expect(r.numberOfAttemptsSoFar).toBeGreaterThanOrEqual(1);
-				expect(r.numberOfAttemptsSoFar).toBeLessThanOrEqual(sb.store.get(VOICE_ACTIVE).dialingStrategy.maxAttemptsPerRecord);
-				expect(r.agentDispositionCodes).toEqual(r.dialerOutcome === 'completed' ? ['System Generated'] : []);
+				expect(r.numberOfAttemptsSoFar).toBeLessThanOrEqual(
+					sb.store.get(VOICE_ACTIVE).dialingStrategy.maxAttemptsPerRecord,
+				);
+				expect(r.agentDispositionCodes).toEqual(
+					r.dialerOutcome === 'completed' ? ['System Generated'] : [],
+				);
 			}
 			const last = await contacts(VOICE_ACTIVE, { page: 3, limit: 10 });
 			expect(last.json.data.results).toHaveLength(5);
@@ -255,7 +424,9 @@ describe('sandbox campaign writes', () => {
 			const a = (await contacts(SMS_ACTIVE, { page: 1, limit: 25 })).json.data.results;
 			const b = (await contacts(SMS_ACTIVE, { page: 1, limit: 25 })).json.data.results;
 			expect(b).toEqual(a);
-			expect(a.every((r) => ['delivered', 'sent', 'undelivered', 'failed'].includes(r.dialerOutcome))).toBe(true);
+			expect(
+				a.every((r) => ['delivered', 'sent', 'undelivered', 'failed'].includes(r.dialerOutcome)),
+			).toBe(true);
 			sb.setCampaignOptions({ resultsSeed: 2 });
 			const c = (await contacts(SMS_ACTIVE, { page: 1, limit: 25 })).json.data.results;
 			expect(c.map((r) => r.phoneNumber)).toEqual(a.map((r) => r.phoneNumber));
@@ -263,15 +434,29 @@ describe('sandbox campaign writes', () => {
 		});
 
 		test('a campaign never started has none; after a start it has', async () => {
-			expect((await contacts(SMS_READY, { page: 1, limit: 10 })).json.data).toEqual({ results: [], page: 1, limit: 10, totalPages: 0, totalResults: 0 });
-			await request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign/${SMS_READY}?campaignType=sms&trigger=play`, body: {} });
+			expect((await contacts(SMS_READY, { page: 1, limit: 10 })).json.data).toEqual({
+				results: [],
+				page: 1,
+				limit: 10,
+				totalPages: 0,
+				totalResults: 0,
+			});
+			await request(sb, {
+				method: 'POST',
+				path: `${base(sb.credentials)}/campaign/${SMS_READY}?campaignType=sms&trigger=play`,
+				body: {},
+			});
 			expect((await contacts(SMS_READY, { page: 1, limit: 10 })).json.data.totalResults).toBe(25);
 		});
 
-		test('contacts come from the campaign\'s contact lists when the sandbox holds them', async () => {
+		test("contacts come from the campaign's contact lists when the sandbox holds them", async () => {
 			// The voice campaign's list, made the way Contact List > Create and Add Contacts make it.
 			const list = sb.store.contactLists.findByName(sb.credentials.appId, 'Renewals Q1 2026');
-			sb.store.contactLists.addContactsTo(list, [{ phoneNumber: '+15550100000' }, { phoneNumber: '+15550100001' }], new Date(clock).toISOString());
+			sb.store.contactLists.addContactsTo(
+				list,
+				[{ phoneNumber: '+15550100000' }, { phoneNumber: '+15550100001' }],
+				new Date(clock).toISOString(),
+			);
 			const { data } = (await contacts(VOICE_ACTIVE, { page: 1, limit: 10 })).json;
 			expect(data.results.map((r) => r.phoneNumber)).toEqual(['+15550100000', '+15550100001']);
 			expect(data.totalResults).toBe(2);
@@ -288,24 +473,50 @@ describe('sandbox campaign writes', () => {
 		});
 
 		test('view=status is unchanged', async () => {
-			const res = await request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign/${VOICE_ACTIVE}/status?${q()}&view=status`, body: {} });
-			expect(res.json.data).toEqual({ id: VOICE_ACTIVE, status: 'Active', name: sb.store.get(VOICE_ACTIVE).name });
+			const res = await request(sb, {
+				method: 'POST',
+				path: `${base(sb.credentials)}/campaign/${VOICE_ACTIVE}/status?${q()}&view=status`,
+				body: {},
+			});
+			expect(res.json.data).toEqual({
+				id: VOICE_ACTIVE,
+				status: 'Active',
+				name: sb.store.get(VOICE_ACTIVE).name,
+			});
 		});
 	});
 
 	describe('POST /campaign/schedule', () => {
-		const daily = { startDateTime: '2026-03-01 09:00:00', endDateTime: '2026-04-01 18:00:00', recurrenceObject: { recurType: 'Daily', dailyDetails: { onceEveryNdays: 1 } } };
+		const daily = {
+			startDateTime: '2026-03-01 09:00:00',
+			endDateTime: '2026-04-01 18:00:00',
+			recurrenceObject: { recurType: 'Daily', dailyDetails: { onceEveryNdays: 1 } },
+		};
 
 		test('enable (daily) by name sets both flags; disable clears them; the answer has the ID', async () => {
 			const name = sb.store.get(SMS_READY).name;
 			const on = await schedule('true', name, daily);
 			expect(on.status).toBe(200);
-			expect(on.json).toEqual({ status: 'success', message: `Campaign ${name} has been scheduled successfully`, id: SMS_READY });
-			expect(sb.store.get(SMS_READY).schedule).toEqual({ isSchedulingEnabled: true, isRecurrenceEnabled: true });
+			expect(on.json).toEqual({
+				status: 'success',
+				message: `Campaign ${name} has been scheduled successfully`,
+				id: SMS_READY,
+			});
+			expect(sb.store.get(SMS_READY).schedule).toEqual({
+				isSchedulingEnabled: true,
+				isRecurrenceEnabled: true,
+			});
 			expect(sb.store.records.get(SMS_READY).scheduleDetails).toEqual(daily);
 			const off = await schedule('false', name, {});
-			expect(off.json).toEqual({ status: 'success', message: `Campaign ${name} schedule has been disabled successfully`, id: SMS_READY });
-			expect(sb.store.get(SMS_READY).schedule).toEqual({ isSchedulingEnabled: false, isRecurrenceEnabled: false });
+			expect(off.json).toEqual({
+				status: 'success',
+				message: `Campaign ${name} schedule has been disabled successfully`,
+				id: SMS_READY,
+			});
+			expect(sb.store.get(SMS_READY).schedule).toEqual({
+				isSchedulingEnabled: false,
+				isRecurrenceEnabled: false,
+			});
 			expect(sb.store.get(SMS_READY).status).toBe('Ready');
 		});
 
@@ -314,7 +525,13 @@ describe('sandbox campaign writes', () => {
 			const res = await schedule('true', name, {
 				startDateTime: '2026-03-1 18:29:00',
 				endDateTime: '2026-03-27 18:29:00',
-				recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 1, whichDays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] } },
+				recurrenceObject: {
+					recurType: 'Weekly',
+					weeklyDetails: {
+						onceEveryNweeks: 1,
+						whichDays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+					},
+				},
 			});
 			expect(res.status).toBe(200);
 		});
@@ -326,11 +543,37 @@ describe('sandbox campaign writes', () => {
 		});
 
 		test.each([
-			['an end before the start', { ...daily, endDateTime: '2026-02-28 09:00:00' }, /endDateTime must be greater than both current time and startDateTime/],
-			['an end in the past', { ...daily, startDateTime: '2026-01-01 00:00:00', endDateTime: '2026-02-01 00:00:00' }, /greater than both current time/],
-			['an ISO date', { ...daily, startDateTime: '2026-03-01T09:00:00Z' }, /^body\.startDateTime is "2026-03-01T09:00:00Z"; the page's form is "YYYY-MM-DD HH:mm:ss"$/],
-			['no recurrence', { ...daily, recurrenceObject: undefined }, /^body\.recurrenceObject is missing; the page marks it required$/],
-			['weekly without days', { ...daily, recurrenceObject: { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks: 1, whichDays: [] } } }, /^body\.recurrenceObject\.weeklyDetails\.whichDays has 0 entries; the page requires at least 1$/],
+			[
+				'an end before the start',
+				{ ...daily, endDateTime: '2026-02-28 09:00:00' },
+				/endDateTime must be greater than both current time and startDateTime/,
+			],
+			[
+				'an end in the past',
+				{ ...daily, startDateTime: '2026-01-01 00:00:00', endDateTime: '2026-02-01 00:00:00' },
+				/greater than both current time/,
+			],
+			[
+				'an ISO date',
+				{ ...daily, startDateTime: '2026-03-01T09:00:00Z' },
+				/^body\.startDateTime is "2026-03-01T09:00:00Z"; the page's form is "YYYY-MM-DD HH:mm:ss"$/,
+			],
+			[
+				'no recurrence',
+				{ ...daily, recurrenceObject: undefined },
+				/^body\.recurrenceObject is missing; the page marks it required$/,
+			],
+			[
+				'weekly without days',
+				{
+					...daily,
+					recurrenceObject: {
+						recurType: 'Weekly',
+						weeklyDetails: { onceEveryNweeks: 1, whichDays: [] },
+					},
+				},
+				/^body\.recurrenceObject\.weeklyDetails\.whichDays has 0 entries; the page requires at least 1$/,
+			],
 		])('refused with 400: %s', async (_label, body, expected) => {
 			const res = await schedule('true', sb.store.get(SMS_READY).name, body);
 			expect(res.status).toBe(400);
@@ -339,10 +582,19 @@ describe('sandbox campaign writes', () => {
 		});
 
 		test('an unknown name is not found; names match exactly; the query needs both parameters', async () => {
-			expect((await schedule('true', 'No Such Campaign', daily)).json).toEqual({ status: 'failure', message: 'Campaign with name No Such Campaign not found' });
-			expect((await schedule('true', sb.store.get(SMS_READY).name.toUpperCase(), daily)).status).toBe(404);
+			expect((await schedule('true', 'No Such Campaign', daily)).json).toEqual({
+				status: 'failure',
+				message: 'Campaign with name No Such Campaign not found',
+			});
+			expect(
+				(await schedule('true', sb.store.get(SMS_READY).name.toUpperCase(), daily)).status,
+			).toBe(404);
 			expect((await schedule('maybe', sb.store.get(SMS_READY).name, daily)).status).toBe(400);
-			const noName = await request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign/schedule?enableSchedule=true`, body: daily });
+			const noName = await request(sb, {
+				method: 'POST',
+				path: `${base(sb.credentials)}/campaign/schedule?enableSchedule=true`,
+				body: daily,
+			});
 			expect(noName.status).toBe(400);
 		});
 	});

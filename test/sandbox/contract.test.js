@@ -32,7 +32,10 @@ describe('the schema checker', () => {
 		[{ name: 'a', tags: [] }, ['body.tags has 0 entries; the page requires at least 1']],
 		[{ name: 'a', tags: ['c'] }, ['body.tags[0] is "c"; the page allows "a", "b"']],
 		[{ name: 'a', mode: 'advanced' }, ['body.flow is missing; the page marks it required']],
-		[{ name: 'a', extra: 1 }, ['body.extra is not on the page (and the contract lists no reading for it)']],
+		[
+			{ name: 'a', extra: 1 },
+			['body.extra is not on the page (and the contract lists no reading for it)'],
+		],
 	])('%j -> %j', (body, problems) => {
 		expect(check(schema, body, 'body')).toEqual(problems);
 	});
@@ -50,41 +53,69 @@ describe('the endpoints', () => {
 			expect(e.pages.length).toBeGreaterThan(0);
 			for (const page of e.pages) expect(page).toMatch(/^[a-z0-9-]+\.mdx$/);
 			for (const { path: template } of e.paths) {
-				const concrete = template.replace('{streamId}', 'st-1').replace('{campaignId}', 'cd-1').replace('{contactListId}', 'cl-1');
-				const query = { view: e.id === 'campaignResults' ? 'contacts' : 'status', trigger: e.id.startsWith('stop') ? 'stop' : 'play', campaignType: /Voice/.test(e.id) ? 'voice' : 'sms' };
+				const concrete = template
+					.replace('{streamId}', 'st-1')
+					.replace('{campaignId}', 'cd-1')
+					.replace('{contactListId}', 'cl-1');
+				const query = {
+					view: e.id === 'campaignResults' ? 'contacts' : 'status',
+					trigger: e.id.startsWith('stop') ? 'stop' : 'play',
+					campaignType: /Voice/.test(e.id) ? 'voice' : 'sms',
+				};
 				expect(matchEndpoint(e.method, concrete, query).endpoint.id).toBe(e.id);
 			}
 		}
 	});
 
 	test('a request no page documents matches nothing; a literal segment wins over an ID', () => {
-		expect(matchEndpoint('PATCH', '/campaign/api/v2/public/st-1/campaign/cd-1', {})).toBeUndefined();
-		expect(matchEndpoint('POST', '/campaign/api/v2/public/st-1/campaign/schedule', {}).endpoint.id).toBe('scheduleCampaign');
-		expect(matchEndpoint('POST', '/campaign/api/v2/public/st-1/campaign/getAllCampaignDetails', {}).endpoint.id).toBe('listCampaigns');
+		expect(
+			matchEndpoint('PATCH', '/campaign/api/v2/public/st-1/campaign/cd-1', {}),
+		).toBeUndefined();
+		expect(
+			matchEndpoint('POST', '/campaign/api/v2/public/st-1/campaign/schedule', {}).endpoint.id,
+		).toBe('scheduleCampaign');
+		expect(
+			matchEndpoint('POST', '/campaign/api/v2/public/st-1/campaign/getAllCampaignDetails', {})
+				.endpoint.id,
+		).toBe('listCampaigns');
 	});
 
 	test('headers, unknown query parameters, a body where none is documented, and a missing one are problems', () => {
 		const get = endpoints.find((e) => e.id === 'getCampaign');
-		expect(checkRequest(get, { query: { accountId: 'a', campaignType: 'sms' }, headers: { auth: 't', iid: 'st-1' }, bodyText: '{"x":1}', body: { x: 1 } })).toEqual([
+		expect(
+			checkRequest(get, {
+				query: { accountId: 'a', campaignType: 'sms' },
+				headers: { auth: 't', iid: 'st-1' },
+				bodyText: '{"x":1}',
+				body: { x: 1 },
+			}),
+		).toEqual([
 			'header accountId is missing; every page requires it',
 			'query parameter campaignType is not on the page (and the contract lists no reading for it)',
 			'a body is sent; the page sends none',
 		]);
 		const start = endpoints.find((e) => e.id === 'startSmsCampaign');
-		expect(checkRequest(start, { query: { campaignType: 'sms', trigger: 'play' }, headers: { auth: 't', iid: 's', accountid: 'a' } })).toEqual([
-			'no body is sent; the page sends `{}` with Content-Type: application/json',
-		]);
+		expect(
+			checkRequest(start, {
+				query: { campaignType: 'sms', trigger: 'play' },
+				headers: { auth: 't', iid: 's', accountid: 'a' },
+			}),
+		).toEqual(['no body is sent; the page sends `{}` with Content-Type: application/json']);
 	});
 });
 
 describe('the readings of what the pages leave open', () => {
-	test('the presets flip every unknown, the default is each one\'s sandboxDefault, a wrong value is refused', () => {
+	test("the presets flip every unknown, the default is each one's sandboxDefault, a wrong value is refused", () => {
 		const lenient = resolveReadings('lenient');
 		const harsh = resolveReadings('harsh');
 		for (const u of unknowns) expect(lenient[u.id]).not.toBe(harsh[u.id]);
 		expect(resolveReadings(undefined).updateMerges).toBe('replace');
-		expect(() => resolveReadings(undefined, { updateMerges: 'sometimes' })).toThrow(/must be one of replace, merge/);
-		expect(() => resolveReadings(undefined, { colour: 'blue' })).toThrow(/unknown reading "colour"/);
+		expect(() => resolveReadings(undefined, { updateMerges: 'sometimes' })).toThrow(
+			/must be one of replace, merge/,
+		);
+		expect(() => resolveReadings(undefined, { colour: 'blue' })).toThrow(
+			/unknown reading "colour"/,
+		);
 	});
 });
 
@@ -94,14 +125,27 @@ test('docs/kore-ai-api.md is what the contract renders (node scripts/contract-do
 
 describe('the global check (test/setup/contract.js)', () => {
 	const runCase = (which) =>
-		execFileSync(process.execPath, [require.resolve('jest/bin/jest'), '--rootDir', ROOT, '--setupFilesAfterEnv', '<rootDir>/test/setup/contract.js', '--testMatch', '**/test/fixtures/contract/violation.check.js', '--runInBand'], {
-			cwd: ROOT,
-			env: { ...process.env, CONTRACT_CASE: which },
-			encoding: 'utf8',
-			stdio: 'pipe',
-		});
+		execFileSync(
+			process.execPath,
+			[
+				require.resolve('jest/bin/jest'),
+				'--rootDir',
+				ROOT,
+				'--setupFilesAfterEnv',
+				'<rootDir>/test/setup/contract.js',
+				'--testMatch',
+				'**/test/fixtures/contract/violation.check.js',
+				'--runInBand',
+			],
+			{
+				cwd: ROOT,
+				env: { ...process.env, CONTRACT_CASE: which },
+				encoding: 'utf8',
+				stdio: 'pipe',
+			},
+		);
 
-	test('fails a test that leaves a violation behind, naming the request and the page\'s rule', () => {
+	test("fails a test that leaves a violation behind, naming the request and the page's rule", () => {
 		let failure;
 		try {
 			runCase('left');
@@ -109,7 +153,9 @@ describe('the global check (test/setup/contract.js)', () => {
 			failure = error;
 		}
 		expect(failure).toBeDefined();
-		expect(failure.stderr).toMatch(/The sandbox refused 1 request\(s\) that do not follow Kore\.ai's pages:\n\s*POST \/campaign\/api\/v2\/public\/\S+\/campaign\/trigger\/\S+ \(stopSmsCampaign\): no body is sent/);
+		expect(failure.stderr).toMatch(
+			/The sandbox refused 1 request\(s\) that do not follow Kore\.ai's pages:\n\s*POST \/campaign\/api\/v2\/public\/\S+\/campaign\/trigger\/\S+ \(stopSmsCampaign\): no body is sent/,
+		);
 	}, 60_000);
 
 	test('passes a test that takes its violation on purpose', () => {

@@ -47,7 +47,8 @@ describe('sandbox fault injection', () => {
 		const res = await api.del(sb, SMS_READY);
 		expect(res.status).toBe(status);
 		expect(res.headers['content-type']).toMatch(contentType);
-		if (/html/.test(res.headers['content-type'])) expect(res.text).toMatch(new RegExp(`<title>${status} `));
+		if (/html/.test(res.headers['content-type']))
+			expect(res.text).toMatch(new RegExp(`<title>${status} `));
 		else expect(res.json.errors[0].code).toBe(status);
 		expect(sb.store.has(SMS_READY)).toBe(true);
 	});
@@ -66,7 +67,9 @@ describe('sandbox fault injection', () => {
 		const res = await api.del(sb, SMS_READY);
 		expect(res.status).toBe(200);
 		expect(res.json).toBeUndefined();
-		expect(res.text.startsWith('{"status":"success","message":"Campaign Account Security Alert deleted')).toBe(true);
+		expect(
+			res.text.startsWith('{"status":"success","message":"Campaign Account Security Alert deleted'),
+		).toBe(true);
 		expect(sb.store.has(SMS_READY)).toBe(false);
 	});
 
@@ -133,7 +136,10 @@ describe('sandbox fault injection', () => {
 
 describe('hang and close()', () => {
 	test('a hanging request never answers; close() ends it and every other socket', async () => {
-		const sb = await startSandbox({ rateLimit: false, faults: { byCampaign: { [SMS_READY]: ['hang'] } } });
+		const sb = await startSandbox({
+			rateLimit: false,
+			faults: { byCampaign: { [SMS_READY]: ['hang'] } },
+		});
 		let settled = false;
 		const pending = api.get(sb, SMS_READY).then((r) => {
 			settled = true;
@@ -154,14 +160,22 @@ describe('hang and close()', () => {
 		const sb = await startSandbox({ rateLimit: false });
 		const c = sb.credentials;
 		const { sign } = require('./helpers');
-		const res = await fetch(`${sb.url}/campaign/api/v2/public/${c.appId}/campaign/${sb.seedCampaignId}?accountId=${c.accountId}`, {
-			headers: { auth: sign(c), iid: c.appId, accountId: c.accountId },
-		});
+		const res = await fetch(
+			`${sb.url}/campaign/api/v2/public/${c.appId}/campaign/${sb.seedCampaignId}?accountId=${c.accountId}`,
+			{
+				headers: { auth: sign(c), iid: c.appId, accountId: c.accountId },
+			},
+		);
 		expect(res.status).toBe(200);
 		await res.json();
 		sb.setLatency(60_000);
-		const slow = request(sb, { method: 'GET', path: `/campaign/api/v2/public/${c.appId}/campaign/${sb.seedCampaignId}?accountId=${c.accountId}` });
-		expect(await until(() => sb.requests.length === 2 && sb.requests[1].delayMs === 60_000)).toBe(true);
+		const slow = request(sb, {
+			method: 'GET',
+			path: `/campaign/api/v2/public/${c.appId}/campaign/${sb.seedCampaignId}?accountId=${c.accountId}`,
+		});
+		expect(await until(() => sb.requests.length === 2 && sb.requests[1].delayMs === 60_000)).toBe(
+			true,
+		);
 		await sb.close();
 		expect((await slow).error).toBeDefined();
 		expect(sb.stats.openSockets).toBe(0);

@@ -13,7 +13,7 @@ describe('sandbox store', () => {
 	});
 	afterAll(() => sb.close());
 
-	test('seeded: 10 SMS (with the Delete SMS Campaign page\'s sample) and 5 voice campaigns in the primary app, 1 in the second', () => {
+	test("seeded: 10 SMS (with the Delete SMS Campaign page's sample) and 5 voice campaigns in the primary app, 1 in the second", () => {
 		const primary = sb.credentials.appId;
 		const sms = sb.store.ids('sms').filter((id) => sb.store.streamOf(id) === primary);
 		const voice = sb.store.ids('voice');
@@ -29,7 +29,14 @@ describe('sandbox store', () => {
 			const d = sb.store.get(id);
 			expect(d.dialingMode).toBeTruthy();
 			expect(d.dncLists.id).toMatch(/^cl-/);
-			expect(d.dialingStrategy).toEqual(expect.objectContaining({ dialingOrder: expect.any(String), maxAttemptsPerRecord: expect.any(Number), defaultRetryPeriod: expect.any(Number), maxRingTime: expect.any(Number) }));
+			expect(d.dialingStrategy).toEqual(
+				expect.objectContaining({
+					dialingOrder: expect.any(String),
+					maxAttemptsPerRecord: expect.any(Number),
+					defaultRetryPeriod: expect.any(Number),
+					maxRingTime: expect.any(Number),
+				}),
+			);
 		}
 	});
 
@@ -43,14 +50,21 @@ describe('sandbox store', () => {
 		const ids = sb.addCampaigns(10_000, 'sms');
 		expect(ids).toHaveLength(10_000);
 		expect(new Set(ids).size).toBe(10_000);
-		expect(ids.every((id) => /^cd-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id))).toBe(true);
+		expect(
+			ids.every((id) =>
+				/^cd-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id),
+			),
+		).toBe(true);
 		const res = await api.del(sb, ids[9_999], 'sms');
 		expect(res.status).toBe(200);
 		expect(res.json.message).toBe('Campaign Bulk SMS Campaign 10000 deleted successfully');
 		expect(sb.store.has(ids[9_999])).toBe(false);
 		expect((await api.del(sb, ids[0], 'voice')).status).toBe(404);
 		const voiceIds = sb.addCampaigns(3, 'voice', { status: 'Active' });
-		expect(sb.store.get(voiceIds[0])).toMatchObject({ status: 'Active', dialingMode: expect.any(String) });
+		expect(sb.store.get(voiceIds[0])).toMatchObject({
+			status: 'Active',
+			dialingMode: expect.any(String),
+		});
 		expect(() => sb.addCampaigns(1, 'fax')).toThrow(/sms or voice/);
 	});
 
@@ -63,7 +77,13 @@ describe('sandbox store', () => {
 
 describe('sandbox options', () => {
 	test('accounts replaces the apps; bad options are refused', async () => {
-		const app = { accountId: 'aaaaaaaaaaaaaaaaaaaaaaaa', appId: 'st-custom', clientId: 'cs-custom', clientSecret: 's3cret', algorithm: 'HS512' };
+		const app = {
+			accountId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+			appId: 'st-custom',
+			clientId: 'cs-custom',
+			clientSecret: 's3cret',
+			algorithm: 'HS512',
+		};
 		const sb = await startSandbox({ rateLimit: false, accounts: [app] });
 		try {
 			expect(sb.credentials).toEqual({ host: sb.url, ...app });
@@ -72,7 +92,9 @@ describe('sandbox options', () => {
 		} finally {
 			await sb.close();
 		}
-		await expect(startSandbox({ accounts: [{ ...app, algorithm: 'RS256' }] })).rejects.toThrow(/algorithm/);
+		await expect(startSandbox({ accounts: [{ ...app, algorithm: 'RS256' }] })).rejects.toThrow(
+			/algorithm/,
+		);
 		await expect(startSandbox({ notFoundStyle: 'teapot' })).rejects.toThrow(/notFoundStyle/);
 		await expect(startSandbox({ faults: { nope: 1 } })).rejects.toThrow(/unknown faults option/);
 	});
@@ -80,22 +102,31 @@ describe('sandbox options', () => {
 
 describe('sandbox CLI', () => {
 	test('parseArgs', () => {
-		expect(parseArgs(['--port', '4010', '--enforce-jti', '--rate-limit', 'off', '--latency', '50'])).toMatchObject({
+		expect(
+			parseArgs(['--port', '4010', '--enforce-jti', '--rate-limit', 'off', '--latency', '50']),
+		).toMatchObject({
 			port: 4010,
 			enforceJti: true,
 			rateLimit: false,
 			latencyMs: 50,
 		});
-		expect(parseArgs(['--rate-limit', '600', '--no-retry-after']).rateLimit).toEqual({ perMinute: 600, retryAfter: false });
+		expect(parseArgs(['--rate-limit', '600', '--no-retry-after']).rateLimit).toEqual({
+			perMinute: 600,
+			retryAfter: false,
+		});
 		expect(parseArgs([]).rateLimit).toEqual({ perMinute: 60, retryAfter: true });
 		expect(() => parseArgs(['--port', 'x'])).toThrow(/--port/);
 		expect(() => parseArgs(['--what'])).toThrow(/unknown option/);
 	});
 
 	test('starts, prints the credential values, serves requests, stops on SIGTERM with exit code 0', async () => {
-		const child = spawn(process.execPath, [path.join(__dirname, '../../sandbox/cli.js'), '--port', '0', '--rate-limit', 'off'], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[path.join(__dirname, '../../sandbox/cli.js'), '--port', '0', '--rate-limit', 'off'],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let out = '';
 		const ready = new Promise((resolve, reject) => {
 			child.stdout.on('data', (chunk) => {
@@ -104,7 +135,9 @@ describe('sandbox CLI', () => {
 			});
 			child.once('exit', (code) => reject(new Error(`cli exited early (${code}): ${out}`)));
 		});
-		const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+		const exited = new Promise((resolve) =>
+			child.once('exit', (code, signal) => resolve({ code, signal })),
+		);
 		try {
 			await ready;
 			const field = (label) => new RegExp(`${label}\\s*: (\\S+)`).exec(out)[1];
@@ -118,9 +151,17 @@ describe('sandbox CLI', () => {
 			};
 			expect(creds.host).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 			expect(creds.clientSecret).toBe('sandbox-only-secret-7Qm2Xw9LpR4tZ8vB3nK6');
-			const res = await fetch(`${creds.host}/campaign/api/v2/public/${creds.appId}/campaign/cd-213cc43a-a340-5b89-a256-ff8da28xxxxx?accountId=${creds.accountId}`, {
-				headers: { auth: sign(creds), iid: creds.appId, accountId: creds.accountId, connection: 'close' },
-			});
+			const res = await fetch(
+				`${creds.host}/campaign/api/v2/public/${creds.appId}/campaign/cd-213cc43a-a340-5b89-a256-ff8da28xxxxx?accountId=${creds.accountId}`,
+				{
+					headers: {
+						auth: sign(creds),
+						iid: creds.appId,
+						accountId: creds.accountId,
+						connection: 'close',
+					},
+				},
+			);
 			expect(res.status).toBe(200);
 			expect((await res.json()).data.name).toBe('Billing Alert Template Campaign-21212');
 		} finally {

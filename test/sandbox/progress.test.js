@@ -19,7 +19,11 @@ describe('sandbox: started campaigns complete after completeAfterMs', () => {
 
 	const start = (id, type = 'sms') =>
 		type === 'sms'
-			? request(sb, { method: 'POST', path: `${base(sb.credentials)}/campaign/${id}?campaignType=sms&trigger=play`, body: {} })
+			? request(sb, {
+					method: 'POST',
+					path: `${base(sb.credentials)}/campaign/${id}?campaignType=sms&trigger=play`,
+					body: {},
+				})
 			: request(sb, {
 					method: 'POST',
 					path: `${base(sb.credentials)}/campaign/trigger/${id}?accountId=${sb.credentials.accountId}&campaignType=voice&trigger=play`,
@@ -69,7 +73,13 @@ describe('sandbox: started campaigns complete after completeAfterMs', () => {
 		expect((await listed('sms', SMS_READY)).status).toBe('Active');
 		const plain = await startSandbox({ rateLimit: false, now: () => clock });
 		try {
-			expect(await request(plain, { method: 'POST', path: `${base(plain.credentials)}/campaign/${SMS_READY}?campaignType=sms&trigger=play`, body: {} })).toMatchObject({ status: 200 });
+			expect(
+				await request(plain, {
+					method: 'POST',
+					path: `${base(plain.credentials)}/campaign/${SMS_READY}?campaignType=sms&trigger=play`,
+					body: {},
+				}),
+			).toMatchObject({ status: 200 });
 			clock += 3_600_000;
 			expect(plain.tickCampaigns()).toEqual([]);
 			expect(plain.store.get(SMS_READY).status).toBe('Active');

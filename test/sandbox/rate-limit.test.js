@@ -4,7 +4,12 @@ const { startSandbox } = require('../../sandbox');
 const { api, sign } = require('./helpers');
 
 const LIMIT_BODY = {
-	errors: [{ msg: "You've exceeded the per-minute rate limit. Please wait for sometime before retrying.", code: 429 }],
+	errors: [
+		{
+			msg: "You've exceeded the per-minute rate limit. Please wait for sometime before retrying.",
+			code: 429,
+		},
+	],
 };
 
 describe('sandbox rate limit (per account, rolling 60 s, injectable clock)', () => {
@@ -19,7 +24,8 @@ describe('sandbox rate limit (per account, rolling 60 s, injectable clock)', () 
 	test('default is 60 per minute', async () => {
 		const sb = await startSandbox({ now });
 		try {
-			for (let i = 0; i < 60; i++) expect((await api.status(sb, sb.seedCampaignId, { token: token(sb) })).status).toBe(200);
+			for (let i = 0; i < 60; i++)
+				expect((await api.status(sb, sb.seedCampaignId, { token: token(sb) })).status).toBe(200);
 			const over = await api.status(sb, sb.seedCampaignId, { token: token(sb) });
 			expect(over.status).toBe(429);
 			expect(over.json).toEqual(LIMIT_BODY);
@@ -75,7 +81,15 @@ describe('sandbox rate limit (per account, rolling 60 s, injectable clock)', () 
 			await api.get(sb, sb.seedCampaignId, { token: token(sb) });
 			await api.get(sb, sb.seedCampaignId, { token: token(sb) });
 			expect((await api.get(sb, sb.seedCampaignId, { token: token(sb) })).status).toBe(429);
-			const other = await api.list(sb, { type: 'sms' }, { creds: s, path: `/campaign/api/v2/public/${s.appId}/campaign/getAllCampaignDetails?accountId=${s.accountId}`, token: sign(s, { iat: Math.floor(clock / 1000) }) });
+			const other = await api.list(
+				sb,
+				{ type: 'sms' },
+				{
+					creds: s,
+					path: `/campaign/api/v2/public/${s.appId}/campaign/getAllCampaignDetails?accountId=${s.accountId}`,
+					token: sign(s, { iat: Math.floor(clock / 1000) }),
+				},
+			);
 			expect(other.status).toBe(200);
 			expect(other.json.data.totalResults).toBe(1);
 		} finally {
@@ -97,7 +111,8 @@ describe('sandbox rate limit (per account, rolling 60 s, injectable clock)', () 
 	test('rateLimit: false disables it; setRateLimit changes it at run time', async () => {
 		const sb = await startSandbox({ now, rateLimit: false });
 		try {
-			for (let i = 0; i < 70; i++) expect((await api.status(sb, sb.seedCampaignId, { token: token(sb) })).status).toBe(200);
+			for (let i = 0; i < 70; i++)
+				expect((await api.status(sb, sb.seedCampaignId, { token: token(sb) })).status).toBe(200);
 			sb.setRateLimit({ perMinute: 100 });
 			for (let i = 0; i < 100; i++) await api.status(sb, sb.seedCampaignId, { token: token(sb) });
 			expect((await api.status(sb, sb.seedCampaignId, { token: token(sb) })).status).toBe(429);

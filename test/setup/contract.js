@@ -6,6 +6,8 @@ const violations = require('../../sandbox/contract/violations');
 afterEach(() => {
 	const left = violations.take();
 	if (left.length > 0) {
-		throw new Error(`The sandbox refused ${left.length} request(s) that do not follow Kore.ai's pages:\n${violations.describe(left)}`);
+		throw new Error(
+			`The sandbox refused ${left.length} request(s) that do not follow Kore.ai's pages:\n${violations.describe(left)}`,
+		);
 	}
 });

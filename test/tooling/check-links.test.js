@@ -15,7 +15,11 @@ afterAll(() => made.forEach((root) => fs.rmSync(root, { recursive: true, force: 
 function project(files) {
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-links-'));
 	made.push(root);
-	const defaults = { 'CHANGELOG.md': '# Changelog\n', 'e2e/README.md': '# e2e\n', 'sandbox/README.md': '# Sandbox\n' };
+	const defaults = {
+		'CHANGELOG.md': '# Changelog\n',
+		'e2e/README.md': '# e2e\n',
+		'sandbox/README.md': '# Sandbox\n',
+	};
 	for (const [name, text] of Object.entries({ ...defaults, ...files })) {
 		fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
 		fs.writeFileSync(path.join(root, name), text);
@@ -49,7 +53,9 @@ const guide = [
 const docs = '# Docs\n\n## The demo: `npm start`\n\nBack to the [guide](../README.md#output).\n';
 
 test("GitHub's anchor rule: lower case, punctuation dropped, spaces to hyphens", () => {
-	expect(slug('Queue mode: several workers, one Kore.ai account')).toBe('queue-mode-several-workers-one-koreai-account');
+	expect(slug('Queue mode: several workers, one Kore.ai account')).toBe(
+		'queue-mode-several-workers-one-koreai-account',
+	);
 	expect(slug("Kore.ai's API pages")).toBe('koreais-api-pages');
 	expect(slug('The demo: `npm start`')).toBe('the-demo-npm-start');
 	expect(slug('Bulk runs: pacing, retries, and deletes that never get lost')).toBe(
@@ -74,7 +80,9 @@ test('a link to a missing file fails the check, naming the file and line', () =>
 	});
 	const result = run(root);
 	expect(result.status).toBe(1);
-	expect(result.stderr).toContain('README.md:17: docs/releasing.md: docs/releasing.md does not exist');
+	expect(result.stderr).toContain(
+		'README.md:17: docs/releasing.md: docs/releasing.md does not exist',
+	);
 	expect(result.stderr).toMatch(/1 broken link\(s\)/);
 });
 
@@ -88,13 +96,16 @@ test('an anchor no heading produces fails the check, in the same file and in ano
 	expect(result.stderr).toContain(
 		'README.md:17: #queue-mode-several-workers-one-kore-ai-account: no heading in README.md has the anchor #queue-mode-several-workers-one-kore-ai-account',
 	);
-	expect(result.stderr).toContain('docs/guide.md:5: ../README.md#outputs: no heading in README.md has the anchor #outputs');
+	expect(result.stderr).toContain(
+		'docs/guide.md:5: ../README.md#outputs: no heading in README.md has the anchor #outputs',
+	);
 	expect(result.stderr).toMatch(/2 broken link\(s\)/);
 });
 
 test('images and reference-style links are checked too', () => {
 	const root = project({
-		'README.md': '# Guide\n\n<img src="docs/missing.png" alt="x">\n\n[Unreleased]: docs/missing.md\n',
+		'README.md':
+			'# Guide\n\n<img src="docs/missing.png" alt="x">\n\n[Unreleased]: docs/missing.md\n',
 	});
 	expect(checkFiles(root, ['README.md']).map(({ line, target }) => `${line} ${target}`)).toEqual([
 		'3 docs/missing.png',

@@ -17,7 +17,15 @@ function floorOf(rel) {
 	if (!rel.startsWith(NODE)) return [Infinity, 'outside'];
 	const inNode = rel.slice(NODE.length);
 	const room = inNode.includes('/') ? inNode.split('/')[0] : 'node files';
-	const floors = { transport: 2, api: 3, output: 4, actions: 5, methods: 5, trigger: 5, 'node files': 6 };
+	const floors = {
+		transport: 2,
+		api: 3,
+		output: 4,
+		actions: 5,
+		methods: 5,
+		trigger: 5,
+		'node files': 6,
+	};
 	return [floors[room] ?? Infinity, room];
 }
 
@@ -27,7 +35,9 @@ function sourceFiles(root) {
 			const file = path.join(dir, entry.name);
 			return entry.isDirectory() ? walk(file) : file.endsWith('.ts') ? [file] : [];
 		});
-	return ['common', 'credentials', 'nodes'].filter((dir) => fs.existsSync(path.join(root, dir))).flatMap((dir) => walk(path.join(root, dir)));
+	return ['common', 'credentials', 'nodes']
+		.filter((dir) => fs.existsSync(path.join(root, dir)))
+		.flatMap((dir) => walk(path.join(root, dir)));
 }
 
 /** Every break of the rules in the tree at `root`, one sentence each. */
@@ -38,13 +48,18 @@ function houseProblems(root) {
 		const text = fs.readFileSync(file, 'utf8');
 		const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 		if (lines > 260) problems.push(`${rel} has ${lines} lines (at most 260)`);
-		if (rel.startsWith('nodes/') && text.includes('as unknown as')) problems.push(`${rel} casts 'as unknown as'`);
-		if (text.includes('skip +=') && rel !== `${NODE}api/paging.ts`) problems.push(`${rel} pages on its own ('skip +='): use api/paging.ts`);
+		if (rel.startsWith('nodes/') && text.includes('as unknown as'))
+			problems.push(`${rel} casts 'as unknown as'`);
+		if (text.includes('skip +=') && rel !== `${NODE}api/paging.ts`)
+			problems.push(`${rel} pages on its own ('skip +='): use api/paging.ts`);
 		const [mine, myRoom] = floorOf(rel);
 		for (const match of text.matchAll(/^import\b[^;]*?\bfrom '(\.[^']*)'/gms)) {
 			const resolved = path.resolve(path.dirname(file), match[1]);
 			const isFolder = fs.existsSync(resolved) && fs.statSync(resolved).isDirectory();
-			const target = path.relative(root, isFolder ? path.join(resolved, 'index.ts') : `${resolved}.ts`).split(path.sep).join('/');
+			const target = path
+				.relative(root, isFolder ? path.join(resolved, 'index.ts') : `${resolved}.ts`)
+				.split(path.sep)
+				.join('/');
 			const [theirs, theirRoom] = floorOf(target);
 			const pickerReadsResources = myRoom === 'methods' && target === `${NODE}actions/resources.ts`;
 			if (theirs > mine || (theirs === mine && theirRoom !== myRoom && !pickerReadsResources)) {
@@ -70,9 +85,15 @@ test('each rule can fail', () => {
 		};
 		write(`${NODE}actions/common.fields.ts`, 'export const x = 1;\n');
 		write(`${NODE}transport/index.ts`, 'export const y = 1;\n');
-		write(`${NODE}transport/settings.ts`, "import { x } from '../actions/common.fields';\nexport const z = x;\n");
+		write(
+			`${NODE}transport/settings.ts`,
+			"import { x } from '../actions/common.fields';\nexport const z = x;\n",
+		);
 		write(`${NODE}api/paging.ts`, "import { y } from '../transport';\nlet skip = 0;\nskip += y;\n");
-		write(`${NODE}output/simplify.ts`, "import { y } from '../transport';\nexport const w = y as unknown as string;\n");
+		write(
+			`${NODE}output/simplify.ts`,
+			"import { y } from '../transport';\nexport const w = y as unknown as string;\n",
+		);
 		write(`${NODE}methods/search.ts`, 'let skip = 0;\nskip += 1;\n');
 		write(`${NODE}trigger/listing.ts`, "import type { x } from '../actions/common.fields';\n");
 		write('common/long.ts', 'export const a = 1;\n'.repeat(261));

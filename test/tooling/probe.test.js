@@ -30,18 +30,29 @@ function snapshot(sb) {
 	const campaigns = Object.fromEntries(sb.store.ids().map((id) => [id, sb.store.get(id)]));
 	const lists = {};
 	for (const app of sb.apps) {
-		for (const record of sb.store.contactLists.all(app.appId)) lists[record.id] = { doc: sb.store.contactLists.get(record.id), contacts: sb.store.contactLists.contactsOf(record.id) };
+		for (const record of sb.store.contactLists.all(app.appId))
+			lists[record.id] = {
+				doc: sb.store.contactLists.get(record.id),
+				contacts: sb.store.contactLists.contactsOf(record.id),
+			};
 	}
 	return { campaigns, lists };
 }
 
 function leftovers(sb) {
 	const { campaigns, lists } = snapshot(sb);
-	return [...Object.values(campaigns).map((doc) => doc.name), ...Object.values(lists).map((list) => list.doc.name)].filter((name) => name.startsWith(PREFIX));
+	return [
+		...Object.values(campaigns).map((doc) => doc.name),
+		...Object.values(lists).map((list) => list.doc.name),
+	].filter((name) => name.startsWith(PREFIX));
 }
 
-const readingsOf = (report) => Object.fromEntries(report.unknowns.map((item) => [item.id, item.reading]));
-const expected = (preset, changes = {}) => ({ ...Object.fromEntries(unknowns.map((u) => [u.id, preset ? u[preset] : u.sandboxDefault])), ...changes });
+const readingsOf = (report) =>
+	Object.fromEntries(report.unknowns.map((item) => [item.id, item.reading]));
+const expected = (preset, changes = {}) => ({
+	...Object.fromEntries(unknowns.map((u) => [u.id, preset ? u[preset] : u.sandboxDefault])),
+	...changes,
+});
 
 /** No client secret, no token the sandbox received (nor its signature), no App ID or Account ID. */
 function expectNoSecrets(text, sb) {
@@ -68,22 +79,39 @@ function expectOnlyTheDeliberateViolation(sb) {
  * listed the app's campaigns or lists, none started anything.
  */
 function expectOnlyScratchTouched(sb, report) {
-	const made = report.unknowns.find((item) => item.id === 'notFound').evidence.map((e) => /\/((?:cd|cl)-[0-9a-f-]{36})\?/.exec(e.path)[1]);
+	const made = report.unknowns
+		.find((item) => item.id === 'notFound')
+		.evidence.map((e) => /\/((?:cd|cl)-[0-9a-f-]{36})\?/.exec(e.path)[1]);
 	const allowed = new Set([report.scratch.campaignId, report.scratch.contactListId, ...made]);
 	expect(sb.requests.length).toBeGreaterThan(10);
 	for (const entry of sb.requests) {
 		const where = `${entry.method} ${entry.path}`;
 		expect(new URL(entry.url, 'http://x').searchParams.get('trigger')).not.toBe('play');
-		if (entry.campaignId !== undefined) expect([where, allowed.has(entry.campaignId)]).toEqual([where, true]);
-		else expect([where, entry.body?.name ?? entry.body?.contact_list_name]).toEqual([where, report.scratch.name]);
+		if (entry.campaignId !== undefined)
+			expect([where, allowed.has(entry.campaignId)]).toEqual([where, true]);
+		else
+			expect([where, entry.body?.name ?? entry.body?.contact_list_name]).toEqual([
+				where,
+				report.scratch.name,
+			]);
 	}
 }
 
 describe.each(['lenient', 'harsh'])('npm run probe against the %s sandbox', (preset) => {
 	test("reports every unknown with exactly the preset's reading, deletes its scratch objects, changes nothing else", async () => {
-		sandbox = await startSandbox({ readings: { preset }, contract: 'record', rateLimit: SMALL_LIMIT, preparingMs: 200 });
+		sandbox = await startSandbox({
+			readings: { preset },
+			contract: 'record',
+			rateLimit: SMALL_LIMIT,
+			preparingMs: 200,
+		});
 		const before = snapshot(sandbox);
-		const report = await runProbe({ ...sandbox.credentials, callerId: CALLER_ID, rateLimit: true, timing: FAST });
+		const report = await runProbe({
+			...sandbox.credentials,
+			callerId: CALLER_ID,
+			rateLimit: true,
+			timing: FAST,
+		});
 
 		expect(readingsOf(report)).toEqual(expected(preset));
 		for (const item of report.unknowns) {
@@ -109,13 +137,25 @@ test("a sandbox that enforces the pages refuses the partial PUT: reported as Kor
 	sandbox = await startSandbox({ rateLimit: false, preparingMs: 0 });
 	const report = await runProbe({ ...sandbox.credentials, callerId: CALLER_ID, timing: FAST });
 	// No --rate-limit and no 429 met: that question stays open.
-	expect(readingsOf(report)).toEqual(expected(undefined, { updateMerges: 'refused', rateLimit: 'notProbed' }));
+	expect(readingsOf(report)).toEqual(
+		expected(undefined, { updateMerges: 'refused', rateLimit: 'notProbed' }),
+	);
 	const update = report.unknowns.find((item) => item.id === 'updateMerges');
 	expect(update.settled).toBe(false);
 	expect(update.evidence).toHaveLength(1);
-	expect(update.evidence[0]).toMatchObject({ method: 'PUT', status: 400, body: { errors: [{ msg: 'body.dialingStrategy.callerId is missing; the page marks it required' }] } });
-	expect(report.contractUpdates.find((line) => line.startsWith('updateMerges'))).toMatch(/none of unknowns\.js's values \(replace, merge\) but 'refused'/);
-	expect(report.contractUpdates.find((line) => line.startsWith('rateLimit'))).toMatch(/still open \(notProbed: run with --rate-limit/);
+	expect(update.evidence[0]).toMatchObject({
+		method: 'PUT',
+		status: 400,
+		body: {
+			errors: [{ msg: 'body.dialingStrategy.callerId is missing; the page marks it required' }],
+		},
+	});
+	expect(report.contractUpdates.find((line) => line.startsWith('updateMerges'))).toMatch(
+		/none of unknowns\.js's values \(replace, merge\) but 'refused'/,
+	);
+	expect(report.contractUpdates.find((line) => line.startsWith('rateLimit'))).toMatch(
+		/still open \(notProbed: run with --rate-limit/,
+	);
 	expect(leftovers(sandbox)).toEqual([]);
 	expectOnlyTheDeliberateViolation(sandbox);
 });
@@ -129,14 +169,30 @@ test('an AbortSignal mid-run stops after the request in flight and still deletes
 		onRequest: (entry) => entry.method === 'PUT' && stop.abort(),
 	});
 	const before = snapshot(sandbox);
-	const report = await runProbe({ ...sandbox.credentials, callerId: CALLER_ID, timing: FAST, signal: stop.signal });
+	const report = await runProbe({
+		...sandbox.credentials,
+		callerId: CALLER_ID,
+		timing: FAST,
+		signal: stop.signal,
+	});
 
 	expect(report.interrupted).toBe(true);
 	expect(report.cleanup.items.map((item) => item.outcome)).toEqual(['deleted', 'deleted']);
-	const after = sandbox.requests.slice(sandbox.requests.findIndex((entry) => entry.method === 'PUT') + 1);
+	const after = sandbox.requests.slice(
+		sandbox.requests.findIndex((entry) => entry.method === 'PUT') + 1,
+	);
 	expect(after.map((entry) => entry.method)).toEqual(['DELETE', 'DELETE']);
-	for (const id of ['updateMerges', 'smsResults', 'smsStopPath', 'voiceTriggerPrefix', 'rateLimit']) {
-		expect(report.unknowns.find((item) => item.id === id)).toMatchObject({ reading: 'notProbed', why: 'interrupted before this step' });
+	for (const id of [
+		'updateMerges',
+		'smsResults',
+		'smsStopPath',
+		'voiceTriggerPrefix',
+		'rateLimit',
+	]) {
+		expect(report.unknowns.find((item) => item.id === id)).toMatchObject({
+			reading: 'notProbed',
+			why: 'interrupted before this step',
+		});
 	}
 	expect(leftovers(sandbox)).toEqual([]);
 	expect(snapshot(sandbox)).toEqual(before);
@@ -144,7 +200,12 @@ test('an AbortSignal mid-run stops after the request in flight and still deletes
 });
 
 test('deletes Kore.ai keeps refusing: the report says CLEANUP FAILED and names both IDs to delete by hand', async () => {
-	sandbox = await startSandbox({ contract: 'record', rateLimit: false, preparingMs: 0, faults: { status5xx: { rate: 1, methods: ['DELETE'] } } });
+	sandbox = await startSandbox({
+		contract: 'record',
+		rateLimit: false,
+		preparingMs: 0,
+		faults: { status5xx: { rate: 1, methods: ['DELETE'] } },
+	});
 	const report = await runProbe({ ...sandbox.credentials, callerId: CALLER_ID, timing: FAST });
 
 	const { campaignId, contactListId, name } = report.scratch;
@@ -153,8 +214,13 @@ test('deletes Kore.ai keeps refusing: the report says CLEANUP FAILED and names b
 		['FAILED', 3],
 		['FAILED', 3],
 	]);
-	expect(report.cleanup.deleteByHand).toEqual([`SMS campaign "${name}" (ID ${campaignId})`, `contact list "${name}" (ID ${contactListId})`]);
-	expect(renderText(report)).toContain(`CLEANUP FAILED. Delete by hand in Kore.ai: SMS campaign "${name}" (ID ${campaignId}), contact list "${name}" (ID ${contactListId})`);
+	expect(report.cleanup.deleteByHand).toEqual([
+		`SMS campaign "${name}" (ID ${campaignId})`,
+		`contact list "${name}" (ID ${contactListId})`,
+	]);
+	expect(renderText(report)).toContain(
+		`CLEANUP FAILED. Delete by hand in Kore.ai: SMS campaign "${name}" (ID ${campaignId}), contact list "${name}" (ID ${contactListId})`,
+	);
 	expect(leftovers(sandbox)).toEqual([name, name]);
 	expectOnlyTheDeliberateViolation(sandbox);
 });
@@ -165,13 +231,25 @@ test('a campaign create whose answer is lost: the campaign may exist, so the rep
 	sandbox = sb = await startSandbox({
 		contract: 'record',
 		rateLimit: false,
-		onRequest: (entry) => entry.route === 'contactList.addContacts' && sb.setFaults({ lostResponse: { rate: 1, count: 1, methods: ['POST'] } }),
+		onRequest: (entry) =>
+			entry.route === 'contactList.addContacts' &&
+			sb.setFaults({ lostResponse: { rate: 1, count: 1, methods: ['POST'] } }),
 	});
 	const report = await runProbe({ ...sandbox.credentials, callerId: CALLER_ID, timing: FAST });
 
 	const name = report.scratch.name;
-	expect(report.setup).toEqual([expect.objectContaining({ what: 'SMS campaign', problem: expect.stringMatching(/^no clear answer to creating the scratch SMS campaign \(it may exist\): /) })]);
-	expect(report.unknowns.find((item) => item.id === 'updateMerges')).toMatchObject({ reading: 'notProbed', why: expect.stringMatching(/campaign was not created/) });
+	expect(report.setup).toEqual([
+		expect.objectContaining({
+			what: 'SMS campaign',
+			problem: expect.stringMatching(
+				/^no clear answer to creating the scratch SMS campaign \(it may exist\): /,
+			),
+		}),
+	]);
+	expect(report.unknowns.find((item) => item.id === 'updateMerges')).toMatchObject({
+		reading: 'notProbed',
+		why: expect.stringMatching(/campaign was not created/),
+	});
 	expect(report.cleanup.items.map((item) => item.outcome)).toEqual(['UNKNOWN', 'deleted']);
 	expect(report.cleanup.deleteByHand).toEqual([`SMS campaign "${name}"`]);
 	expect(leftovers(sandbox)).toEqual([name]);
@@ -181,18 +259,28 @@ test('a campaign create whose answer is lost: the campaign may exist, so the rep
 test('bad inputs are refused before anything is sent, naming the field and never the secret', async () => {
 	sandbox = await startSandbox({ rateLimit: false });
 	const credentials = sandbox.credentials;
-	await expect(runProbe({ ...credentials, callerId: '4155550100' })).rejects.toThrow(/^Caller ID "4155550100" does not start with "\+"/);
+	await expect(runProbe({ ...credentials, callerId: '4155550100' })).rejects.toThrow(
+		/^Caller ID "4155550100" does not start with "\+"/,
+	);
 	await expect(runProbe({ ...credentials, callerId: undefined })).rejects.toThrow(ProbeInputError);
-	const error = await runProbe({ ...credentials, clientSecret: ' ', callerId: CALLER_ID }).catch((e) => e);
+	const error = await runProbe({ ...credentials, clientSecret: ' ', callerId: CALLER_ID }).catch(
+		(e) => e,
+	);
 	expect(error.message).toMatch(/^Client Secret is only whitespace/);
-	await expect(runProbe({ ...credentials, host: 'http://example.com', callerId: CALLER_ID })).rejects.toThrow(/plain http/);
+	await expect(
+		runProbe({ ...credentials, host: 'http://example.com', callerId: CALLER_ID }),
+	).rejects.toThrow(/plain http/);
 	expect(sandbox.requests).toEqual([]);
 });
 
 /** Runs the CLI in a child process; resolves with its exit code and output. */
 function runCli(command, args, { env = {}, onStart = () => {} } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd: root,
+			env: { ...process.env, ...env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -205,15 +293,38 @@ function runCli(command, args, { env = {}, onStart = () => {} } = {}) {
 
 function cliArgs(sb, extra = []) {
 	const c = sb.credentials;
-	return ['--host', c.host, '--account-id', c.accountId, '--app-id', c.appId, '--client-id', c.clientId, '--caller-id', CALLER_ID, '--poll-interval', '50', ...extra];
+	return [
+		'--host',
+		c.host,
+		'--account-id',
+		c.accountId,
+		'--app-id',
+		c.appId,
+		'--client-id',
+		c.clientId,
+		'--caller-id',
+		CALLER_ID,
+		'--poll-interval',
+		'50',
+		...extra,
+	];
 }
 
 test('npm run probe -- ... --rate-limit --json: the same report on stdout, the secret only from the environment', async () => {
-	sandbox = await startSandbox({ readings: { preset: 'lenient' }, contract: 'record', rateLimit: SMALL_LIMIT, preparingMs: 200 });
-	const before = snapshot(sandbox);
-	const run = await runCli('npm', ['run', '--silent', 'probe', '--', ...cliArgs(sandbox, ['--rate-limit', '--json'])], {
-		env: { KORE_AI_CLIENT_SECRET: sandbox.credentials.clientSecret },
+	sandbox = await startSandbox({
+		readings: { preset: 'lenient' },
+		contract: 'record',
+		rateLimit: SMALL_LIMIT,
+		preparingMs: 200,
 	});
+	const before = snapshot(sandbox);
+	const run = await runCli(
+		'npm',
+		['run', '--silent', 'probe', '--', ...cliArgs(sandbox, ['--rate-limit', '--json'])],
+		{
+			env: { KORE_AI_CLIENT_SECRET: sandbox.credentials.clientSecret },
+		},
+	);
 	expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('probe: asking notFound')]);
 	const report = JSON.parse(run.stdout);
 	expect(readingsOf(report)).toEqual(expected('lenient'));
@@ -241,7 +352,9 @@ test('SIGINT to the CLI while the campaign is being created: the answer is kept,
 	const { code, stdout, stderr } = await run;
 
 	expect(code).toBe(130);
-	expect(stderr).toMatch(/SIGINT: finishing the request in flight, then deleting the scratch objects/);
+	expect(stderr).toMatch(
+		/SIGINT: finishing the request in flight, then deleting the scratch objects/,
+	);
 	expect(stdout).toMatch(/INTERRUPTED/);
 	expect(stdout).toMatch(/Cleanup: SMS campaign deleted; contact list deleted/);
 	expect(sandbox.requests.filter((entry) => entry.method === 'DELETE')).toHaveLength(2);
@@ -254,16 +367,29 @@ test('SIGINT to the CLI while the campaign is being created: the answer is kept,
 
 test('the CLI names a missing flag with its variable, echoes no secret, and exits 2 before sending anything', async () => {
 	const secret = 'never-shown-secret-123';
-	const run = await runCli(process.execPath, ['scripts/probe/cli.js', '--host', 'https://platform.kore.ai', '--client-secret', secret]);
+	const run = await runCli(process.execPath, [
+		'scripts/probe/cli.js',
+		'--host',
+		'https://platform.kore.ai',
+		'--client-secret',
+		secret,
+	]);
 	expect(run.code).toBe(2);
 	expect(run.stderr).toBe('probe: --account-id (or KORE_AI_ACCOUNT_ID) is missing: Account ID.\n');
-	const stray = await runCli(process.execPath, ['scripts/probe/cli.js', '--client-secret', 'x', secret]);
+	const stray = await runCli(process.execPath, [
+		'scripts/probe/cli.js',
+		'--client-secret',
+		'x',
+		secret,
+	]);
 	expect(stray.code).toBe(2);
 	expect(stray.stderr).not.toContain(secret);
 });
 
 test('the probe is not in the tarball', () => {
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }));
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }),
+	);
 	const files = packed.files.map((file) => file.path);
 	expect(files.some((file) => file.startsWith('dist/'))).toBe(true);
 	expect(files.filter((file) => /probe|^scripts\/|^sandbox\//.test(file))).toEqual([]);

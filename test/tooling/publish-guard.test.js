@@ -30,26 +30,45 @@ function laptopEnv() {
 
 describe('the publish guard (prepublishOnly)', () => {
 	test('allows the publish workflow', () => {
-		expect(decide(fromWorkflow('publish.yml'), manifest, notAsked)).toBe(`publishing n8n-nodes-kore-ai@1.2.3 from ${WORKFLOW}`);
+		expect(decide(fromWorkflow('publish.yml'), manifest, notAsked)).toBe(
+			`publishing n8n-nodes-kore-ai@1.2.3 from ${WORKFLOW}`,
+		);
 	});
 
 	test('refuses a laptop, and another workflow of the repository, naming the way to publish', () => {
-		const message = /n8n-nodes-kore-ai@1\.2\.3 is published by \.github\/workflows\/publish\.yml when its tag v1\.2\.3 is pushed.*docs\/releasing\.md/;
+		const message =
+			/n8n-nodes-kore-ai@1\.2\.3 is published by \.github\/workflows\/publish\.yml when its tag v1\.2\.3 is pushed.*docs\/releasing\.md/;
 		expect(() => decide({}, manifest, notAsked)).toThrow(message);
 		expect(() => decide(fromWorkflow('ci.yml'), manifest, notAsked)).toThrow(message);
-		expect(() => decide({ GITHUB_WORKFLOW_REF: fromWorkflow('publish.yml').GITHUB_WORKFLOW_REF }, manifest, notAsked)).toThrow(message);
+		expect(() =>
+			decide(
+				{ GITHUB_WORKFLOW_REF: fromWorkflow('publish.yml').GITHUB_WORKFLOW_REF },
+				manifest,
+				notAsked,
+			),
+		).toThrow(message);
 	});
 
 	test('allows a dry run, which publishes nothing', () => {
-		expect(decide({ npm_config_dry_run: 'true' }, manifest, notAsked)).toMatch(/^dry run of n8n-nodes-kore-ai@1\.2\.3/);
+		expect(decide({ npm_config_dry_run: 'true' }, manifest, notAsked)).toMatch(
+			/^dry run of n8n-nodes-kore-ai@1\.2\.3/,
+		);
 	});
 
 	test('the first publish escape works only while the package is not on npm', () => {
 		const escape = { KORE_AI_FIRST_PUBLISH: '1' };
-		expect(decide(escape, manifest, () => false)).toMatch(/^first publish of n8n-nodes-kore-ai .* trusted publisher/);
-		expect(() => decide(escape, manifest, () => true)).toThrow(/already on npm, so the first publish is done/);
-		expect(() => decide(escape, manifest, () => new Error('ETIMEDOUT'))).toThrow(/Could not ask npm .*ETIMEDOUT/);
-		expect(() => decide({ KORE_AI_FIRST_PUBLISH: 'yes' }, manifest, notAsked)).toThrow(/is published by/);
+		expect(decide(escape, manifest, () => false)).toMatch(
+			/^first publish of n8n-nodes-kore-ai .* trusted publisher/,
+		);
+		expect(() => decide(escape, manifest, () => true)).toThrow(
+			/already on npm, so the first publish is done/,
+		);
+		expect(() => decide(escape, manifest, () => new Error('ETIMEDOUT'))).toThrow(
+			/Could not ask npm .*ETIMEDOUT/,
+		);
+		expect(() => decide({ KORE_AI_FIRST_PUBLISH: 'yes' }, manifest, notAsked)).toThrow(
+			/is published by/,
+		);
 	});
 });
 
@@ -63,12 +82,24 @@ describe("this package's npm publish", () => {
 	afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 	const publish = (...args) =>
-		spawnSync('npm', ['publish', '--registry', 'http://127.0.0.1:9/', '--fetch-retries=0', '--userconfig', userconfig, ...args], {
-			cwd: root,
-			env: laptopEnv(),
-			encoding: 'utf8',
-			timeout: 120_000,
-		});
+		spawnSync(
+			'npm',
+			[
+				'publish',
+				'--registry',
+				'http://127.0.0.1:9/',
+				'--fetch-retries=0',
+				'--userconfig',
+				userconfig,
+				...args,
+			],
+			{
+				cwd: root,
+				env: laptopEnv(),
+				encoding: 'utf8',
+				timeout: 120_000,
+			},
+		);
 
 	test('package.json wires both locks', () => {
 		expect(packageJson.scripts.prepublishOnly).toBe('node scripts/publish-guard.js');
@@ -84,7 +115,9 @@ describe("this package's npm publish", () => {
 	test('with lifecycle scripts on, prepublishOnly refuses it first, saying how to publish', () => {
 		const result = publish('--ignore-scripts=false');
 		expect(result.status).not.toBe(0);
-		expect(result.stderr).toMatch(/publish-guard: n8n-nodes-kore-ai@[\d.]+ is published by \.github\/workflows\/publish\.yml/);
+		expect(result.stderr).toMatch(
+			/publish-guard: n8n-nodes-kore-ai@[\d.]+ is published by \.github\/workflows\/publish\.yml/,
+		);
 		expect(result.stderr).not.toMatch(/provenance generation/);
 	});
 });

@@ -11,10 +11,14 @@ function scanPackage(dir) {
 	// reports node files as misnamed trigger nodes.
 	const env = { ...process.env };
 	delete env.NODE_ENV;
-	const out = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'scan.js'), dir, '--json'], {
-		encoding: 'utf8',
-		env,
-	});
+	const out = spawnSync(
+		process.execPath,
+		[path.join(__dirname, '..', '..', 'scripts', 'scan.js'), dir, '--json'],
+		{
+			encoding: 'utf8',
+			env,
+		},
+	);
 	return JSON.parse(out.stdout);
 }
 
@@ -37,7 +41,8 @@ test('a package using restricted globals and a runtime dependency fails on both 
 		delete pkg.scripts;
 		delete pkg.devDependencies;
 		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg));
-		const bad = "export function run(): void { setTimeout(() => undefined, 1); console.log(process.env.HOME); }\n";
+		const bad =
+			'export function run(): void { setTimeout(() => undefined, 1); console.log(process.env.HOME); }\n';
 		fs.mkdirSync(path.join(dir, 'nodes'));
 		fs.writeFileSync(path.join(dir, 'nodes', 'bad.ts'), bad);
 		fs.mkdirSync(path.join(dir, 'dist', 'nodes'), { recursive: true });

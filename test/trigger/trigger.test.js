@@ -12,7 +12,16 @@ const SMS_ACTIVE = 'cd-78d3f0a9-8f42-5d8c-af8d-d6a63ea1c7d4'; // Event Reminder 
 const VOICE_READY = 'cd-a1e45a7e-e8ba-4e97-a339-476ebc7f3d20'; // Service Renewal Outreach Campaign
 const VOICE_ACTIVE = 'cd-c1b940c7-7012-4e7d-98d9-47071774e6a1'; // Billing Reminder Voice Campaign
 const ALL_EVENTS = ['created', 'deleted', 'statusChanged'];
-const ITEM_KEYS = ['event', 'campaignId', 'name', 'campaignType', 'previousStatus', 'status', 'updatedAt', 'seenAt'];
+const ITEM_KEYS = [
+	'event',
+	'campaignId',
+	'name',
+	'campaignType',
+	'previousStatus',
+	'status',
+	'updatedAt',
+	'seenAt',
+];
 
 /** The sandbox's list requests (one per page), as `type` values. */
 const listedTypes = (sb) => sb.requests.filter((r) => r.route === 'list').map((r) => r.body?.type);
@@ -21,7 +30,13 @@ const listedTypes = (sb) => sb.requests.filter((r) => r.route === 'list').map((r
 function outputText(result) {
 	const error = result.error;
 	const errorText = error
-		? JSON.stringify({ message: error.message, description: error.description, stack: error.stack, cause: String(error.cause), all: { ...error } })
+		? JSON.stringify({
+				message: error.message,
+				description: error.description,
+				stack: error.stack,
+				cause: String(error.cause),
+				all: { ...error },
+			})
 		: '';
 	return JSON.stringify(result.data ?? null) + errorText;
 }
@@ -39,7 +54,11 @@ describe('Kore.ai Contact Center Trigger', () => {
 	afterEach(() => sb.close());
 
 	const poller = (parameters = {}, options = {}) =>
-		createPoller({ parameters: { events: ALL_EVENTS, campaignType: 'both', ...parameters }, credentials: sb.credentials, ...options });
+		createPoller({
+			parameters: { events: ALL_EVENTS, campaignType: 'both', ...parameters },
+			credentials: sb.credentials,
+			...options,
+		});
 
 	test('the first poll only remembers: existing campaigns are no change, and the memory is id -> [status, name] per type', async () => {
 		const trigger = await poller();
@@ -90,9 +109,29 @@ describe('Kore.ai Contact Center Trigger', () => {
 		sb.store.remove(SMS_READY, new Date().toISOString());
 
 		const result = await trigger.poll();
-		expect(result.items.map(({ event, campaignId, campaignType, previousStatus, status }) => ({ event, campaignId, campaignType, previousStatus, status }))).toEqual([
-			{ event: 'deleted', campaignId: SMS_READY, campaignType: 'sms', previousStatus: 'Ready', status: null },
-			{ event: 'created', campaignId: created, campaignType: 'voice', previousStatus: null, status: 'Ready' },
+		expect(
+			result.items.map(({ event, campaignId, campaignType, previousStatus, status }) => ({
+				event,
+				campaignId,
+				campaignType,
+				previousStatus,
+				status,
+			})),
+		).toEqual([
+			{
+				event: 'deleted',
+				campaignId: SMS_READY,
+				campaignType: 'sms',
+				previousStatus: 'Ready',
+				status: null,
+			},
+			{
+				event: 'created',
+				campaignId: created,
+				campaignType: 'voice',
+				previousStatus: null,
+				status: 'Ready',
+			},
 		]);
 		// A deleted campaign is no longer listed: its name comes from the memory.
 		expect(result.items[0].name).toBe('Account Security Alert');
@@ -129,17 +168,24 @@ describe('Kore.ai Contact Center Trigger', () => {
 	test.each([
 		['sms', ['sms'], SMS_ACTIVE],
 		['voice', ['voice'], VOICE_ACTIVE],
-	])('Campaign Type %s lists and reports only that type', async (campaignType, types, changedId) => {
-		const trigger = await poller({ campaignType });
-		await trigger.poll();
-		sb.store.setStatus(SMS_ACTIVE, 'Paused');
-		sb.store.setStatus(VOICE_ACTIVE, 'Paused');
+	])(
+		'Campaign Type %s lists and reports only that type',
+		async (campaignType, types, changedId) => {
+			const trigger = await poller({ campaignType });
+			await trigger.poll();
+			sb.store.setStatus(SMS_ACTIVE, 'Paused');
+			sb.store.setStatus(VOICE_ACTIVE, 'Paused');
 
-		const result = await trigger.poll();
-		expect(result.items.map((i) => [i.campaignId, i.campaignType])).toEqual([[changedId, campaignType]]);
-		expect([...new Set(listedTypes(sb))]).toEqual(types);
-		expect(Object.keys(trigger.memory.campaigns).sort()).toEqual(['scope', 'v', campaignType].sort());
-	});
+			const result = await trigger.poll();
+			expect(result.items.map((i) => [i.campaignId, i.campaignType])).toEqual([
+				[changedId, campaignType],
+			]);
+			expect([...new Set(listedTypes(sb))]).toEqual(types);
+			expect(Object.keys(trigger.memory.campaigns).sort()).toEqual(
+				['scope', 'v', campaignType].sort(),
+			);
+		},
+	);
 
 	test('a poll that fails halfway emits nothing and changes no memory; the next poll reports the change', async () => {
 		let failVoice = false;
@@ -149,7 +195,8 @@ describe('Kore.ai Contact Center Trigger', () => {
 			// After the SMS listing is answered, Kore.ai answers the voice listing with HTTP 500
 			// (not retried: a 500 is Kore.ai's verdict on the request).
 			onRequest: (entry) => {
-				if (failVoice && entry.route === 'list' && entry.body?.type === 'sms') sb.setFaults({ status5xx: { rate: 1, status: 500, body: 'json' } });
+				if (failVoice && entry.route === 'list' && entry.body?.type === 'sms')
+					sb.setFaults({ status5xx: { rate: 1, status: 500, body: 'json' } });
 			},
 		});
 		const trigger = await poller();
@@ -214,7 +261,9 @@ describe('Kore.ai Contact Center Trigger', () => {
 		sb.store.setStatus(SMS_READY, 'Stopped');
 		trigger.restart();
 		const after = await trigger.poll();
-		expect(after.items.map((i) => [i.campaignId, i.previousStatus, i.status])).toEqual([[SMS_READY, 'Ready', 'Stopped']]);
+		expect(after.items.map((i) => [i.campaignId, i.previousStatus, i.status])).toEqual([
+			[SMS_READY, 'Ready', 'Stopped'],
+		]);
 		trigger.restart();
 		expect((await trigger.poll()).emitted).toBe(false);
 	});
@@ -230,12 +279,21 @@ describe('Kore.ai Contact Center Trigger', () => {
 		const result = await other.poll();
 		expect(result.error).toBeUndefined();
 		expect(result.emitted).toBe(false);
-		expect(Object.keys(other.memory.campaigns.sms)).toEqual(['cd-7d9e1f3a-5b7c-5d9e-a1f3-5b7c9d1e3f5a']);
+		expect(Object.keys(other.memory.campaigns.sms)).toEqual([
+			'cd-7d9e1f3a-5b7c-5d9e-a1f3-5b7c9d1e3f5a',
+		]);
 	});
 
 	test('a damaged memory in the static data counts as nothing remembered: no flood of created events', async () => {
 		const scope = `${sb.url} ${sb.credentials.accountId} ${sb.credentials.appId}`;
-		const trigger = await poller({}, { staticData: { 'node:Kore.ai Trigger': { campaigns: { v: 1, scope, sms: { [SMS_READY]: 'Ready' } } } } });
+		const trigger = await poller(
+			{},
+			{
+				staticData: {
+					'node:Kore.ai Trigger': { campaigns: { v: 1, scope, sms: { [SMS_READY]: 'Ready' } } },
+				},
+			},
+		);
 		const result = await trigger.poll();
 		expect(result.error).toBeUndefined();
 		expect(result.emitted).toBe(false);
@@ -258,10 +316,15 @@ describe('Kore.ai Contact Center Trigger', () => {
 		const ids = sb.addCampaigns(250, 'sms');
 		const trigger = await poller({ campaignType: 'sms' });
 		await trigger.poll();
-		expect(sb.requests.filter((r) => r.route === 'list').map((r) => r.body.skip)).toEqual([0, 100, 200]);
+		expect(sb.requests.filter((r) => r.route === 'list').map((r) => r.body.skip)).toEqual([
+			0, 100, 200,
+		]);
 		expect(Object.keys(trigger.memory.campaigns.sms)).toHaveLength(260);
 
-		const oldest = sb.store.ids('sms').map((id) => sb.store.get(id)).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))[0]._id;
+		const oldest = sb.store
+			.ids('sms')
+			.map((id) => sb.store.get(id))
+			.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))[0]._id;
 		deleteDuringPaging = oldest;
 		const during = await trigger.poll();
 		// One campaign was skipped by the shifted paging: it must not be reported deleted.
@@ -331,7 +394,9 @@ describe('Kore.ai Contact Center Trigger', () => {
 			expect((await trigger.poll()).items).toHaveLength(1);
 			sb.store.setStatus(SMS_READY, 'Scheduled');
 			const manual = await trigger.poll({ mode: 'manual' });
-			expect(manual.items.map((i) => [i.campaignId, i.status, i.sample])).toEqual([[SMS_READY, 'Scheduled', undefined]]);
+			expect(manual.items.map((i) => [i.campaignId, i.status, i.sample])).toEqual([
+				[SMS_READY, 'Scheduled', undefined],
+			]);
 			const active = await trigger.poll();
 			expect(active.items.map((i) => [i.campaignId, i.status])).toEqual([[SMS_READY, 'Scheduled']]);
 			expectNoSecrets(outputText(manual) + outputText(active) + JSON.stringify(trigger.saved), sb);

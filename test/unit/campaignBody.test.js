@@ -1,8 +1,14 @@
 // The small readers behind Create and Update's checks (compiled dist/).
-const { encodeSmsText } = require('../../dist/nodes/KoreAiContactCenter/actions/campaign/campaignBody');
-const { parseTimeOfDay } = require('../../dist/nodes/KoreAiContactCenter/actions/campaign/callingHours');
+const {
+	encodeSmsText,
+} = require('../../dist/nodes/KoreAiContactCenter/actions/campaign/campaignBody');
+const {
+	parseTimeOfDay,
+} = require('../../dist/nodes/KoreAiContactCenter/actions/campaign/callingHours');
 const { readNameList } = require('../../dist/common/lists');
-const { decodeBase64Text } = require('../../dist/nodes/KoreAiContactCenter/output/simplifyCampaign');
+const {
+	decodeBase64Text,
+} = require('../../dist/nodes/KoreAiContactCenter/output/simplifyCampaign');
 
 test.each([
 	['9:00 AM', '9:00 AM', 540],
@@ -14,13 +20,16 @@ test.each([
 	['12 PM', '12:00 PM', 720],
 	['00:15', '12:15 AM', 15],
 	['23:59', '11:59 PM', 1439],
-])('time of day %s -> Kore.ai\'s %s', (raw, text, minutes) => {
+])("time of day %s -> Kore.ai's %s", (raw, text, minutes) => {
 	expect(parseTimeOfDay(raw)).toEqual({ text, minutes });
 });
 
-test.each(['24:00', '9', '13 PM', '0 AM', '9:60', 'nine', '9:00 XM', ''])('not a time of day: %j', (raw) => {
-	expect(parseTimeOfDay(raw)).toBeUndefined();
-});
+test.each(['24:00', '9', '13 PM', '0 AM', '9:60', 'nine', '9:00 XM', ''])(
+	'not a time of day: %j',
+	(raw) => {
+		expect(parseTimeOfDay(raw)).toBeUndefined();
+	},
+);
 
 test('name lists: a list or text separated by commas, trimmed, without empties or repeats', () => {
 	expect(readNameList(['VIP', ' Renewals ', 'VIP', ''])).toEqual(['VIP', 'Renewals']);

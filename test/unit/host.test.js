@@ -30,9 +30,18 @@ describe('parseHost (Environment URL)', () => {
 		['', /is empty\. Enter your region's platform URL/],
 		['  \t', /is empty/],
 		[null, /is empty/],
-		['https://platform.kore.ai\u200b', /"https:\/\/platform\.kore\.ai<U\+200B>" contains an invisible formatting character \(U\+200B/],
-		['https://platform.kore.ai\u202e', /<U\+202E>" contains an invisible bidirectional control character \(U\+202E\)/],
-		['https://\u0440latform.kore.ai', /contains "\u0440" \(U\+0440\), a Cyrillic letter that looks like a Latin one/],
+		[
+			'https://platform.kore.ai\u200b',
+			/"https:\/\/platform\.kore\.ai<U\+200B>" contains an invisible formatting character \(U\+200B/,
+		],
+		[
+			'https://platform.kore.ai\u202e',
+			/<U\+202E>" contains an invisible bidirectional control character \(U\+202E\)/,
+		],
+		[
+			'https://\u0440latform.kore.ai',
+			/contains "\u0440" \(U\+0440\), a Cyrillic letter that looks like a Latin one/,
+		],
 		[42, /must be text/],
 	])('%p is refused', (input, problem) => {
 		const result = parseHost(input);

@@ -1,4 +1,9 @@
-const { checkIdentifier, MAX_ID_LENGTH, EXAMPLE_IDS, ID_PATTERN } = require('../../dist/common/identifiers');
+const {
+	checkIdentifier,
+	MAX_ID_LENGTH,
+	EXAMPLE_IDS,
+	ID_PATTERN,
+} = require('../../dist/common/identifiers');
 const { visible, describeChar } = require('../../dist/common/text');
 
 const check = (value) => checkIdentifier(value, 'Campaign ID of item 3', 'cd-123');
@@ -24,7 +29,10 @@ describe('checkIdentifier', () => {
 		['cd-1\u0000', /"cd-1<U\+0000>" contains a control character \(U\+0000\)/],
 		['cd-\u0007x', /control character \(U\+0007\)/],
 		['cd-\u200bx', /"cd-<U\+200B>x" contains an invisible formatting character \(U\+200B/],
-		['cd-\u2066x\u2069', /"cd-<U\+2066>x<U\+2069>" contains an invisible bidirectional control character \(U\+2066\)/],
+		[
+			'cd-\u2066x\u2069',
+			/"cd-<U\+2066>x<U\+2069>" contains an invisible bidirectional control character \(U\+2066\)/,
+		],
 		['cd-\u0441x', /contains "\u0441" \(U\+0441\), a Cyrillic letter that looks like a Latin one/],
 		['cd-\u03bfx', /contains "\u03bf" \(U\+03BF\), a Greek letter/],
 		['..', /contains "\.\."/],
@@ -46,8 +54,12 @@ describe('checkIdentifier', () => {
 	});
 
 	test('typed values (the credential) get advice for typing, not for mapping', () => {
-		expect(checkIdentifier('', 'App ID in the credential', 'st-1', 'typed').problem).toBe('App ID in the credential is empty. Enter an ID like st-1.');
-		expect(checkIdentifier(5, 'App ID in the credential', 'st-1', 'typed').problem).toMatch(/Enter the ID as text\.$/);
+		expect(checkIdentifier('', 'App ID in the credential', 'st-1', 'typed').problem).toBe(
+			'App ID in the credential is empty. Enter an ID like st-1.',
+		);
+		expect(checkIdentifier(5, 'App ID in the credential', 'st-1', 'typed').problem).toMatch(
+			/Enter the ID as text\.$/,
+		);
 	});
 
 	test('a refused huge or control-laden value is shown shortened, with nothing invisible in the sentence', () => {

@@ -9,7 +9,9 @@ function context(parameters) {
 		calls: 0,
 		getNodeParameter(name, itemIndex, fallback, options = {}) {
 			ctx.calls += 1;
-			const raw = name.split('.').reduce((value, key) => (value === undefined ? undefined : value[key]), parameters);
+			const raw = name
+				.split('.')
+				.reduce((value, key) => (value === undefined ? undefined : value[key]), parameters);
 			if (raw === undefined) {
 				if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
 				return fallback;
@@ -20,7 +22,8 @@ function context(parameters) {
 				if (value === '=boom') throw new Error(`bad expression in ${name} for item ${itemIndex}`);
 				if (value === '={{ item }}') return itemIndex;
 				if (Array.isArray(value)) return value.map(evaluate);
-				if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluate(v)]));
+				if (value !== null && typeof value === 'object')
+					return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluate(v)]));
 				return value;
 			};
 			return evaluate(raw);
@@ -44,8 +47,13 @@ test('a value without an expression is read for the first item only and serves e
 });
 
 test('an expression anywhere in the value (a collection field, a list entry) is evaluated for each item', () => {
-	const ctx = context({ options: { concurrency: 4, streamId: '={{ item }}' }, list: ['a', ['={{ item }}']] });
-	expect([0, 1, 2].map((i) => itemParameter.call(ctx, 'options', i, {}).streamId)).toEqual([0, 1, 2]);
+	const ctx = context({
+		options: { concurrency: 4, streamId: '={{ item }}' },
+		list: ['a', ['={{ item }}']],
+	});
+	expect([0, 1, 2].map((i) => itemParameter.call(ctx, 'options', i, {}).streamId)).toEqual([
+		0, 1, 2,
+	]);
 	expect([0, 1].map((i) => itemParameter.call(ctx, 'list', i))).toEqual([
 		['a', [0]],
 		['a', [1]],
@@ -60,9 +68,15 @@ test('a parameter that is not set gives each call its own fallback, read once', 
 	expect(itemParameter.call(ctx, 'options.streamId', 2, '')).toBe('');
 	expect(ctx.calls).toBe(2); // the first item's read and its look at the stored value
 	// Without a fallback it stays n8n's error, for every item.
-	expect(() => itemParameter.call(ctx, 'options.streamId', 3)).toThrow('Could not get parameter "options.streamId"');
-	expect(() => itemParameter.call(ctx, 'resource', 0)).toThrow('Could not get parameter "resource"');
-	expect(() => itemParameter.call(ctx, 'resource', 1)).toThrow('Could not get parameter "resource"');
+	expect(() => itemParameter.call(ctx, 'options.streamId', 3)).toThrow(
+		'Could not get parameter "options.streamId"',
+	);
+	expect(() => itemParameter.call(ctx, 'resource', 0)).toThrow(
+		'Could not get parameter "resource"',
+	);
+	expect(() => itemParameter.call(ctx, 'resource', 1)).toThrow(
+		'Could not get parameter "resource"',
+	);
 });
 
 test('an error is not kept: every item that reads the parameter gets its own', () => {

@@ -7,15 +7,18 @@ const clientId = 'cs-11111111-2222-3333-4444-555555555555';
 const clientSecret = 'a plain UTF-8 secret with ümlauts';
 
 describe('signKoreAiJwt', () => {
-	test.each(['HS256', 'HS512'])('%s token verifies with the client secret and carries the Kore.ai claims', (algorithm) => {
-		const token = signKoreAiJwt({ clientId, clientSecret, algorithm });
-		const decoded = jwt.verify(token, clientSecret, { algorithms: [algorithm], complete: true });
-		expect(decoded.header).toEqual({ alg: algorithm, typ: 'JWT' });
-		expect(decoded.payload.appId).toBe(clientId);
-		expect(decoded.payload.exp - decoded.payload.iat).toBe(TOKEN_LIFETIME_SECONDS);
-		expect(TOKEN_LIFETIME_SECONDS).toBeLessThan(3600); // apps that enforce JTI refuse exp > 1 hour
-		expect(decoded.payload.jti).toMatch(/^[0-9a-f-]{36}$/);
-	});
+	test.each(['HS256', 'HS512'])(
+		'%s token verifies with the client secret and carries the Kore.ai claims',
+		(algorithm) => {
+			const token = signKoreAiJwt({ clientId, clientSecret, algorithm });
+			const decoded = jwt.verify(token, clientSecret, { algorithms: [algorithm], complete: true });
+			expect(decoded.header).toEqual({ alg: algorithm, typ: 'JWT' });
+			expect(decoded.payload.appId).toBe(clientId);
+			expect(decoded.payload.exp - decoded.payload.iat).toBe(TOKEN_LIFETIME_SECONDS);
+			expect(TOKEN_LIFETIME_SECONDS).toBeLessThan(3600); // apps that enforce JTI refuse exp > 1 hour
+			expect(decoded.payload.jti).toMatch(/^[0-9a-f-]{36}$/);
+		},
+	);
 
 	test('defaults to HS256', () => {
 		const token = signKoreAiJwt({ clientId, clientSecret });
@@ -24,8 +27,12 @@ describe('signKoreAiJwt', () => {
 
 	test('a wrong secret or a different algorithm does not verify', () => {
 		const token = signKoreAiJwt({ clientId, clientSecret, algorithm: 'HS256' });
-		expect(() => jwt.verify(token, 'another secret', { algorithms: ['HS256'] })).toThrow(/invalid signature/);
-		expect(() => jwt.verify(token, clientSecret, { algorithms: ['HS512'] })).toThrow(/invalid algorithm/);
+		expect(() => jwt.verify(token, 'another secret', { algorithms: ['HS256'] })).toThrow(
+			/invalid signature/,
+		);
+		expect(() => jwt.verify(token, clientSecret, { algorithms: ['HS512'] })).toThrow(
+			/invalid algorithm/,
+		);
 	});
 
 	test('iat is now and the token expires', () => {
@@ -33,12 +40,15 @@ describe('signKoreAiJwt', () => {
 		const token = signKoreAiJwt({ clientId, clientSecret, now });
 		expect(jwt.decode(token).iat).toBe(now);
 		expect(() => jwt.verify(token, clientSecret, { algorithms: ['HS256'] })).toThrow(/jwt expired/);
-		expect(jwt.verify(token, clientSecret, { algorithms: ['HS256'], clockTimestamp: now + 10 }).appId).toBe(clientId);
+		expect(
+			jwt.verify(token, clientSecret, { algorithms: ['HS256'], clockTimestamp: now + 10 }).appId,
+		).toBe(clientId);
 	});
 
 	test('every token has its own jti', () => {
 		const ids = new Set();
-		for (let i = 0; i < 1000; i++) ids.add(jwt.decode(signKoreAiJwt({ clientId, clientSecret })).jti);
+		for (let i = 0; i < 1000; i++)
+			ids.add(jwt.decode(signKoreAiJwt({ clientId, clientSecret })).jti);
 		expect(ids.size).toBe(1000);
 	});
 });
@@ -55,11 +65,16 @@ describe('KoreAiApi.authenticate', () => {
 	};
 
 	test('adds auth, iid and accountId headers and keeps the existing ones', async () => {
-		const out = await credential.authenticate(data, { url: 'https://platform.kore.ai/x', headers: { Accept: 'application/json' } });
+		const out = await credential.authenticate(data, {
+			url: 'https://platform.kore.ai/x',
+			headers: { Accept: 'application/json' },
+		});
 		expect(out.headers.Accept).toBe('application/json');
 		expect(out.headers.iid).toBe(data.appId);
 		expect(out.headers.accountId).toBe(data.accountId);
-		expect(jwt.verify(out.headers.auth, clientSecret, { algorithms: ['HS512'] }).appId).toBe(clientId);
+		expect(jwt.verify(out.headers.auth, clientSecret, { algorithms: ['HS512'] }).appId).toBe(
+			clientId,
+		);
 		expect(out.headers.auth).not.toMatch(/^Bearer/);
 	});
 
@@ -70,15 +85,23 @@ describe('KoreAiApi.authenticate', () => {
 	});
 
 	test('normalises the base URL of the credential test request', async () => {
-		const out = await credential.authenticate({ ...data, host: ' platform.kore.ai/botbuilder/apps ' }, { baseURL: 'x', url: '/campaign' });
+		const out = await credential.authenticate(
+			{ ...data, host: ' platform.kore.ai/botbuilder/apps ' },
+			{ baseURL: 'x', url: '/campaign' },
+		);
 		expect(out.baseURL).toBe('https://platform.kore.ai');
 	});
 
 	test('refuses plain http to a remote host, naming the field, without echoing the secret', async () => {
-		await expect(credential.authenticate({ ...data, host: 'http://platform.kore.ai' }, { baseURL: 'x', url: '/' })).rejects.toThrow(
-			/Environment URL .*plain http/,
-		);
-		const error = await credential.authenticate({ ...data, clientSecret: '' }, { url: 'x' }).catch((e) => e);
+		await expect(
+			credential.authenticate(
+				{ ...data, host: 'http://platform.kore.ai' },
+				{ baseURL: 'x', url: '/' },
+			),
+		).rejects.toThrow(/Environment URL .*plain http/);
+		const error = await credential
+			.authenticate({ ...data, clientSecret: '' }, { url: 'x' })
+			.catch((e) => e);
 		expect(error.message).toMatch(/^Client Secret in the Kore\.ai API credential is empty/);
 	});
 

@@ -1,8 +1,18 @@
 // Default Country's rules, country by country (common/phoneCountries.ts), through the one phone check.
-const { PHONE_COUNTRIES, nationalToE164, phoneCountry } = require('../../dist/common/phoneCountries');
+const {
+	PHONE_COUNTRIES,
+	nationalToE164,
+	phoneCountry,
+} = require('../../dist/common/phoneCountries');
 const { checkPhoneNumber } = require('../../dist/common/phoneNumbers');
 
-const check = (raw, code) => checkPhoneNumber(raw, 'Phone Number of item 0', true, code === undefined ? undefined : phoneCountry(code));
+const check = (raw, code) =>
+	checkPhoneNumber(
+		raw,
+		'Phone Number of item 0',
+		true,
+		code === undefined ? undefined : phoneCountry(code),
+	);
 
 test.each([
 	// [country, as written in the country, E.164]
@@ -45,14 +55,19 @@ test('every listed country has a calling code, and a trunk prefix only of one di
 test('a trunk prefix is dropped only where the rest then fits: nothing becomes another number', () => {
 	expect(nationalToE164('14155550102', phoneCountry('US'))).toEqual({ e164: '+14155550102' });
 	// 10 digits starting with 1: not "415555010" with a trunk 1 (9 digits), and not a US number.
-	expect(nationalToE164('1415555010', phoneCountry('US'))).toEqual({ digitsExpected: '10 digits, the first one 2 to 9' });
+	expect(nationalToE164('1415555010', phoneCountry('US'))).toEqual({
+		digitsExpected: '10 digits, the first one 2 to 9',
+	});
 	expect(nationalToE164('0612345678', phoneCountry('FR'))).toEqual({ e164: '+33612345678' });
-	expect(nationalToE164('06123456789', phoneCountry('FR'))).toEqual({ digitsExpected: '9 digits (after the trunk prefix 0, which may be left out)' });
+	expect(nationalToE164('06123456789', phoneCountry('FR'))).toEqual({
+		digitsExpected: '9 digits (after the trunk prefix 0, which may be left out)',
+	});
 });
 
 test('without a Default Country the sentences are what they were: no "+", no number', () => {
 	expect(check('4155550102')).toEqual({
-		problem: 'Phone Number of item 0 "4155550102" does not start with "+": write it with "+" and the country code, like +14155550100.',
+		problem:
+			'Phone Number of item 0 "4155550102" does not start with "+": write it with "+" and the country code, like +14155550100.',
 	});
 	// International numbers are never touched by a Default Country.
 	expect(check('+44 20 7946 0958', 'US')).toEqual({ phoneNumber: '+442079460958' });

@@ -1,5 +1,8 @@
 const seed = require('../../sandbox/fixtures/seed-delete-response.json');
-const { simplifyCampaign, decodeBase64Text } = require('../../dist/nodes/KoreAiContactCenter/output/simplifyCampaign');
+const {
+	simplifyCampaign,
+	decodeBase64Text,
+} = require('../../dist/nodes/KoreAiContactCenter/output/simplifyCampaign');
 
 describe('simplifyCampaign on the seed page sample', () => {
 	const out = simplifyCampaign(seed.data, 'sms');
@@ -17,7 +20,11 @@ describe('simplifyCampaign on the seed page sample', () => {
 			callerId: '+9195616xxxxx',
 			callingFrequency: 'WEEKLY',
 			callingTimezone: 'Asia/Kolkata',
-			callingDays: ['MO', 'TU', 'WE', 'TH', 'FR'].map((day) => ({ day, start: '9:00 AM', end: '6:00 PM' })),
+			callingDays: ['MO', 'TU', 'WE', 'TH', 'FR'].map((day) => ({
+				day,
+				start: '9:00 AM',
+				end: '6:00 PM',
+			})),
 			templateName: 'Welcome',
 			templateId: 'cmt-88fcd16f-bdb2-4d4d-8a2c-0324c7fxxxxx',
 			// Kore.ai's sample is redacted mid-character ("...herxxxxx"): no valid UTF-8, so no smsText.
@@ -56,7 +63,12 @@ describe('simplifyCampaign on other shapes', () => {
 				_id: 'cd-v1',
 				dialingMode: 'Progressive',
 				dncLists: { id: 'cl-1', name: 'DNC' },
-				dialingStrategy: { dialingOrder: 'FIFO', maxAttemptsPerRecord: 3, defaultRetryPeriod: 10, maxRingTime: 30 },
+				dialingStrategy: {
+					dialingOrder: 'FIFO',
+					maxAttemptsPerRecord: 3,
+					defaultRetryPeriod: 10,
+					maxRingTime: 30,
+				},
 				experienceFlow: 'ef-1',
 				campaignInstanceId: 'cid-1',
 				priority: 2,
@@ -81,7 +93,12 @@ describe('simplifyCampaign on other shapes', () => {
 
 	test('missing or odd data gives a minimal item instead of throwing', () => {
 		expect(simplifyCampaign(undefined, 'sms')).toEqual({ campaignType: 'sms' });
-		expect(simplifyCampaign({ dialingStrategy: 'x', message: null, schedule: [], priority: 'high' }, 'sms')).toEqual({
+		expect(
+			simplifyCampaign(
+				{ dialingStrategy: 'x', message: null, schedule: [], priority: 'high' },
+				'sms',
+			),
+		).toEqual({
 			campaignType: 'sms',
 			priority: 'high',
 		});
@@ -90,9 +107,11 @@ describe('simplifyCampaign on other shapes', () => {
 
 describe('decodeBase64Text', () => {
 	test('decodes UTF-8 text', () => {
-		expect(decodeBase64Text(Buffer.from('Hi <First Name>, your bill of €12 is due ✅').toString('base64'))).toBe(
-			'Hi <First Name>, your bill of €12 is due ✅',
-		);
+		expect(
+			decodeBase64Text(
+				Buffer.from('Hi <First Name>, your bill of €12 is due ✅').toString('base64'),
+			),
+		).toBe('Hi <First Name>, your bill of €12 is due ✅');
 	});
 	test('leaves text that is not base64 as it is', () => {
 		expect(decodeBase64Text('Hello there, your bill is due')).toBe('Hello there, your bill is due');

@@ -1,5 +1,12 @@
 // Delete SMS/Voice Campaign through n8n's real engine (n8n-core WorkflowExecute) against the sandbox.
-const { NODE, startSandbox, useSandbox, runWorkflow, deleteWorkflow, expectNoSecrets } = require('./helpers');
+const {
+	NODE,
+	startSandbox,
+	useSandbox,
+	runWorkflow,
+	deleteWorkflow,
+	expectNoSecrets,
+} = require('./helpers');
 
 const sandbox = useSandbox({ rateLimit: false });
 
@@ -12,7 +19,10 @@ const deleteRequests = () => sandbox.requests.filter((r) => r.method === 'DELETE
 describe('Delete SMS Campaign', () => {
 	test('deletes several campaigns mapped from the previous node, one paired item each, in order', async () => {
 		const ids = smsIds().slice(0, 4);
-		const result = await run(deleteWorkflow(), ids.map((campaignId) => ({ campaignId })));
+		const result = await run(
+			deleteWorkflow(),
+			ids.map((campaignId) => ({ campaignId })),
+		);
 
 		expect(result.status).toBe('success');
 		const [ok, failed] = result.outputs(NODE);
@@ -56,14 +66,22 @@ describe('Delete SMS Campaign', () => {
 	});
 
 	test('a readable SMS text is decoded next to its base64', async () => {
-		const [id] = sandbox.store.ids('sms').filter((campaignId) => campaignId !== SEED_ID && sandbox.store.get(campaignId).message?.message);
+		const [id] = sandbox.store
+			.ids('sms')
+			.filter(
+				(campaignId) => campaignId !== SEED_ID && sandbox.store.get(campaignId).message?.message,
+			);
 		const [item] = (await run(deleteWorkflow(), [{ campaignId: id }])).json(NODE, 0);
-		expect(item.smsText).toBe(Buffer.from(item.smsTextBase64.replace(/%3D/g, '='), 'base64').toString('utf8'));
+		expect(item.smsText).toBe(
+			Buffer.from(item.smsTextBase64.replace(/%3D/g, '='), 'base64').toString('utf8'),
+		);
 		expect(item.smsText).toMatch(/^[\x20-\x7e<>]+$/);
 	});
 
-	test('Simplify off returns Kore.ai\'s raw response', async () => {
-		const result = await run(deleteWorkflow({ parameters: { simplify: false } }), [{ campaignId: SEED_ID }]);
+	test("Simplify off returns Kore.ai's raw response", async () => {
+		const result = await run(deleteWorkflow({ parameters: { simplify: false } }), [
+			{ campaignId: SEED_ID },
+		]);
 		const [item] = result.json(NODE, 0);
 		expect(Object.keys(item).sort()).toEqual(['data', 'message', 'status']);
 		expect(item.status).toBe('success');
@@ -78,7 +96,9 @@ describe('Delete SMS Campaign', () => {
 		expect(failed).toHaveLength(1);
 		expect(failed[0].pairedItem).toEqual({ item: 1 });
 		expect(failed[0].json.error).toMatch(
-			new RegExp(`^Campaign ${SEED_ID} was not found in app ${sandbox.credentials.appId} \\(HTTP 404 Not Found`),
+			new RegExp(
+				`^Campaign ${SEED_ID} was not found in app ${sandbox.credentials.appId} \\(HTTP 404 Not Found`,
+			),
 		);
 		// Only `error` (n8n 1.x routes nothing else to the error output), merged by n8n with the input row.
 		expect(Object.keys(failed[0].json).sort()).toEqual(['campaignId', 'error']);
@@ -92,9 +112,15 @@ describe('Delete SMS Campaign', () => {
 		const again = await run(deleteWorkflow(), rows);
 		const [, failed] = again.outputs(NODE);
 		const title = `Campaign ${SEED_ID} was not found in app ${sandbox.credentials.appId} (HTTP 404 Not Found).`;
-		const advice = 'Deleted by an earlier run? Turn on Options > Treat Missing Campaigns as Deleted to count it as done. Otherwise check the Campaign ID, and that it is an SMS campaign of this app.';
+		const advice =
+			'Deleted by an earlier run? Turn on Options > Treat Missing Campaigns as Deleted to count it as done. Otherwise check the Campaign ID, and that it is an SMS campaign of this app.';
 		// The error output: `error` only (n8n 1.x routes nothing else there), title then advice, the ID once.
-		expect(failed).toEqual([{ json: { campaignId: SEED_ID, row: 2, error: `${title} ${advice}` }, pairedItem: { item: 0 } }]);
+		expect(failed).toEqual([
+			{
+				json: { campaignId: SEED_ID, row: 2, error: `${title} ${advice}` },
+				pairedItem: { item: 0 },
+			},
+		]);
 		expect(failed[0].json.error.split(SEED_ID)).toHaveLength(2);
 
 		// Stopping on the error, n8n's error panel shows the title, and the advice below it (description).
@@ -104,14 +130,21 @@ describe('Delete SMS Campaign', () => {
 		expect(stopped.error.description).toBe(advice);
 
 		// With the option the advice names, the same rows pass.
-		const treated = await run(deleteWorkflow({ parameters: { options: { treatMissingAsDeleted: true } } }), rows);
-		expect(treated.json(NODE, 0)).toEqual([expect.objectContaining({ deleted: false, campaignId: SEED_ID })]);
+		const treated = await run(
+			deleteWorkflow({ parameters: { options: { treatMissingAsDeleted: true } } }),
+			rows,
+		);
+		expect(treated.json(NODE, 0)).toEqual([
+			expect.objectContaining({ deleted: false, campaignId: SEED_ID }),
+		]);
 	});
 
 	test('not-found answered Kore.ai-platform style (400 with errors[]) reads the same', async () => {
 		sandbox.setNotFoundStyle('400-errors');
 		try {
-			const result = await run(deleteWorkflow(), [{ campaignId: 'cd-00000000-0000-0000-0000-000000000000' }]);
+			const result = await run(deleteWorkflow(), [
+				{ campaignId: 'cd-00000000-0000-0000-0000-000000000000' },
+			]);
 			const [, failed] = result.outputs(NODE);
 			expect(failed[0].json.error).toMatch(/^Campaign cd-0+-0+-0+-0+-0+ was not found in app st-/);
 		} finally {
@@ -125,7 +158,9 @@ describe('Delete SMS Campaign', () => {
 		expect(asSms.outputs(NODE)[1]).toHaveLength(1);
 		expect(sandbox.store.has(voiceId)).toBe(true);
 
-		const asVoice = await run(deleteWorkflow({ parameters: { resource: 'voiceCampaign' } }), [{ campaignId: voiceId }]);
+		const asVoice = await run(deleteWorkflow({ parameters: { resource: 'voiceCampaign' } }), [
+			{ campaignId: voiceId },
+		]);
 		const [ok] = asVoice.outputs(NODE);
 		expect(ok[0].json).toMatchObject({ deleted: true, campaignId: voiceId, campaignType: 'voice' });
 		expect(ok[0].json.dialingMode).toEqual(expect.any(String));
@@ -148,7 +183,9 @@ describe('Delete SMS Campaign', () => {
 		const [ok, failed] = result.outputs(NODE);
 		expect(ok).toEqual([]);
 		expect(failed.map((item) => item.pairedItem.item)).toEqual(input.map((_, i) => i));
-		failed.forEach((item, i) => expect(item.json.error).toMatch(new RegExp(`^Campaign ID of item ${i} `)));
+		failed.forEach((item, i) =>
+			expect(item.json.error).toMatch(new RegExp(`^Campaign ID of item ${i} `)),
+		);
 		expect(failed[5].json.error).toMatch(/must be text .* the number 42/);
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -164,27 +201,45 @@ describe('Delete SMS Campaign', () => {
 			[5, c],
 		]);
 		expect(failed.map((i) => i.pairedItem.item)).toEqual([1, 3, 4]);
-		expect(failed.map((i) => i.json.error.match(/\(HTTP (\d{3})/)?.[1])).toEqual([undefined, '404', '404']);
+		expect(failed.map((i) => i.json.error.match(/\(HTTP (\d{3})/)?.[1])).toEqual([
+			undefined,
+			'404',
+			'404',
+		]);
 	});
 
 	test('with "On Error: Continue" (regular output) every item stays in one output, in input order', async () => {
 		const [a, b] = smsIds();
 		const input = ['x/y', a, a, b].map((campaignId) => ({ campaignId }));
-		const result = await run(deleteWorkflow({ settings: { onError: 'continueRegularOutput' } }), input);
+		const result = await run(
+			deleteWorkflow({ settings: { onError: 'continueRegularOutput' } }),
+			input,
+		);
 		const [items] = result.outputs(NODE);
 		expect(items.map((i) => i.pairedItem.item)).toEqual([0, 1, 2, 3]);
-		expect(items.map((i) => (i.json.error ? 'error' : i.json.campaignId))).toEqual(['error', a, 'error', b]);
+		expect(items.map((i) => (i.json.error ? 'error' : i.json.campaignId))).toEqual([
+			'error',
+			a,
+			'error',
+			b,
+		]);
 	});
 
 	test('without "On Error: Continue" the first failure stops the workflow with that item\'s message', async () => {
 		const [a] = smsIds();
-		const result = await run(deleteWorkflow({ settings: { onError: 'stopWorkflow' } }), [{ campaignId: a }, { campaignId: 'a/b' }]);
+		const result = await run(deleteWorkflow({ settings: { onError: 'stopWorkflow' } }), [
+			{ campaignId: a },
+			{ campaignId: 'a/b' },
+		]);
 		expect(result.status).toBe('error');
 		expect(result.error.message).toMatch(/^Campaign ID of item 1 "a\/b" contains "\/"/);
 	});
 
 	test('Stream ID option overrides the path; a foreign stream is refused by Kore.ai', async () => {
-		const result = await run(deleteWorkflow({ parameters: { options: { streamId: 'st-someone-else' } } }), [{ campaignId: SEED_ID }]);
+		const result = await run(
+			deleteWorkflow({ parameters: { options: { streamId: 'st-someone-else' } } }),
+			[{ campaignId: SEED_ID }],
+		);
 		const [, failed] = result.outputs(NODE);
 		expect(sandbox.requests[0].streamId).toBe('st-someone-else');
 		expect(failed[0].json.error).toMatch(/^Kore\.ai/);
@@ -218,11 +273,19 @@ describe('Delete SMS Campaign', () => {
 describe('credentials', () => {
 	test('a wrong client secret gives the clear 401 message on every item and leaks nothing', async () => {
 		const wrong = { ...sandbox.credentials, clientSecret: 'not-the-secret-0123456789' };
-		const result = await run(deleteWorkflow(), smsIds().slice(0, 2).map((campaignId) => ({ campaignId })), wrong);
+		const result = await run(
+			deleteWorkflow(),
+			smsIds()
+				.slice(0, 2)
+				.map((campaignId) => ({ campaignId })),
+			wrong,
+		);
 		const [ok, failed] = result.outputs(NODE);
 		expect(ok).toEqual([]);
 		for (const item of failed) {
-			expect(item.json.error).toMatch(/^Kore\.ai rejected the credentials \(HTTP 401 Unauthorized: Invalid SDK credentials\)/);
+			expect(item.json.error).toMatch(
+				/^Kore\.ai rejected the credentials \(HTTP 401 Unauthorized: Invalid SDK credentials\)/,
+			);
 			expect(item.json.error).toMatch(/Client ID, Client Secret and Signing Algorithm/);
 		}
 		expectNoSecrets(result, sandbox, wrong);
@@ -231,7 +294,11 @@ describe('credentials', () => {
 
 	test('with "stop workflow" a 401 ends the run with the same message and no secret in stored data', async () => {
 		const wrong = { ...sandbox.credentials, clientSecret: 'wrong-secret-for-stop-test' };
-		const result = await run(deleteWorkflow({ settings: { onError: 'stopWorkflow' } }), [{ campaignId: SEED_ID }], wrong);
+		const result = await run(
+			deleteWorkflow({ settings: { onError: 'stopWorkflow' } }),
+			[{ campaignId: SEED_ID }],
+			wrong,
+		);
 		expect(result.status).toBe('error');
 		expect(result.error.message).toMatch(/^Kore\.ai rejected the credentials/);
 		expectNoSecrets(result, sandbox, wrong);
@@ -263,11 +330,20 @@ describe('credentials', () => {
 	test.each([
 		[{ clientSecret: '' }, /^Client Secret in the Kore\.ai API credential is empty/],
 		[{ appId: '' }, /^App ID in the Kore\.ai API credential is empty/],
-		[{ accountId: 'acc/../x' }, /^Account ID in the Kore\.ai API credential "acc\/\.\.\/x" contains/],
+		[
+			{ accountId: 'acc/../x' },
+			/^Account ID in the Kore\.ai API credential "acc\/\.\.\/x" contains/,
+		],
 		[{ host: 'http://platform.kore.ai' }, /plain http/],
-		[{ algorithm: 'RS256' }, /^Signing Algorithm in the Kore\.ai API credential must be HS256 or HS512/],
+		[
+			{ algorithm: 'RS256' },
+			/^Signing Algorithm in the Kore\.ai API credential must be HS256 or HS512/,
+		],
 	])('credential problem %p is named before any request', async (override, message) => {
-		const result = await run(deleteWorkflow(), [{ campaignId: SEED_ID }], { ...sandbox.credentials, ...override });
+		const result = await run(deleteWorkflow(), [{ campaignId: SEED_ID }], {
+			...sandbox.credentials,
+			...override,
+		});
 		const [, failed] = result.outputs(NODE);
 		expect(failed[0].json.error).toMatch(message);
 		expect(sandbox.requests).toHaveLength(0);
@@ -279,18 +355,29 @@ describe('credentials', () => {
 		await closed.close();
 		// A refused connection is retried (nothing was sent); short waits keep the test quick.
 		const options = { retryDelay: 0.01 };
-		const result = await run(deleteWorkflow({ parameters: { options } }), [{ campaignId: SEED_ID }], { ...sandbox.credentials, host });
+		const result = await run(
+			deleteWorkflow({ parameters: { options } }),
+			[{ campaignId: SEED_ID }],
+			{ ...sandbox.credentials, host },
+		);
 		const [failed] = result.outputs(NODE)[1];
-		expect(failed.json.error).toMatch(new RegExp(`nothing answers at ${host.replace(/\./g, '\\.')} \\(connection refused\\)`));
+		expect(failed.json.error).toMatch(
+			new RegExp(`nothing answers at ${host.replace(/\./g, '\\.')} \\(connection refused\\)`),
+		);
 		expect(failed.json.error).toMatch(/Tried 5 times in [\d.]+ s \(Max Tries is 5\)\.$/);
 	});
 
 	test('a plain-http host written without http:// (so https is tried): the sentence says so, not just EPROTO', async () => {
 		const host = sandbox.url.replace(/^http:\/\//, '');
-		const result = await run(deleteWorkflow(), [{ campaignId: SEED_ID }], { ...sandbox.credentials, host });
+		const result = await run(deleteWorkflow(), [{ campaignId: SEED_ID }], {
+			...sandbox.credentials,
+			host,
+		});
 		const [failed] = result.outputs(NODE)[1];
 		expect(failed.json.error).toMatch(
-			new RegExp(`^Could not delete SMS campaign ${SEED_ID}: https://${host.replace(/\./g, '\\.')} does not answer https \\(EPROTO\\)\\. Check the Environment URL`),
+			new RegExp(
+				`^Could not delete SMS campaign ${SEED_ID}: https://${host.replace(/\./g, '\\.')} does not answer https \\(EPROTO\\)\\. Check the Environment URL`,
+			),
 		);
 		expect(sandbox.store.has(SEED_ID)).toBe(true);
 	});

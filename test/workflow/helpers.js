@@ -11,7 +11,11 @@ const NODE = 'Delete SMS Campaign';
  */
 function deleteWorkflow({ parameters = {}, settings = {} } = {}) {
 	const { options, ...rest } = parameters;
-	return helpers.fixtureWorkflow(__dirname, 'delete', { parameters: rest, options: { requestsPerMinute: 0, ...options }, settings });
+	return helpers.fixtureWorkflow(__dirname, 'delete', {
+		parameters: rest,
+		options: { requestsPerMinute: 0, ...options },
+		settings,
+	});
 }
 
 module.exports = { ...helpers, NODE, deleteWorkflow };

@@ -36,7 +36,8 @@ export const campaignIdField: INodeProperties = {
 					properties: {
 						// Kore.ai's ID pattern; surrounding spaces are allowed (trimmed), as in sheets.
 						regex: `^\\s*${ID_PATTERN_SOURCE.slice(1, -1)}\\s*$`,
-						errorMessage: 'A Kore.ai campaign ID has only letters, digits, dashes, dots, colons and underscores, like cd-213cc43a-...',
+						errorMessage:
+							'A Kore.ai campaign ID has only letters, digits, dashes, dots, colons and underscores, like cd-213cc43a-...',
 					},
 				},
 			],
@@ -64,19 +65,28 @@ export const streamIdOption: INodeProperties = {
 };
 
 /** The "Options" collection of an operation: its own options, then the request options. */
-export function optionsField(own: INodeProperties[], { withConcurrency = true } = {}): INodeProperties {
+export function optionsField(
+	own: INodeProperties[],
+	{ withConcurrency = true } = {},
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [...own, ...requestOptionFields.filter((field) => withConcurrency || field.name !== 'concurrency')],
+		options: [
+			...own,
+			...requestOptionFields.filter((field) => withConcurrency || field.name !== 'concurrency'),
+		],
 	};
 }
 
 /** The fields of an operation on one campaign: Campaign (described for this operation), Simplify, Options. */
-export function singleCampaignFields(campaignDescription: string, ownOptions: INodeProperties[] = []): INodeProperties[] {
+export function singleCampaignFields(
+	campaignDescription: string,
+	ownOptions: INodeProperties[] = [],
+): INodeProperties[] {
 	return [
 		{ ...campaignIdField, description: campaignDescription },
 		simplifyField,

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { describeType, visible } from '../../../common/text';
 import { CAMPAIGN_STATUSES } from '../api/campaign';
@@ -60,11 +65,26 @@ interface DeleteGuards {
 	expectedName?: string;
 }
 
-export function readDeleteGuards(this: IExecuteFunctions, itemIndex: number, noun: GuardedNoun): DeleteGuards {
-	const rawStatuses = noun === 'campaign' ? this.getNodeParameter('options.onlyWhenStatusIs', itemIndex, []) : [];
+export function readDeleteGuards(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	noun: GuardedNoun,
+): DeleteGuards {
+	const rawStatuses =
+		noun === 'campaign' ? this.getNodeParameter('options.onlyWhenStatusIs', itemIndex, []) : [];
 	// Values of CAMPAIGN_STATUSES: text (`.call` loses readChoices' type parameter).
-	const statuses = readChoices.call(this, rawStatuses, 'Only When Status Is', CAMPAIGN_STATUSES, itemIndex) as string[];
-	return { dryRun: readDryRun.call(this, itemIndex), statuses, expectedName: readExpectedName.call(this, itemIndex) };
+	const statuses = readChoices.call(
+		this,
+		rawStatuses,
+		'Only When Status Is',
+		CAMPAIGN_STATUSES,
+		itemIndex,
+	) as string[];
+	return {
+		dryRun: readDryRun.call(this, itemIndex),
+		statuses,
+		expectedName: readExpectedName.call(this, itemIndex),
+	};
 }
 
 /** Whether anything is checked before the delete (then the campaign or list is read first). */
@@ -105,8 +125,14 @@ function readExpectedName(this: IExecuteFunctions, itemIndex: number): string | 
 	}
 	const name = raw === undefined || raw === null ? '' : String(raw).trim();
 	if (name !== '') return name;
-	const expression = this.getNodeParameter('options.expectedName', itemIndex, '', { rawExpressions: true }) as unknown;
-	if (typeof expression === 'string' && expression.startsWith('=') && !/\$fromAI\s*\(/i.test(expression)) {
+	const expression = this.getNodeParameter('options.expectedName', itemIndex, '', {
+		rawExpressions: true,
+	}) as unknown;
+	if (
+		typeof expression === 'string' &&
+		expression.startsWith('=') &&
+		!/\$fromAI\s*\(/i.test(expression)
+	) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Expected Name of item ${itemIndex} is empty: its expression gave no name, so nothing was read or deleted. Fill in the name (e.g. the row's name cell), or remove Expected Name to delete without the name check.`,
@@ -124,7 +150,8 @@ function nameKey(name: string): string {
 
 /** "SMS campaign "Spring Sale" (cd-1)", "Contact list "Renewals" (cl-1)": what a sentence is about. */
 export function subjectOf(kind: string, id: string, asRead: IDataObject): string {
-	const name = typeof asRead.name === 'string' && asRead.name.trim() !== '' ? asRead.name : undefined;
+	const name =
+		typeof asRead.name === 'string' && asRead.name.trim() !== '' ? asRead.name : undefined;
 	return name === undefined ? `${kind} ${id}` : `${kind} "${visible(name)}" (${id})`;
 }
 
@@ -132,33 +159,55 @@ export function subjectOf(kind: string, id: string, asRead: IDataObject): string
  * Why the campaign or list, as Kore.ai described it (`data` of its Get or Delete answer), must not
  * be deleted: a sentence starting with `subject`, or undefined when every guard passes.
  */
-export function guardProblem(guards: DeleteGuards, asRead: IDataObject, subject: string, verb: string): string | undefined {
+export function guardProblem(
+	guards: DeleteGuards,
+	asRead: IDataObject,
+	subject: string,
+	verb: string,
+): string | undefined {
 	const problems: string[] = [];
 	if (guards.statuses.length > 0) {
 		const status = typeof asRead.status === 'string' ? asRead.status.trim() : '';
 		if (!guards.statuses.some((allowed) => allowed.toLowerCase() === status.toLowerCase())) {
-			const is = status === '' ? 'Kore.ai gave no status for it' : `its status is ${visible(status, 40)}`;
+			const is =
+				status === '' ? 'Kore.ai gave no status for it' : `its status is ${visible(status, 40)}`;
 			problems.push(`${is}, and Only When Status Is allows only ${orList(guards.statuses)}`);
 		}
 	}
 	const expected = guards.expectedName;
 	if (expected !== undefined) {
 		const name = typeof asRead.name === 'string' ? asRead.name : undefined;
-		if (name === undefined) problems.push(`Kore.ai gave no name for it to compare with the Expected Name "${visible(expected)}"`);
-		else if (nameKey(name) !== nameKey(expected)) problems.push(`its name is "${visible(name)}", not the Expected Name "${visible(expected)}"`);
+		if (name === undefined)
+			problems.push(
+				`Kore.ai gave no name for it to compare with the Expected Name "${visible(expected)}"`,
+			);
+		else if (nameKey(name) !== nameKey(expected))
+			problems.push(`its name is "${visible(name)}", not the Expected Name "${visible(expected)}"`);
 	}
 	return problems.length === 0 ? undefined : `${subject} ${verb}: ${problems.join('; ')}.`;
 }
 
 /** The refusal of a guarded row: the item fails (error output, when on) and nothing is deleted. */
-export function refusal(this: IExecuteFunctions, reason: string, itemIndex: number): NodeOperationError {
+export function refusal(
+	this: IExecuteFunctions,
+	reason: string,
+	itemIndex: number,
+): NodeOperationError {
 	return new NodeOperationError(this.getNode(), reason, { itemIndex });
 }
 
 /** A dry run's item: what was read, and whether a real run would delete it (else `reason`). */
 export function dryRunItem(details: IDataObject, reason: string | undefined): IDataObject {
-	const item: IDataObject = { dryRun: true, wouldDelete: reason === undefined, deleted: false, ...details };
-	item.message = reason === undefined ? 'Dry run: would be deleted; nothing was deleted.' : 'Dry run: would not be deleted; nothing was deleted.';
+	const item: IDataObject = {
+		dryRun: true,
+		wouldDelete: reason === undefined,
+		deleted: false,
+		...details,
+	};
+	item.message =
+		reason === undefined
+			? 'Dry run: would be deleted; nothing was deleted.'
+			: 'Dry run: would not be deleted; nothing was deleted.';
 	if (reason !== undefined) item.reason = reason;
 	return item;
 }
@@ -168,16 +217,29 @@ export function dryRunItem(details: IDataObject, reason: string | undefined): ID
  * again, as far as it says (a status or name it does not send is not held against it). A sentence
  * when it no longer passes: it changed between the read and the delete.
  */
-export function changedWarning(guards: DeleteGuards, asDeleted: IDataObject, subject: string): string | undefined {
+export function changedWarning(
+	guards: DeleteGuards,
+	asDeleted: IDataObject,
+	subject: string,
+): string | undefined {
 	const checkable: DeleteGuards = {
 		dryRun: false,
 		statuses: typeof asDeleted.status === 'string' ? guards.statuses : [],
 		expectedName: typeof asDeleted.name === 'string' ? guards.expectedName : undefined,
 	};
-	const problem = guardProblem(checkable, asDeleted, subject, 'was deleted, but it changed after it was checked');
-	return problem === undefined ? undefined : `${problem} Kore.ai has no conditional delete: the check and the delete are two requests.`;
+	const problem = guardProblem(
+		checkable,
+		asDeleted,
+		subject,
+		'was deleted, but it changed after it was checked',
+	);
+	return problem === undefined
+		? undefined
+		: `${problem} Kore.ai has no conditional delete: the check and the delete are two requests.`;
 }
 
 function orList(values: string[]): string {
-	return values.length === 1 ? values[0] : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+	return values.length === 1
+		? values[0]
+		: `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }

@@ -17,9 +17,13 @@ export function readIdentifier(
 ): string {
 	// skipValidation: n8n's schema check would look the field up among the node's hundred-odd (for
 	// every item) to apply a `validateType` none of the node's fields has; checkIdentifier checks it.
-	const raw = this.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true, skipValidation: true });
+	const raw = this.getNodeParameter(parameter, itemIndex, undefined, {
+		extractValue: true,
+		skipValidation: true,
+	});
 	const result = checkIdentifier(raw, `${field} of item ${itemIndex}`, example);
-	if ('problem' in result) throw new NodeOperationError(this.getNode(), result.problem, { itemIndex });
+	if ('problem' in result)
+		throw new NodeOperationError(this.getNode(), result.problem, { itemIndex });
 	return result.id;
 }
 
@@ -36,7 +40,13 @@ export function readCampaignTarget(
 	itemIndex: number,
 ): { campaignId: string; streamId: string | undefined } {
 	return {
-		campaignId: readIdentifier.call(this, 'campaignId', 'Campaign ID', itemIndex, EXAMPLE_IDS.campaign),
+		campaignId: readIdentifier.call(
+			this,
+			'campaignId',
+			'Campaign ID',
+			itemIndex,
+			EXAMPLE_IDS.campaign,
+		),
 		streamId: readStreamId.call(this, itemIndex),
 	};
 }
@@ -77,5 +87,7 @@ export function readNumber(
 	const rule = numberRule(field);
 	const value = allowedNumber(raw, rule);
 	if (value !== undefined) return value;
-	throw new NodeOperationError(this.getNode(), `${numberProblem(where, rule, raw)}${advice}`, { itemIndex });
+	throw new NodeOperationError(this.getNode(), `${numberProblem(where, rule, raw)}${advice}`, {
+		itemIndex,
+	});
 }

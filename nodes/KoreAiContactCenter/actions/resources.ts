@@ -19,7 +19,11 @@ export const VOICE_CAMPAIGN: CampaignResourceInfo = {
 };
 
 /** Contact lists: the phone numbers campaigns call or text, referenced by list name. */
-export const CONTACT_LIST: ResourceInfo = { value: 'contactList', name: 'Contact List', label: 'Contact List' };
+export const CONTACT_LIST: ResourceInfo = {
+	value: 'contactList',
+	name: 'Contact List',
+	label: 'Contact List',
+};
 
 const CAMPAIGN_RESOURCES: readonly CampaignResourceInfo[] = [SMS_CAMPAIGN, VOICE_CAMPAIGN];
 

@@ -74,7 +74,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 					outputs[itemIndex] = [errorItem(nodeError, itemIndex)];
 				} else {
 					const first = failed.first as FailedItem | undefined;
-					if (first === undefined || itemIndex < first.itemIndex) failed.first = { itemIndex, error: nodeError };
+					if (first === undefined || itemIndex < first.itemIndex)
+						failed.first = { itemIndex, error: nodeError };
 				}
 			}
 		}
@@ -83,7 +84,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 
 	if (signal?.aborted) {
 		// n8n recognises a cancellation by "canceled" in the message (its spelling).
-		throw new NodeOperationError(this.getNode(), 'The execution was canceled before every item was done.');
+		throw new NodeOperationError(
+			this.getNode(),
+			'The execution was canceled before every item was done.',
+		);
 	}
 	if (failed.first !== undefined) throw failed.first.error;
 	return [outputs.flat()];
@@ -93,7 +97,11 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 function runOne(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const operation = chooseOperation.call(this, itemIndex);
 	if (!operation.execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation.name}" cannot run item by item.`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation.name}" cannot run item by item.`,
+			{ itemIndex },
+		);
 	}
 	return operation.execute.call(this, itemIndex);
 }
@@ -117,22 +125,35 @@ function operationForAllItems(this: IExecuteFunctions): ResourceOperation | unde
  * (an array of pairs when it stands for several: one request made of many items). An error the
  * operation throws concerns every item: with "On Error: Continue" each item gets it.
  */
-async function runAllAtOnce(this: IExecuteFunctions, operation: ResourceOperation): Promise<INodeExecutionData[]> {
+async function runAllAtOnce(
+	this: IExecuteFunctions,
+	operation: ResourceOperation,
+): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	let outcomes: AllItemsOutcome[];
 	try {
-		outcomes = await (operation.executeAll as NonNullable<ResourceOperation['executeAll']>).call(this);
+		outcomes = await (operation.executeAll as NonNullable<ResourceOperation['executeAll']>).call(
+			this,
+		);
 	} catch (error) {
 		const nodeError = asNodeError.call(this, error, 0);
 		if (!this.continueOnFail() || this.getExecutionCancelSignal()?.aborted) throw nodeError;
 		return items.map((_item, itemIndex) => errorItem(nodeError, itemIndex));
 	}
 	if (this.getExecutionCancelSignal()?.aborted) {
-		throw new NodeOperationError(this.getNode(), 'The execution was canceled before every item was done.');
+		throw new NodeOperationError(
+			this.getNode(),
+			'The execution was canceled before every item was done.',
+		);
 	}
 	return outcomes.map((outcome) => {
-		const pairedItem = outcome.items.length === 1 ? { item: outcome.items[0] } : outcome.items.map((item) => ({ item }));
-		return 'error' in outcome ? { json: { error: errorText(outcome.error) }, pairedItem } : { json: outcome.json, pairedItem };
+		const pairedItem =
+			outcome.items.length === 1
+				? { item: outcome.items[0] }
+				: outcome.items.map((item) => ({ item }));
+		return 'error' in outcome
+			? { json: { error: errorText(outcome.error) }, pairedItem }
+			: { json: outcome.json, pairedItem };
 	});
 }
 
@@ -163,9 +184,15 @@ function chooseOperation(this: IExecuteFunctions, itemIndex: number): ResourceOp
  * Operations throw NodeApiError (Kore.ai answered or could not be reached) or NodeOperationError
  * (input or configuration); anything else is a bug, still reported against the item.
  */
-function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asNodeError(
+	this: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 /**
@@ -175,7 +202,10 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
  * carry `item.error`. So the text itself says everything: the HTTP status and, after retries, how
  * many tries were made. On the error output n8n merges in the input row (the campaign ID).
  */
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	return { json: { error: errorText(error) }, pairedItem: { item: itemIndex } };
 }
 
@@ -185,5 +215,7 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
  */
 function errorText(error: NodeApiError | NodeOperationError): string {
 	const advice = error.description;
-	return typeof advice === 'string' && advice !== '' && advice !== error.message ? `${error.message} ${advice}` : error.message;
+	return typeof advice === 'string' && advice !== '' && advice !== error.message
+		? `${error.message} ${advice}`
+		: error.message;
 }

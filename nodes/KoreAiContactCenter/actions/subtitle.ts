@@ -15,7 +15,8 @@ export function actionSubtitle(properties: INodeProperties[]): string {
 		const resources = (property.displayOptions?.show?.resource ?? []) as string[];
 		for (const option of (property.options ?? []) as INodePropertyOptions[]) {
 			if (option.action === undefined) continue;
-			for (const resource of resources) actions[`${resource}:${String(option.value)}`] = option.action;
+			for (const resource of resources)
+				actions[`${resource}:${String(option.value)}`] = option.action;
 		}
 	}
 	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;

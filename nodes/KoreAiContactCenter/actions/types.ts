@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import type { CampaignType } from '../api/campaign';
 
@@ -33,7 +39,11 @@ export interface Operation<R extends ResourceInfo = ResourceInfo> {
 	/** Fields without resource/operation display rules; versionDescription.ts adds those. */
 	properties: INodeProperties[];
 	/** One output item's json, or a list of them (Get Many): each is paired with the input item. */
-	execute?: (this: IExecuteFunctions, itemIndex: number, resource: R) => Promise<IDataObject | IDataObject[]>;
+	execute?: (
+		this: IExecuteFunctions,
+		itemIndex: number,
+		resource: R,
+	) => Promise<IDataObject | IDataObject[]>;
 	/**
 	 * Instead of `execute`: for an operation that needs every input item at once (Add Contacts
 	 * sends many items in one request). The router calls it once, and turns each outcome into one

@@ -22,7 +22,13 @@ import { scheduleCampaign } from './campaign/schedule.operation';
 import { unscheduleCampaign } from './campaign/unschedule.operation';
 import { CONTACT_LIST, SMS_CAMPAIGN, VOICE_CAMPAIGN } from './resources';
 import { actionSubtitle } from './subtitle';
-import type { CampaignResourceInfo, Operation, Resource, ResourceInfo, ResourceOperation } from './types';
+import type {
+	CampaignResourceInfo,
+	Operation,
+	Resource,
+	ResourceInfo,
+	ResourceOperation,
+} from './types';
 
 /**
  * What the action node offers: every resource with its operations (the registry the router runs
@@ -49,16 +55,36 @@ const CAMPAIGN_OPERATIONS: Array<Operation<CampaignResourceInfo>> = [
  */
 export const RESOURCES: Resource[] = [
 	resource(SMS_CAMPAIGN, [...CAMPAIGN_OPERATIONS, createSmsCampaign, updateSmsCampaign], 'delete'),
-	resource(VOICE_CAMPAIGN, [...CAMPAIGN_OPERATIONS, createVoiceCampaign, updateVoiceCampaign], 'delete'),
+	resource(
+		VOICE_CAMPAIGN,
+		[...CAMPAIGN_OPERATIONS, createVoiceCampaign, updateVoiceCampaign],
+		'delete',
+	),
 	resource(
 		CONTACT_LIST,
-		[addContacts, createContactList, deleteContactList, getContactList, getContactListContacts, getManyContactLists, updateContactList],
+		[
+			addContacts,
+			createContactList,
+			deleteContactList,
+			getContactList,
+			getContactListContacts,
+			getManyContactLists,
+			updateContactList,
+		],
 		'getMany',
 	),
 ];
 
-function resource<R extends ResourceInfo>(info: R, operations: Array<Operation<R>>, defaultOperation: string): Resource {
-	return { info, operations: operations.map((operation) => forResource(operation, info)), defaultOperation };
+function resource<R extends ResourceInfo>(
+	info: R,
+	operations: Array<Operation<R>>,
+	defaultOperation: string,
+): Resource {
+	return {
+		info,
+		operations: operations.map((operation) => forResource(operation, info)),
+		defaultOperation,
+	};
 }
 
 /** An operation's texts for one resource, and its work told which resource it serves. */
@@ -71,12 +97,16 @@ function forResource<R extends ResourceInfo>(operation: Operation<R>, info: R): 
 		action: operation.action(info),
 		description: operation.description(info),
 		properties: operation.properties,
-		execute: execute && function (this: IExecuteFunctions, itemIndex: number) {
-			return execute.call(this, itemIndex, info);
-		},
-		executeAll: executeAll && function (this: IExecuteFunctions) {
-			return executeAll.call(this, info);
-		},
+		execute:
+			execute &&
+			function (this: IExecuteFunctions, itemIndex: number) {
+				return execute.call(this, itemIndex, info);
+			},
+		executeAll:
+			executeAll &&
+			function (this: IExecuteFunctions) {
+				return executeAll.call(this, info);
+			},
 	};
 }
 
@@ -100,7 +130,12 @@ function nodeProperties(): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { resource: [info.value] } },
 			options: operations
-				.map(({ name, value, action, description }): INodePropertyOptions => ({ name, value, action, description }))
+				.map(({ name, value, action, description }): INodePropertyOptions => ({
+					name,
+					value,
+					action,
+					description,
+				}))
 				.sort(byName),
 			default: defaultOperation,
 		}),
@@ -116,16 +151,18 @@ function nodeProperties(): INodeProperties[] {
 		}
 	}
 	const fields = [...servedBy.values()].flatMap(({ operation, resources }) =>
-		operation.properties.map(
-			(property): INodeProperties => ({
-				...property,
-				// An operation's own rules (Limit only without Return All) are kept.
-				displayOptions: {
-					...property.displayOptions,
-					show: { ...property.displayOptions?.show, resource: resources, operation: [operation.value] },
+		operation.properties.map((property): INodeProperties => ({
+			...property,
+			// An operation's own rules (Limit only without Return All) are kept.
+			displayOptions: {
+				...property.displayOptions,
+				show: {
+					...property.displayOptions?.show,
+					resource: resources,
+					operation: [operation.value],
 				},
-			}),
-		),
+			},
+		})),
 	);
 
 	return [resourceSelector, ...operationSelectors, ...fields];

@@ -9,7 +9,16 @@ import type { IDataObject } from 'n8n-workflow';
 export type CampaignType = 'sms' | 'voice';
 
 /** The campaign statuses Kore.ai documents (get-all-campaigns-v2.mdx, the list filter's values). */
-export const CAMPAIGN_STATUSES = ['Active', 'Completed', 'Paused', 'Preparing', 'Ready', 'Rescheduled', 'Scheduled', 'Stopped'];
+export const CAMPAIGN_STATUSES = [
+	'Active',
+	'Completed',
+	'Paused',
+	'Preparing',
+	'Ready',
+	'Rescheduled',
+	'Scheduled',
+	'Stopped',
+];
 
 /**
  * The status of a campaign Kore.ai is still creating: the create answer says "Campaign <name>
@@ -47,5 +56,9 @@ type Weekday = (typeof WEEKDAYS)[number];
 /** The day a text names, in either of Kore.ai's spellings or in full, whatever its case ("MO", "mon", "Monday"). */
 export function weekdayOf(text: string): Weekday | undefined {
 	const wanted = text.trim().toLowerCase();
-	return WEEKDAYS.find((day) => [day.name, day.callingHours, day.schedule].some((spelling) => spelling.toLowerCase() === wanted));
+	return WEEKDAYS.find((day) =>
+		[day.name, day.callingHours, day.schedule].some(
+			(spelling) => spelling.toLowerCase() === wanted,
+		),
+	);
 }

@@ -13,7 +13,11 @@ import { readPage, type Page } from './paging';
 /** The documented sample's page size; Kore.ai documents no maximum. */
 export const LIST_PAGE_SIZE = 100;
 
-export async function fetchCampaignPage(this: KoreAiCaller, itemIndex: number, query: ListQuery): Promise<Page> {
+export async function fetchCampaignPage(
+	this: KoreAiCaller,
+	itemIndex: number,
+	query: ListQuery,
+): Promise<Page> {
 	const response = await koreAiRequest.call(this, itemIndex, listCampaignsRequest(query));
 	const page = readPage(response, query.skip, query.limit);
 	// An empty page ends the listing, whatever it says of more.

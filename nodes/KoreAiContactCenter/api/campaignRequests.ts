@@ -92,7 +92,11 @@ export function campaignStatusRequest(campaign: CampaignRef): KoreAiRequest {
  * v2 endpoint takes it) and no `campaignType`, so none is sent; SMS campaigns use the same endpoint
  * (it is the Get Status endpoint with another view). A read despite POST: safe to repeat.
  */
-export function campaignResultsRequest(campaign: CampaignRef, page: number, limit: number): KoreAiRequest {
+export function campaignResultsRequest(
+	campaign: CampaignRef,
+	page: number,
+	limit: number,
+): KoreAiRequest {
 	return {
 		method: 'POST',
 		path: `/campaign/${pathSegment(campaign.campaignId)}/status`,
@@ -150,7 +154,11 @@ export function stopCampaignRequest(campaign: CampaignRef): KoreAiRequest {
  * create-sms-campaign-advanced-format-v2.mdx, create-voice-campaign-agentless-v2.mdx):
  * `POST /campaign?accountId=..&campaignType=sms|voice`, the body also carrying `campaignType`. Not idempotent: a second POST after a lost answer would create a second campaign.
  */
-export function createCampaignRequest(type: CampaignType, body: IDataObject, streamId: string | undefined): KoreAiRequest {
+export function createCampaignRequest(
+	type: CampaignType,
+	body: IDataObject,
+	streamId: string | undefined,
+): KoreAiRequest {
 	return {
 		method: 'POST',
 		path: '/campaign',
@@ -198,7 +206,8 @@ export function scheduleCampaignRequest(
 		action: `${enable ? 'schedule' : 'unschedule'} ${named}`,
 		ifMissing: {
 			what: named,
-			advice: 'Kore.ai finds schedules by the exact campaign name: pick the campaign from the list, or check the name (and that it is of this campaign type).',
+			advice:
+				'Kore.ai finds schedules by the exact campaign name: pick the campaign from the list, or check the name (and that it is of this campaign type).',
 		},
 	};
 }

@@ -29,10 +29,15 @@ import { pathSegment, type IfMissing, type KoreAiRequest } from '../transport';
 const LIST_TYPE = 'call';
 
 /** A request about one list, by ID: a missing list is named with what to do (the transport's not-found sentence). */
-function aboutList(listId: string, streamId: string | undefined, action: string): Pick<KoreAiRequest, 'streamId' | 'action' | 'ifMissing'> {
+function aboutList(
+	listId: string,
+	streamId: string | undefined,
+	action: string,
+): Pick<KoreAiRequest, 'streamId' | 'action' | 'ifMissing'> {
 	const ifMissing: IfMissing = {
 		what: `Contact list ${listId}`,
-		advice: 'It may have been deleted or belong to another app; pick the list from the list, or check the ID (Contact List > Get Many lists them).',
+		advice:
+			'It may have been deleted or belong to another app; pick the list from the list, or check the ID (Contact List > Get Many lists them).',
 	};
 	return { streamId, action: `${action} contact list ${listId}`, ifMissing };
 }
@@ -42,7 +47,11 @@ function aboutList(listId: string, streamId: string | undefined, action: string)
  * `skip`/`limit` (and `page`) are sent as on the campaign list endpoint. A read sent as POST:
  * repeating it changes nothing.
  */
-export function listContactListsRequest(query: { skip: number; limit: number; streamId?: string }): KoreAiRequest {
+export function listContactListsRequest(query: {
+	skip: number;
+	limit: number;
+	streamId?: string;
+}): KoreAiRequest {
 	return {
 		method: 'POST',
 		path: '/campaign/contactList/getAllListDetails',
@@ -59,23 +68,52 @@ export function listContactListsRequest(query: { skip: number; limit: number; st
  * body `{name, description, source: "passiveApi", allowDuplicates}`. Not idempotent (a POST that
  * creates): a repeat could create a second list, or fail on the now-taken name.
  */
-export function createContactListRequest(body: IDataObject, streamId: string | undefined): KoreAiRequest {
-	return { method: 'POST', path: '/campaign/contactList/createContactList', body, streamId, action: `create contact list "${String(body.name)}"` };
+export function createContactListRequest(
+	body: IDataObject,
+	streamId: string | undefined,
+): KoreAiRequest {
+	return {
+		method: 'POST',
+		path: '/campaign/contactList/createContactList',
+		body,
+		streamId,
+		action: `create contact list "${String(body.name)}"`,
+	};
 }
 
 /** `getContactList` (get-contact-list-details-v2.mdx): `GET /campaign/contactList/{id}?accountId=..`. */
 export function getContactListRequest(listId: string, streamId: string | undefined): KoreAiRequest {
-	return { method: 'GET', path: `/campaign/contactList/${pathSegment(listId)}`, ...aboutList(listId, streamId, 'get') };
+	return {
+		method: 'GET',
+		path: `/campaign/contactList/${pathSegment(listId)}`,
+		...aboutList(listId, streamId, 'get'),
+	};
 }
 
 /** `updateContactList` (update-contact-list-v2.mdx): `PUT /campaign/contactList/{id}?accountId=..`, body `{name?, description?}`. */
-export function updateContactListRequest(listId: string, body: IDataObject, streamId: string | undefined): KoreAiRequest {
-	return { method: 'PUT', path: `/campaign/contactList/${pathSegment(listId)}`, body, ...aboutList(listId, streamId, 'update') };
+export function updateContactListRequest(
+	listId: string,
+	body: IDataObject,
+	streamId: string | undefined,
+): KoreAiRequest {
+	return {
+		method: 'PUT',
+		path: `/campaign/contactList/${pathSegment(listId)}`,
+		body,
+		...aboutList(listId, streamId, 'update'),
+	};
 }
 
 /** `deleteContactList` (delete-contact-list-details-v2.mdx): `DELETE /campaign/contactList/{id}?accountId=..`. */
-export function deleteContactListRequest(listId: string, streamId: string | undefined): KoreAiRequest {
-	return { method: 'DELETE', path: `/campaign/contactList/${pathSegment(listId)}`, ...aboutList(listId, streamId, 'delete') };
+export function deleteContactListRequest(
+	listId: string,
+	streamId: string | undefined,
+): KoreAiRequest {
+	return {
+		method: 'DELETE',
+		path: `/campaign/contactList/${pathSegment(listId)}`,
+		...aboutList(listId, streamId, 'delete'),
+	};
 }
 
 /**
@@ -83,7 +121,11 @@ export function deleteContactListRequest(listId: string, streamId: string | unde
  * The page documents no request paging but its answer pages, so `skip` and `limit` are sent as the
  * answer names them (the contract's reading).
  */
-export function getContactsRequest(listId: string, page: { skip: number; limit: number }, streamId: string | undefined): KoreAiRequest {
+export function getContactsRequest(
+	listId: string,
+	page: { skip: number; limit: number },
+	streamId: string | undefined,
+): KoreAiRequest {
 	return {
 		method: 'GET',
 		path: `/campaign/contactList/${pathSegment(listId)}/getAllContacts`,
@@ -97,7 +139,11 @@ export function getContactsRequest(listId: string, page: { skip: number; limit: 
  * (the only page for it documents this prefix, and no query), body `{contact_list_name, data: [{phoneNumber, ...columns}]}`.
  * The list is named by its NAME, so a missing one is named so.
  */
-export function addContactsRequest(listName: string, contacts: IDataObject[], streamId: string | undefined): KoreAiRequest {
+export function addContactsRequest(
+	listName: string,
+	contacts: IDataObject[],
+	streamId: string | undefined,
+): KoreAiRequest {
 	return {
 		method: 'POST',
 		api: 'publicV1',
@@ -107,7 +153,8 @@ export function addContactsRequest(listName: string, contacts: IDataObject[], st
 		action: `add ${contacts.length} contact${contacts.length === 1 ? '' : 's'} to contact list "${listName}"`,
 		ifMissing: {
 			what: `Contact list "${listName}"`,
-			advice: "Kore.ai adds contacts by the list's exact name: pick the list, or create it first with Contact List > Create.",
+			advice:
+				"Kore.ai adds contacts by the list's exact name: pick the list, or create it first with Contact List > Create.",
 		},
 	};
 }

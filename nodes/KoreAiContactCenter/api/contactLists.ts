@@ -41,9 +41,19 @@ export function contactListNameOf(entry: IDataObject): string | undefined {
 }
 
 /** Up to `limit` contact lists of the app, in Kore.ai's order, each once, and whether that is all of them (api/paging.ts). */
-export async function fetchContactLists(this: KoreAiCaller, itemIndex: number, query: { limit: number; streamId?: string }): Promise<Collected> {
+export async function fetchContactLists(
+	this: KoreAiCaller,
+	itemIndex: number,
+	query: { limit: number; streamId?: string },
+): Promise<Collected> {
 	return await collectPages(
-		async (skip, limit) => await fetchContactListPage.call(this, itemIndex, { skip, limit, streamId: query.streamId }),
-		{ limit: query.limit, pageSize: Math.min(query.limit, LISTS_PAGE_SIZE), idOf: contactListIdOf, maxPages: 1000 },
+		async (skip, limit) =>
+			await fetchContactListPage.call(this, itemIndex, { skip, limit, streamId: query.streamId }),
+		{
+			limit: query.limit,
+			pageSize: Math.min(query.limit, LISTS_PAGE_SIZE),
+			idOf: contactListIdOf,
+			maxPages: 1000,
+		},
 	);
 }

@@ -55,7 +55,8 @@ interface CollectOptions {
  */
 export function readPage(response: IDataObject, skip: number, limit: number): Page {
 	const data = response.data;
-	if (Array.isArray(data)) return { results: data.filter(isObject), hasMore: false, totalResults: data.length };
+	if (Array.isArray(data))
+		return { results: data.filter(isObject), hasMore: false, totalResults: data.length };
 	const paged = isObject(data) ? data : {};
 	const results = Array.isArray(paged.results) ? paged.results.filter(isObject) : [];
 	const totalResults = typeof paged.totalResults === 'number' ? paged.totalResults : undefined;
@@ -66,15 +67,26 @@ export function readPage(response: IDataObject, skip: number, limit: number): Pa
 	return { results, hasMore, totalResults };
 }
 
-export async function collectPages(readPage: (skip: number, pageSize: number) => Promise<Page>, options: CollectOptions): Promise<Collected> {
-	const { limit, pageSize, idOf, stopWhenTotalChanges = false, maxPages = 10_000, enough } = options;
+export async function collectPages(
+	readPage: (skip: number, pageSize: number) => Promise<Page>,
+	options: CollectOptions,
+): Promise<Collected> {
+	const {
+		limit,
+		pageSize,
+		idOf,
+		stopWhenTotalChanges = false,
+		maxPages = 10_000,
+		enough,
+	} = options;
 	const seen = new Set<string>();
 	const entries: IDataObject[] = [];
 	let total: number | undefined;
 	let skip = options.from ?? 0;
 	for (let pages = 0; pages < maxPages; pages++) {
 		const page = await readPage(skip, pageSize);
-		const totalChanged = page.totalResults !== undefined && total !== undefined && page.totalResults !== total;
+		const totalChanged =
+			page.totalResults !== undefined && total !== undefined && page.totalResults !== total;
 		if (page.totalResults !== undefined) total = page.totalResults;
 		let fresh = 0;
 		for (const entry of page.results) {
@@ -86,7 +98,8 @@ export async function collectPages(readPage: (skip: number, pageSize: number) =>
 			fresh++;
 			if (entries.length < limit) entries.push(entry);
 		}
-		if (stopWhenTotalChanges && totalChanged) return { entries, complete: false, stoppedBy: 'totalChanged', total };
+		if (stopWhenTotalChanges && totalChanged)
+			return { entries, complete: false, stoppedBy: 'totalChanged', total };
 		if (!page.hasMore) return { entries, complete: true, total };
 		skip += page.results.length;
 		if (entries.length >= limit) return { entries, complete: true, total, next: skip };
@@ -100,14 +113,19 @@ export async function collectPages(readPage: (skip: number, pageSize: number) =>
  * The error of a listing that could not be read to the end: how many of how many were read, and
  * what to do. `what` names the listing: "the contacts of contact list cl-1".
  */
-export function incompleteListing(node: INode, itemIndex: number, what: string, collected: Collected): NodeOperationError {
+export function incompleteListing(
+	node: INode,
+	itemIndex: number,
+	what: string,
+	collected: Collected,
+): NodeOperationError {
 	const of = collected.total !== undefined ? ` of ${collected.total}` : '';
 	const why =
 		collected.stoppedBy === 'repeated'
 			? 'Kore.ai said more follow, but the next page brought none not already read (it may not honour the paging parameters)'
 			: collected.stoppedBy === 'totalChanged'
 				? 'the list changed while its pages were read'
-				: 'the listing did not end within the node\'s bound on pages';
+				: "the listing did not end within the node's bound on pages";
 	return new NodeOperationError(
 		node,
 		`Only ${collected.entries.length}${of} of ${what} could be read: ${why}. Nothing is returned rather than part of the list; turn off Return All and set Limit to at most ${collected.entries.length} to get those, or try again.`,

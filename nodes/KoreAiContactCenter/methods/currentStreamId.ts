@@ -8,7 +8,8 @@ import { checkIdentifier, EXAMPLE_IDS } from '../../../common/identifiers';
  */
 export function currentStreamId(this: ILoadOptionsFunctions): string | undefined {
 	const options = this.getCurrentNodeParameter('options');
-	const raw = options && typeof options === 'object' ? (options as IDataObject).streamId : undefined;
+	const raw =
+		options && typeof options === 'object' ? (options as IDataObject).streamId : undefined;
 	if (typeof raw !== 'string' || raw.trim() === '' || raw.startsWith('=')) return undefined;
 	const checked = checkIdentifier(raw, 'Stream ID option', EXAMPLE_IDS.stream, 'typed');
 	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem);

@@ -19,10 +19,18 @@ export async function searchCampaigns(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { campaignType } = campaignResource(this.getCurrentNodeParameter('resource')) ?? SMS_CAMPAIGN;
+	const { campaignType } =
+		campaignResource(this.getCurrentNodeParameter('resource')) ?? SMS_CAMPAIGN;
 	const streamId = currentStreamId.call(this);
 	return await searchPages(
-		async (skip, limit) => await fetchCampaignPage.call(this, 0, { campaignType, limit, skip, sortBy: { name: 'asc' }, streamId }),
+		async (skip, limit) =>
+			await fetchCampaignPage.call(this, 0, {
+				campaignType,
+				limit,
+				skip,
+				sortBy: { name: 'asc' },
+				streamId,
+			}),
 		LIST_PAGE_SIZE,
 		toListItem,
 		filter,
@@ -34,6 +42,7 @@ function toListItem(entry: IDataObject): INodeListSearchItems | undefined {
 	const id = listedCampaignId(entry);
 	if (id === undefined) return undefined;
 	const name = typeof entry.name === 'string' && entry.name.trim() !== '' ? entry.name.trim() : id;
-	const status = typeof entry.status === 'string' && entry.status !== '' ? ` (${entry.status})` : '';
+	const status =
+		typeof entry.status === 'string' && entry.status !== '' ? ` (${entry.status})` : '';
 	return { name: `${name}${status}`, value: id };
 }

@@ -1,6 +1,16 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
-import { contactListIdOf, contactListNameOf, fetchContactListPage, LISTS_PAGE_SIZE } from '../api/contactLists';
+import {
+	contactListIdOf,
+	contactListNameOf,
+	fetchContactListPage,
+	LISTS_PAGE_SIZE,
+} from '../api/contactLists';
 import { currentStreamId } from './currentStreamId';
 import { searchPages } from './searchPages';
 
@@ -28,6 +38,9 @@ function toListItem(entry: IDataObject): INodeListSearchItems | undefined {
 	const id = contactListIdOf(entry);
 	if (id === undefined) return undefined;
 	const name = contactListNameOf(entry) ?? id;
-	const count = typeof entry.totalRecordCount === 'number' ? ` (${entry.totalRecordCount} contact${entry.totalRecordCount === 1 ? '' : 's'})` : '';
+	const count =
+		typeof entry.totalRecordCount === 'number'
+			? ` (${entry.totalRecordCount} contact${entry.totalRecordCount === 1 ? '' : 's'})`
+			: '';
 	return { name: `${name}${count}`, value: id };
 }

@@ -23,7 +23,8 @@ export async function searchPages(
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const from = Number(paginationToken);
 	const matches = (item: INodeListSearchItems | undefined): item is INodeListSearchItems =>
-		item !== undefined && (wanted === '' || `${item.name}\n${item.value}`.toLowerCase().includes(wanted));
+		item !== undefined &&
+		(wanted === '' || `${item.name}\n${item.value}`.toLowerCase().includes(wanted));
 	const collected = await collectPages(readPage, {
 		limit: Number.POSITIVE_INFINITY,
 		pageSize,
@@ -34,5 +35,7 @@ export async function searchPages(
 		enough: (entries) => entries.some((entry) => matches(toItem(entry))),
 	});
 	const results = collected.entries.map(toItem).filter(matches);
-	return collected.next === undefined ? { results } : { results, paginationToken: String(collected.next) };
+	return collected.next === undefined
+		? { results }
+		: { results, paginationToken: String(collected.next) };
 }

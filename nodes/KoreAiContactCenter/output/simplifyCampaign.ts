@@ -13,7 +13,10 @@ import type { CampaignType } from '../api/campaign';
  * it is given decoded as `smsText`, next to the original (`smsTextBase64`), when it decodes to text.
  */
 
-export function simplifyCampaign(data: IDataObject | undefined, campaignType: CampaignType): IDataObject {
+export function simplifyCampaign(
+	data: IDataObject | undefined,
+	campaignType: CampaignType,
+): IDataObject {
 	const campaign = data ?? {};
 	const dialing = objectAt(campaign, 'dialingStrategy');
 	const callingHours = objectAt(dialing, 'callingHours');
@@ -68,9 +71,17 @@ export function simplifyCampaign(data: IDataObject | undefined, campaignType: Ca
  * Get's and Delete's answer, `{status, message, data: {...campaign}}`, as one flat item: the
  * campaign, its ID (the one asked for when Kore.ai's `data` has none), and Kore.ai's message.
  */
-export function simplifyCampaignAnswer(body: IDataObject, campaignId: string, campaignType: CampaignType): IDataObject {
+export function simplifyCampaignAnswer(
+	body: IDataObject,
+	campaignId: string,
+	campaignType: CampaignType,
+): IDataObject {
 	const data = objectAt(body, 'data');
-	return { ...simplifyCampaign(data, campaignType), campaignId: data._id ?? campaignId, message: body.message };
+	return {
+		...simplifyCampaign(data, campaignType),
+		campaignId: data._id ?? campaignId,
+		message: body.message,
+	};
 }
 
 /** Fatal (invalid UTF-8 throws), not streaming: one decoder serves every call. */
@@ -102,13 +113,16 @@ export function decodeBase64Text(value: string): string | undefined {
 }
 
 function toNumber(value: unknown): unknown {
-	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+		return Number(value);
 	return value;
 }
 
 export function objectAt(source: IDataObject, key: string): IDataObject {
 	const value = source[key];
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 export function put(target: IDataObject, key: string, value: unknown): void {

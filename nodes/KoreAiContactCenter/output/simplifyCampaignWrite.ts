@@ -13,7 +13,11 @@ import { objectAt, put, simplifyCampaign } from './simplifyCampaign';
  * still creating it ("... creation in progress"). `creationInProgress` says so in one boolean.
  * Voice answers give `enableMachineDetect` as a boolean (the request sent no/detect/disconnect).
  */
-export function simplifyWrittenCampaign(body: IDataObject, campaignType: CampaignType, campaignId?: string): IDataObject {
+export function simplifyWrittenCampaign(
+	body: IDataObject,
+	campaignType: CampaignType,
+	campaignId?: string,
+): IDataObject {
 	const data = objectAt(body, 'data');
 	const out = simplifyCampaign({ ...data, _id: data._id ?? data.id ?? campaignId }, campaignType);
 	put(out, 'machineDetection', data.enableMachineDetect);
@@ -29,7 +33,11 @@ export function simplifyScheduleAnswer(
 	schedule: IDataObject,
 ): IDataObject {
 	const out: IDataObject = {};
-	put(out, 'campaignId', typeof body.id === 'string' && body.id !== '' ? body.id : campaign.campaignId);
+	put(
+		out,
+		'campaignId',
+		typeof body.id === 'string' && body.id !== '' ? body.id : campaign.campaignId,
+	);
 	out.campaignType = campaign.campaignType;
 	out.campaignName = campaign.campaignName;
 	Object.assign(out, schedule);

@@ -11,7 +11,11 @@ import { put } from './simplifyCampaign';
  * (`uniqueId` is the contact's own ID from the list, when it has one). Each key only when sent;
  * an empty `uniqueId` or `dialerOutcome` (the sample has both) stays as Kore.ai sent it.
  */
-export function simplifyContactResult(entry: IDataObject, campaignId: string, campaignType: CampaignType): IDataObject {
+export function simplifyContactResult(
+	entry: IDataObject,
+	campaignId: string,
+	campaignType: CampaignType,
+): IDataObject {
 	const out: IDataObject = { campaignId, campaignType };
 	for (const key of [
 		'phoneNumber',

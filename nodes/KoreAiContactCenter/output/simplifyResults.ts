@@ -13,7 +13,10 @@ import { objectAt, put, simplifyCampaign } from './simplifyCampaign';
  * Delete give them, plus the counters only the list shows. The documented SMS entries name the ID
  * `id`, the voice entries `_id`; both become `campaignId`.
  */
-export function simplifyListedCampaign(entry: IDataObject, campaignType: CampaignType): IDataObject {
+export function simplifyListedCampaign(
+	entry: IDataObject,
+	campaignType: CampaignType,
+): IDataObject {
 	const out = simplifyCampaign({ ...entry, _id: entry._id ?? entry.id }, campaignType);
 	put(out, 'totalMessagesSent', entry.totalMessagesSent);
 	put(out, 'campaignExecutionType', entry.campaignExecutionType);
@@ -27,7 +30,11 @@ export function simplifyListedCampaign(entry: IDataObject, campaignType: Campaig
  * `{status: "Active", message: "Campaign Started", updatedAt}` (voice adds `totalCallsCompleted`
  * and `campaignInstanceId`; SMS stop adds `campaignExecutionType`).
  */
-export function simplifyTriggerResult(body: IDataObject, campaignId: string, campaignType: CampaignType): IDataObject {
+export function simplifyTriggerResult(
+	body: IDataObject,
+	campaignId: string,
+	campaignType: CampaignType,
+): IDataObject {
 	const out: IDataObject = { campaignId, campaignType };
 	put(out, 'status', body.status);
 	put(out, 'message', body.message);
@@ -39,9 +46,16 @@ export function simplifyTriggerResult(body: IDataObject, campaignId: string, cam
 }
 
 /** Get Status answers `{status: "success", data: {id, status, name}}`: the campaign's status is `data.status`. */
-export function simplifyStatusResult(body: IDataObject, campaignId: string, campaignType: CampaignType): IDataObject {
+export function simplifyStatusResult(
+	body: IDataObject,
+	campaignId: string,
+	campaignType: CampaignType,
+): IDataObject {
 	const data = objectAt(body, 'data');
-	const out: IDataObject = { campaignId: typeof data.id === 'string' && data.id !== '' ? data.id : campaignId, campaignType };
+	const out: IDataObject = {
+		campaignId: typeof data.id === 'string' && data.id !== '' ? data.id : campaignId,
+		campaignType,
+	};
 	put(out, 'name', data.name);
 	put(out, 'status', data.status);
 	put(out, 'message', body.message);

@@ -10,15 +10,42 @@
  * these messages; the words are the names its pages give these things.
  */
 const NAMED: Array<{ pattern: RegExp; what: string; advice: string }> = [
-	{ pattern: /\b(dnc|do[\s-]*not[\s-]*call)\b/i, what: 'a do-not-call list', advice: 'Check Do-Not-Call List Name: it must be the name of an existing contact list of this app.' },
-	{ pattern: /\bcontact\s*lists?\b/i, what: 'a contact list', advice: 'Check the contact list names: each must be an existing list of this app, written as Kore.ai shows it (Contact List > Get Many lists them).' },
-	{ pattern: /\btemplate\b/i, what: 'a template', advice: 'Check Template Name and Template ID: the template must be approved in this app.' },
-	{ pattern: /\b(experience\s*)?flow\b/i, what: 'an experience flow', advice: 'Check Experience Flow Name: the flow must exist in this app.' },
-	{ pattern: /\bcampaign\b/i, what: 'a campaign', advice: 'Check the campaign (its ID or name) and that it belongs to this app and campaign type.' },
+	{
+		pattern: /\b(dnc|do[\s-]*not[\s-]*call)\b/i,
+		what: 'a do-not-call list',
+		advice:
+			'Check Do-Not-Call List Name: it must be the name of an existing contact list of this app.',
+	},
+	{
+		pattern: /\bcontact\s*lists?\b/i,
+		what: 'a contact list',
+		advice:
+			'Check the contact list names: each must be an existing list of this app, written as Kore.ai shows it (Contact List > Get Many lists them).',
+	},
+	{
+		pattern: /\btemplate\b/i,
+		what: 'a template',
+		advice: 'Check Template Name and Template ID: the template must be approved in this app.',
+	},
+	{
+		pattern: /\b(experience\s*)?flow\b/i,
+		what: 'an experience flow',
+		advice: 'Check Experience Flow Name: the flow must exist in this app.',
+	},
+	{
+		pattern: /\bcampaign\b/i,
+		what: 'a campaign',
+		advice:
+			'Check the campaign (its ID or name) and that it belongs to this app and campaign type.',
+	},
 ];
 
-export function namedInMessage(apiMessage: string | undefined): { what: string; advice: string } | undefined {
-	return apiMessage === undefined ? undefined : NAMED.find(({ pattern }) => pattern.test(apiMessage));
+export function namedInMessage(
+	apiMessage: string | undefined,
+): { what: string; advice: string } | undefined {
+	return apiMessage === undefined
+		? undefined
+		: NAMED.find(({ pattern }) => pattern.test(apiMessage));
 }
 
 /**
@@ -35,7 +62,10 @@ const REASONS: Array<[RegExp, string]> = [
 		/\bnot\s+running\b|\balready\s+stopped\b|\bis\s+(stopped|completed)\b/i,
 		'The campaign is not running, so there is nothing to stop or pause; check it with Get Status.',
 	],
-	[/\balready\s+(active|running|started)\b/i, 'The campaign is already running; there is no need to start it again.'],
+	[
+		/\balready\s+(active|running|started)\b/i,
+		'The campaign is already running; there is no need to start it again.',
+	],
 	[
 		/\b(preparing|creation\s+in\s+progress|not\s+(yet\s+)?ready)\b/i,
 		'The campaign is still being prepared: wait until Get Status says Ready, then try again.',

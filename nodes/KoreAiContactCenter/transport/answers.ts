@@ -22,7 +22,8 @@ export type Answer =
 
 export function readAnswer(response: KoreAiResponse, subject: RequestSubject): Answer {
 	const { statusCode, body } = response;
-	if (statusCode >= 200 && statusCode < 300 && isObject(body) && body.status !== 'failure') return { kind: 'success', body };
+	if (statusCode >= 200 && statusCode < 300 && isObject(body) && body.status !== 'failure')
+		return { kind: 'success', body };
 	const described = describeHttpError(statusCode, body, subject);
 	return {
 		kind: described.notFound ? 'notFound' : 'refused',

@@ -34,7 +34,8 @@ function ifMissingOf(subject: RequestSubject): IfMissing | undefined {
 	if (subject.campaignId === undefined) return undefined;
 	return {
 		what: `Campaign ${subject.campaignId}`,
-		advice: 'It may already be deleted, be of the other campaign type, or belong to another app; check the Campaign ID.',
+		advice:
+			'It may already be deleted, be of the other campaign type, or belong to another app; check the Campaign ID.',
 	};
 }
 
@@ -63,15 +64,20 @@ const STATUS_TEXT: Record<number, string> = {
 	504: 'Gateway Timeout',
 };
 
-const NOT_FOUND_WORDS = /not\s*found|does\s*not\s*exist|doesn't\s*exist|no\s+such|no\s+campaign|invalid\s+campaign\s*id/i;
+const NOT_FOUND_WORDS =
+	/not\s*found|does\s*not\s*exist|doesn't\s*exist|no\s+such|no\s+campaign|invalid\s+campaign\s*id/i;
 
 export function extractApiMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') {
 		const text = body.trim();
 		if (text === '') return undefined;
 		if (/^<(!doctype|html)/i.test(text) || /<\/(html|body|h1|title)>/i.test(text)) {
-			const title = text.match(/<title[^>]*>([^<]*)<\/title>/i)?.[1] ?? text.match(/<h1[^>]*>([^<]*)<\/h1>/i)?.[1];
-			return title ? `an HTML page titled "${shorten(title.trim())}"` : 'an HTML page instead of JSON';
+			const title =
+				text.match(/<title[^>]*>([^<]*)<\/title>/i)?.[1] ??
+				text.match(/<h1[^>]*>([^<]*)<\/h1>/i)?.[1];
+			return title
+				? `an HTML page titled "${shorten(title.trim())}"`
+				: 'an HTML page instead of JSON';
 		}
 		return shorten(text);
 	}
@@ -79,7 +85,9 @@ export function extractApiMessage(body: unknown): string | undefined {
 	const record = body as Record<string, unknown>;
 	if (Array.isArray(record.errors)) {
 		const messages = record.errors
-			.map((entry) => (entry && typeof entry === 'object' ? (entry as Record<string, unknown>).msg : entry))
+			.map((entry) =>
+				entry && typeof entry === 'object' ? (entry as Record<string, unknown>).msg : entry,
+			)
 			.filter((msg): msg is string => typeof msg === 'string' && msg.trim() !== '');
 		if (messages.length > 0) return shorten(messages.join('; '));
 	}
@@ -90,11 +98,16 @@ export function extractApiMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-export function describeHttpError(status: number, body: unknown, subject: RequestSubject): DescribedError {
+export function describeHttpError(
+	status: number,
+	body: unknown,
+	subject: RequestSubject,
+): DescribedError {
 	const apiMessage = extractApiMessage(body);
 	const statusLabel = `HTTP ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`;
 	const said = apiMessage ? `: ${apiMessage}` : '';
-	const notFound = status === 404 || (status < 500 && !!apiMessage && NOT_FOUND_WORDS.test(apiMessage));
+	const notFound =
+		status === 404 || (status < 500 && !!apiMessage && NOT_FOUND_WORDS.test(apiMessage));
 
 	const missing = ifMissingOf(subject);
 	const named = notFound ? namedInMessage(apiMessage) : undefined;
@@ -144,7 +157,10 @@ function pathNotServed(status: number, apiMessage: string | undefined): boolean 
 function sameThing(named: { what: string }, missing: IfMissing | undefined): boolean {
 	if (missing === undefined) return false;
 	const path = missing.what.toLowerCase();
-	return (named.what === 'a campaign' && path.includes('campaign')) || (named.what === 'a contact list' && path.startsWith('contact list'));
+	return (
+		(named.what === 'a campaign' && path.includes('campaign')) ||
+		(named.what === 'a contact list' && path.startsWith('contact list'))
+	);
 }
 
 /** A failure's sentence in parts: what happened, and what to do (left out where it would be wrong to say). */
@@ -154,7 +170,11 @@ export interface Sentence {
 }
 
 /** An error thrown before any answer arrived (Node's / axios' error codes), as one sentence. */
-export function describeNetworkError(error: unknown, origin: string, subject: RequestSubject): string {
+export function describeNetworkError(
+	error: unknown,
+	origin: string,
+	subject: RequestSubject,
+): string {
 	const { what, advice } = networkSentence(error, origin, subject);
 	return advice === undefined ? what : `${what} ${advice}`;
 }
@@ -162,7 +182,10 @@ export function describeNetworkError(error: unknown, origin: string, subject: Re
 /** The same in parts: a request that was not safe to repeat is not told to "try again" (failure.ts). */
 export function networkSentence(error: unknown, origin: string, subject: RequestSubject): Sentence {
 	const code = readCode(error);
-	const could = (what: string, advice?: string): Sentence => ({ what: `Could not ${subject.action}: ${what}`, advice });
+	const could = (what: string, advice?: string): Sentence => ({
+		what: `Could not ${subject.action}: ${what}`,
+		advice,
+	});
 	const checkUrl = 'Check the Environment URL in the Kore.ai API credential.';
 	switch (code) {
 		case 'ECONNREFUSED':
@@ -177,7 +200,10 @@ export function networkSentence(error: unknown, origin: string, subject: Request
 		case 'ETIMEDOUT':
 		case 'ECONNABORTED':
 		case 'ESOCKETTIMEDOUT':
-			return could(`Kore.ai at ${origin} did not answer in time.`, "Try again, or raise Timeout (Seconds) in the node's Options.");
+			return could(
+				`Kore.ai at ${origin} did not answer in time.`,
+				"Try again, or raise Timeout (Seconds) in the node's Options.",
+			);
 		case 'ERR_CANCELED':
 		case 'ABORT_ERR':
 			return could('the execution was canceled.');
@@ -192,9 +218,15 @@ export function networkSentence(error: unknown, origin: string, subject: Request
 		case 'DEPTH_ZERO_SELF_SIGNED_CERT':
 		case 'SELF_SIGNED_CERT_IN_CHAIN':
 		case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-			return could(`the TLS certificate of ${origin} is not trusted (${code}).`, 'Check the Environment URL.');
+			return could(
+				`the TLS certificate of ${origin} is not trusted (${code}).`,
+				'Check the Environment URL.',
+			);
 		default:
-			return could(`the request to ${origin} failed${code ? ` (${code})` : ''}.`, 'Check the Environment URL and your network, then try again.');
+			return could(
+				`the request to ${origin} failed${code ? ` (${code})` : ''}.`,
+				'Check the Environment URL and your network, then try again.',
+			);
 	}
 }
 

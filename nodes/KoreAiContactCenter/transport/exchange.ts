@@ -53,7 +53,8 @@ export interface KoreAiRequest {
  * the guard that holds whatever calls a builder.
  */
 export function pathSegment(id: string): string {
-	if (id.trim() === '') throw new Error('An empty ID cannot name a Kore.ai object in a request path.');
+	if (id.trim() === '')
+		throw new Error('An empty ID cannot name a Kore.ai object in a request path.');
 	return encodeURIComponent(id);
 }
 
@@ -85,12 +86,20 @@ export async function sendOnce(
 	};
 	if (request.body !== undefined) options.body = isEmptyObject(request.body) ? '{}' : request.body;
 
-	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as {
+	const response = (await this.helpers.httpRequestWithAuthentication.call(
+		this,
+		CREDENTIAL_TYPE,
+		options,
+	)) as {
 		statusCode: number;
 		body: unknown;
 		headers?: Record<string, unknown>;
 	};
-	return { statusCode: response.statusCode, body: parseBody(response.body), headers: response.headers ?? {} };
+	return {
+		statusCode: response.statusCode,
+		body: parseBody(response.body),
+		headers: response.headers ?? {},
+	};
 }
 
 function isEmptyObject(body: IDataObject | IDataObject[]): boolean {

@@ -16,7 +16,13 @@ import type { Effect, StopReason } from './retry';
 /** A try that brought no usable answer. */
 export type TryFailure =
 	/** Worth another try; `effect` says whether this try may have done something. */
-	| { kind: 'retryable'; effect: Effect; response?: KoreAiResponse; networkCode?: string; sentence: Sentence }
+	| {
+			kind: 'retryable';
+			effect: Effect;
+			response?: KoreAiResponse;
+			networkCode?: string;
+			sentence: Sentence;
+	  }
 	| { kind: 'fatal'; networkCode?: string; sentence: Sentence };
 
 interface FailureInfo {
@@ -53,7 +59,11 @@ export function failure(this: KoreAiCaller, outcome: TryFailure, info: FailureIn
 }
 
 /** A 2xx whose body is cut off or not JSON: Kore.ai did the work, its answer arrived damaged. */
-export function damagedAnswer(statusCode: number, body: unknown, subject: RequestSubject): Sentence {
+export function damagedAnswer(
+	statusCode: number,
+	body: unknown,
+	subject: RequestSubject,
+): Sentence {
 	const apiMessage = extractApiMessage(body);
 	return {
 		what: `Kore.ai answered HTTP ${statusCode} without a readable JSON body while trying to ${subject.action}${apiMessage ? ` (${apiMessage})` : ''}.`,
@@ -69,6 +79,7 @@ function triesSentence(info: FailureInfo): string {
 		const waitWhy = stop.fromRetryAfter ? 'Kore.ai asked to wait' : 'the next retry would wait';
 		return `Tried ${tries} in ${over}; gave up because ${waitWhy} ${secondsText(stop.neededMs)} more, beyond Max Total Wait (${secondsText(stop.maxTotalWaitMs)}).`;
 	}
-	if (stop?.kind === 'maxTries') return `Tried ${tries} in ${over} (Max Tries is ${stop.maxTries}).`;
+	if (stop?.kind === 'maxTries')
+		return `Tried ${tries} in ${over} (Max Tries is ${stop.maxTries}).`;
 	return `Tried ${tries} in ${over}.`;
 }

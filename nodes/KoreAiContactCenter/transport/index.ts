@@ -41,7 +41,11 @@ export interface NotFound {
 }
 
 /** Kore.ai's JSON body on success; anything else throws the node's error, worded for the user. */
-export async function koreAiRequest(this: KoreAiCaller, itemIndex: number, request: KoreAiRequest): Promise<IDataObject> {
+export async function koreAiRequest(
+	this: KoreAiCaller,
+	itemIndex: number,
+	request: KoreAiRequest,
+): Promise<IDataObject> {
 	const delivery = await sendWithRetries.call(this, itemIndex, request);
 	const answer = readAnswer(delivery.response, delivery.subject);
 	if (answer.kind === 'success') return answer.body;
@@ -75,5 +79,9 @@ function answerError(
 	itemIndex: number,
 ): NodeApiError {
 	const { message, advice, httpCode, apiMessage } = answer;
-	return koreAiApiError(this.getNode(), { message, advice, attempts, httpCode, apiMessage }, itemIndex);
+	return koreAiApiError(
+		this.getNode(),
+		{ message, advice, attempts, httpCode, apiMessage },
+		itemIndex,
+	);
 }

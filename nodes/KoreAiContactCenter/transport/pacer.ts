@@ -211,7 +211,11 @@ export class Pacer {
 			for (;;) {
 				// Read afresh after every sleep: a 429 or a raise may have changed share and holds.
 				const now = this.clock.now();
-				const due = Math.max(this.lastStart + intervalMs / this.share, this.heldUntil, this.pausedUntil);
+				const due = Math.max(
+					this.lastStart + intervalMs / this.share,
+					this.heldUntil,
+					this.pausedUntil,
+				);
 				if (now >= due) {
 					this.lastStart = now;
 					return;

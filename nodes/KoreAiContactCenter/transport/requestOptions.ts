@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** The README's section on the request options, linked from their tooltips (which stay short). */
-const REQUEST_OPTIONS_DOCS = 'https://github.com/n8n-nodes-kore-ai/n8n-nodes-kore-ai#request-options';
+const REQUEST_OPTIONS_DOCS =
+	'https://github.com/n8n-nodes-kore-ai/n8n-nodes-kore-ai#request-options';
 const details = `<a href="${REQUEST_OPTIONS_DOCS}">details</a>`;
 
 /**
@@ -27,7 +28,8 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		default: 5,
 		typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
-		description: 'How many items are worked on at once (default 5), always within Requests per Minute. The output keeps the input order.',
+		description:
+			'How many items are worked on at once (default 5), always within Requests per Minute. The output keeps the input order.',
 	},
 	{
 		displayName: 'Max Tries',
@@ -43,7 +45,8 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		default: 120,
 		typeOptions: { minValue: 0, maxValue: 3600 },
-		description: "Longest time one item may wait between its tries, all waits together (default 120). If Kore.ai asks for a longer wait, the item fails at once and says so.",
+		description:
+			'Longest time one item may wait between its tries, all waits together (default 120). If Kore.ai asks for a longer wait, the item fails at once and says so.',
 	},
 	{
 		displayName: 'Retry Delay (Seconds)',
@@ -59,6 +62,7 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		default: 30,
 		typeOptions: { minValue: 0.1, maxValue: 600 },
-		description: "Time to wait for Kore.ai's answer to one request (default 30) before that try is given up",
+		description:
+			"Time to wait for Kore.ai's answer to one request (default 30) before that try is given up",
 	},
 ];

@@ -84,7 +84,8 @@ export function statusEffect(status: number): Effect | undefined {
  */
 export function parseRetryAfter(value: unknown, nowMs: number): number | undefined {
 	const header = Array.isArray(value) ? value[0] : value;
-	if (typeof header === 'number') return Number.isFinite(header) && header >= 0 ? Math.round(header * 1000) : undefined;
+	if (typeof header === 'number')
+		return Number.isFinite(header) && header >= 0 ? Math.round(header * 1000) : undefined;
 	if (typeof header !== 'string') return undefined;
 	const text = header.trim();
 	if (text === '') return undefined;
@@ -103,7 +104,11 @@ export const MAX_BACKOFF_MS = 30_000;
  * `baseMs * 2^(n-1)`, capped at MAX_BACKOFF_MS; the wait is uniform in [ceiling / 2, ceiling]
  * ("equal jitter"), so parallel items spread out but never retry sooner than half the ceiling.
  */
-export function backoffDelay(triesDone: number, baseMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+	triesDone: number,
+	baseMs: number,
+	random: () => number = Math.random,
+): number {
 	const ceiling = backoffCeiling(triesDone, baseMs);
 	const r = Math.min(Math.max(random(), 0), 1);
 	return ceiling / 2 + r * (ceiling / 2);
@@ -115,8 +120,7 @@ export function backoffCeiling(triesDone: number, baseMs: number): number {
 }
 
 type RetryDecision =
-	| { retry: true; delayMs: number; fromRetryAfter: boolean }
-	| { retry: false; reason: StopReason };
+	{ retry: true; delayMs: number; fromRetryAfter: boolean } | { retry: false; reason: StopReason };
 
 export type StopReason =
 	| { kind: 'maxTries'; maxTries: number }
@@ -144,7 +148,8 @@ interface RetryInput {
 
 /** Whether to try again after a retryable failure, and after how long. */
 export function decideRetry(input: RetryInput): RetryDecision {
-	if (!input.idempotent && input.effect !== 'none') return { retry: false, reason: { kind: 'unsafe' } };
+	if (!input.idempotent && input.effect !== 'none')
+		return { retry: false, reason: { kind: 'unsafe' } };
 	const paced = input.rateLimitHoldMs !== undefined;
 	// Max Tries 1 turns every retry off, rate limits included.
 	if (input.maxTries <= 1 || (!paced && input.triesDone >= input.maxTries)) {
@@ -158,7 +163,12 @@ export function decideRetry(input: RetryInput): RetryDecision {
 	if (input.waitedMs + delayMs > input.maxTotalWaitMs) {
 		return {
 			retry: false,
-			reason: { kind: 'maxTotalWait', maxTotalWaitMs: input.maxTotalWaitMs, neededMs: delayMs, fromRetryAfter },
+			reason: {
+				kind: 'maxTotalWait',
+				maxTotalWaitMs: input.maxTotalWaitMs,
+				neededMs: delayMs,
+				fromRetryAfter,
+			},
 		};
 	}
 	return { retry: true, delayMs, fromRetryAfter };

@@ -33,9 +33,19 @@ export interface Delivery {
 	subject: RequestSubject;
 }
 
-const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE', 'PUT']);
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set([
+	'GET',
+	'HEAD',
+	'OPTIONS',
+	'DELETE',
+	'PUT',
+]);
 
-export async function sendWithRetries(this: KoreAiCaller, itemIndex: number, request: KoreAiRequest): Promise<Delivery> {
+export async function sendWithRetries(
+	this: KoreAiCaller,
+	itemIndex: number,
+	request: KoreAiRequest,
+): Promise<Delivery> {
 	const settings = settingsFor(this, itemIndex);
 	const target = knownTarget(this) ?? (await readTarget.call(this, itemIndex));
 	const subject: RequestSubject = {
@@ -55,18 +65,28 @@ export async function sendWithRetries(this: KoreAiCaller, itemIndex: number, req
 	let pacedRateLimits = 0;
 
 	for (let attempt = 1; ; attempt++) {
-		if (!pacer.tryStart(intervalMs, signal)) await cancelable.call(this, pacer.acquire(intervalMs, signal), subject, itemIndex);
+		if (!pacer.tryStart(intervalMs, signal))
+			await cancelable.call(this, pacer.acquire(intervalMs, signal), subject, itemIndex);
 		const outcome = await tryOnce.call(this, target, request, settings.timeoutMs, subject);
 		const rateLimited = outcome.kind === 'retryable' && outcome.response?.statusCode === 429;
 		// Any other answer from Kore.ai lets the pacer raise its pace again (see pacer.ts).
-		if (outcome.kind !== 'fatal' && outcome.response !== undefined && !rateLimited) pacer.onAnswer(Date.now());
+		if (outcome.kind !== 'fatal' && outcome.response !== undefined && !rateLimited)
+			pacer.onAnswer(Date.now());
 		if (signal?.aborted) throw canceledError.call(this, subject, itemIndex);
 		if (outcome.kind === 'answer') {
-			return { response: outcome.response, attempts: attempt, earlierTryMayHaveTakenEffect: mayHaveTakenEffect, subject };
+			return {
+				response: outcome.response,
+				attempts: attempt,
+				earlierTryMayHaveTakenEffect: mayHaveTakenEffect,
+				subject,
+			};
 		}
-		if (outcome.kind === 'fatal') throw failure.call(this, outcome, { attempts: attempt, startedAt, itemIndex });
+		if (outcome.kind === 'fatal')
+			throw failure.call(this, outcome, { attempts: attempt, startedAt, itemIndex });
 
-		const retryAfterMs = outcome.response ? parseRetryAfter(headerOf(outcome.response, 'retry-after'), Date.now()) : undefined;
+		const retryAfterMs = outcome.response
+			? parseRetryAfter(headerOf(outcome.response, 'retry-after'), Date.now())
+			: undefined;
 		// Kore.ai's limit is per account: the pacer lowers this process's pace and holds every request to it.
 		const holdMs = rateLimited ? pacer.onRateLimited(Date.now(), retryAfterMs) : undefined;
 		if (rateLimited && intervalMs > 0) pacedRateLimits++;
@@ -81,7 +101,13 @@ export async function sendWithRetries(this: KoreAiCaller, itemIndex: number, req
 			retryDelayMs: settings.retryDelayMs,
 			rateLimitHoldMs: intervalMs > 0 ? holdMs : undefined,
 		});
-		if (!decision.retry) throw failure.call(this, outcome, { attempts: attempt, startedAt, itemIndex, stop: decision.reason });
+		if (!decision.retry)
+			throw failure.call(this, outcome, {
+				attempts: attempt,
+				startedAt,
+				itemIndex,
+				stop: decision.reason,
+			});
 		if (outcome.effect !== 'none') mayHaveTakenEffect = true;
 		await cancelable.call(this, systemClock.sleep(decision.delayMs, signal), subject, itemIndex);
 		waitedMs += decision.delayMs;
@@ -105,21 +131,38 @@ async function tryOnce(
 		const networkCode = readCode(error);
 		const effect = networkEffect(networkCode);
 		const sentence = networkSentence(error, target.origin, subject);
-		return effect === undefined ? { kind: 'fatal', networkCode, sentence } : { kind: 'retryable', effect, networkCode, sentence };
+		return effect === undefined
+			? { kind: 'fatal', networkCode, sentence }
+			: { kind: 'retryable', effect, networkCode, sentence };
 	}
 	const effect = statusEffect(response.statusCode);
 	if (effect !== undefined) {
-		return { kind: 'retryable', effect, response, sentence: { what: describeHttpError(response.statusCode, response.body, subject).message } };
+		return {
+			kind: 'retryable',
+			effect,
+			response,
+			sentence: { what: describeHttpError(response.statusCode, response.body, subject).message },
+		};
 	}
 	if (response.statusCode >= 200 && response.statusCode < 300 && !isObject(response.body)) {
 		// Kore.ai did the work but its answer arrived damaged (cut off, not JSON).
-		return { kind: 'retryable', effect: 'applied', response, sentence: damagedAnswer(response.statusCode, response.body, subject) };
+		return {
+			kind: 'retryable',
+			effect: 'applied',
+			response,
+			sentence: damagedAnswer(response.statusCode, response.body, subject),
+		};
 	}
 	return { kind: 'answer', response };
 }
 
 /** Waits on the pacer or a retry delay; both reject only when the execution is canceled. */
-async function cancelable(this: KoreAiCaller, waiting: Promise<void>, subject: RequestSubject, itemIndex: number): Promise<void> {
+async function cancelable(
+	this: KoreAiCaller,
+	waiting: Promise<void>,
+	subject: RequestSubject,
+	itemIndex: number,
+): Promise<void> {
 	try {
 		await waiting;
 	} catch {
@@ -127,8 +170,16 @@ async function cancelable(this: KoreAiCaller, waiting: Promise<void>, subject: R
 	}
 }
 
-function canceledError(this: KoreAiCaller, subject: RequestSubject, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(this.getNode(), `Stopped before Kore.ai answered (${subject.action}): the execution was canceled.`, {
-		itemIndex,
-	});
+function canceledError(
+	this: KoreAiCaller,
+	subject: RequestSubject,
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		this.getNode(),
+		`Stopped before Kore.ai answered (${subject.action}): the execution was canceled.`,
+		{
+			itemIndex,
+		},
+	);
 }

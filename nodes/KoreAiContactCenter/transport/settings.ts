@@ -1,8 +1,18 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { isExecution, isPoll, type KoreAiCaller } from './caller';
 import { requestOptionFields } from './requestOptions';
-import { allowedNumber, numberExpected, numberRule, type NumberRule } from '../../../common/numbers';
+import {
+	allowedNumber,
+	numberExpected,
+	numberRule,
+	type NumberRule,
+} from '../../../common/numbers';
 import { itemParameter } from '../../../common/itemParameter';
 import { describeType, visible } from '../../../common/text';
 
@@ -23,7 +33,8 @@ export interface RequestSettings {
 	timeoutMs: number;
 }
 
-export type SettingName = 'requestsPerMinute' | 'concurrency' | 'maxTries' | 'maxTotalWait' | 'retryDelay' | 'timeout';
+export type SettingName =
+	'requestsPerMinute' | 'concurrency' | 'maxTries' | 'maxTotalWait' | 'retryDelay' | 'timeout';
 
 /** What a range means, for the error sentence. */
 const HINTS: Partial<Record<SettingName, string>> = {
@@ -38,13 +49,17 @@ interface SettingRule extends NumberRule {
 }
 
 function ruleOf(field: INodeProperties): SettingRule {
-	return { ...numberRule(field), name: field.name as SettingName, displayName: field.displayName, default: field.default as number };
+	return {
+		...numberRule(field),
+		name: field.name as SettingName,
+		displayName: field.displayName,
+		default: field.default as number,
+	};
 }
 
-const RULES = Object.fromEntries(requestOptionFields.map((field) => [field.name, ruleOf(field)])) as Record<
-	SettingName,
-	SettingRule
->;
+const RULES = Object.fromEntries(
+	requestOptionFields.map((field) => [field.name, ruleOf(field)]),
+) as Record<SettingName, SettingRule>;
 
 /**
  * Settings already checked, by the Options object they came from: without an expression in it,
@@ -74,7 +89,11 @@ export function readRequestSettings(this: IExecuteFunctions, itemIndex: number):
 }
 
 /** One request option of one item, checked. */
-export function readNumberOption(this: IExecuteFunctions, name: SettingName, itemIndex: number): number {
+export function readNumberOption(
+	this: IExecuteFunctions,
+	name: SettingName,
+	itemIndex: number,
+): number {
 	return checked.call(this, RULES[name], readOptions.call(this, itemIndex)[name], itemIndex);
 }
 
@@ -92,10 +111,17 @@ export function defaultRequestSettings(): RequestSettings {
 
 function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const options = itemParameter.call(this, 'options', itemIndex, {}) as unknown;
-	return options !== null && typeof options === 'object' && !Array.isArray(options) ? (options as IDataObject) : {};
+	return options !== null && typeof options === 'object' && !Array.isArray(options)
+		? (options as IDataObject)
+		: {};
 }
 
-function checked(this: IExecuteFunctions, rule: SettingRule, raw: unknown, itemIndex: number): number {
+function checked(
+	this: IExecuteFunctions,
+	rule: SettingRule,
+	raw: unknown,
+	itemIndex: number,
+): number {
 	const value = allowedNumber(raw === undefined ? rule.default : raw, rule);
 	if (value !== undefined) return value;
 	const hint = HINTS[rule.name] ? ` (${HINTS[rule.name]})` : '';
@@ -119,7 +145,12 @@ function describeValue(raw: unknown): string {
 }
 
 /** The editor waits for a picker's list: the defaults, with short waits. */
-const PICKER_SETTINGS: RequestSettings = { ...defaultRequestSettings(), maxTries: 3, maxTotalWaitMs: 10_000, timeoutMs: 15_000 };
+const PICKER_SETTINGS: RequestSettings = {
+	...defaultRequestSettings(),
+	maxTries: 3,
+	maxTotalWaitMs: 10_000,
+	timeoutMs: 15_000,
+};
 
 /**
  * An item's settings, read and checked once: operations that page (Get Many, Get Results, Get
@@ -133,7 +164,8 @@ export function settingsFor(caller: KoreAiCaller, itemIndex: number): RequestSet
 		let byItem = itemSettings.get(caller);
 		if (byItem === undefined) itemSettings.set(caller, (byItem = new Map()));
 		let settings = byItem.get(itemIndex);
-		if (settings === undefined) byItem.set(itemIndex, (settings = readRequestSettings.call(caller, itemIndex)));
+		if (settings === undefined)
+			byItem.set(itemIndex, (settings = readRequestSettings.call(caller, itemIndex)));
 		return settings;
 	}
 	// A polling trigger has a whole poll interval; the picker has a user waiting.

@@ -28,7 +28,8 @@ export async function readTarget(this: KoreAiCaller, itemIndex: number): Promise
 	if (cached !== undefined) return cached;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const checked = checkCredentialValues(credentials);
-	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
+	if ('problem' in checked)
+		throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
 	const { origin, accountId, appId } = checked.values;
 	const target = { origin, accountId, appId };
 	targets.set(this, target);

@@ -41,7 +41,8 @@ const MAX_REMEMBERED_NAME = 100;
 
 export function compareListing(before: Remembered | undefined, listing: Listing): Comparison {
 	const remembered: Remembered = {};
-	for (const campaign of listing.campaigns) remembered[campaign.id] = [campaign.status, campaign.name.slice(0, MAX_REMEMBERED_NAME)];
+	for (const campaign of listing.campaigns)
+		remembered[campaign.id] = [campaign.status, campaign.name.slice(0, MAX_REMEMBERED_NAME)];
 
 	if (before === undefined) {
 		// The first look: what exists now is the starting point, not a change. A listing with gaps
@@ -58,7 +59,15 @@ export function compareListing(before: Remembered | undefined, listing: Listing)
 		const previous = before[campaign.id];
 		const at = campaign.updatedAt === undefined ? {} : { updatedAt: campaign.updatedAt };
 		if (previous === undefined) {
-			changes.push({ event: 'created', campaignId: campaign.id, name: campaign.name, ...base, previousStatus: null, status: campaign.status, ...at });
+			changes.push({
+				event: 'created',
+				campaignId: campaign.id,
+				name: campaign.name,
+				...base,
+				previousStatus: null,
+				status: campaign.status,
+				...at,
+			});
 			differs = true;
 		} else if (previous[0] !== campaign.status) {
 			changes.push({
@@ -82,7 +91,14 @@ export function compareListing(before: Remembered | undefined, listing: Listing)
 			remembered[id] = previous;
 			continue;
 		}
-		changes.push({ event: 'deleted', campaignId: id, name: previous[1], ...base, previousStatus: previous[0], status: null });
+		changes.push({
+			event: 'deleted',
+			campaignId: id,
+			name: previous[1],
+			...base,
+			previousStatus: previous[0],
+			status: null,
+		});
 		differs = true;
 	}
 	return { changes, remembered, differs };

@@ -36,13 +36,30 @@ export interface Listing {
 	complete: boolean;
 }
 
-export async function listAllCampaigns(this: IPollFunctions, campaignType: CampaignType): Promise<Listing> {
+export async function listAllCampaigns(
+	this: IPollFunctions,
+	campaignType: CampaignType,
+): Promise<Listing> {
 	const collected = await collectPages(
 		// Oldest first: a campaign created while the pages are read lands on the last page.
-		async (skip, limit) => await fetchCampaignPage.call(this, 0, { campaignType, limit, skip, sortBy: { createdAt: 'asc' } }),
-		{ limit: Number.POSITIVE_INFINITY, pageSize: LIST_PAGE_SIZE, idOf: listedCampaignId, stopWhenTotalChanges: true, maxPages: MAX_PAGES },
+		async (skip, limit) =>
+			await fetchCampaignPage.call(this, 0, {
+				campaignType,
+				limit,
+				skip,
+				sortBy: { createdAt: 'asc' },
+			}),
+		{
+			limit: Number.POSITIVE_INFINITY,
+			pageSize: LIST_PAGE_SIZE,
+			idOf: listedCampaignId,
+			stopWhenTotalChanges: true,
+			maxPages: MAX_PAGES,
+		},
 	);
-	const campaigns = collected.entries.map(toListed).filter((campaign): campaign is ListedCampaign => campaign !== undefined);
+	const campaigns = collected.entries
+		.map(toListed)
+		.filter((campaign): campaign is ListedCampaign => campaign !== undefined);
 	return { campaignType, campaigns, complete: collected.complete };
 }
 
@@ -50,7 +67,8 @@ function toListed(entry: IDataObject): ListedCampaign | undefined {
 	const id = listedCampaignId(entry);
 	if (id === undefined) return undefined;
 	const campaign: ListedCampaign = { id, name: text(entry.name), status: text(entry.status) };
-	if (typeof entry.updatedAt === 'string' && entry.updatedAt !== '') campaign.updatedAt = entry.updatedAt;
+	if (typeof entry.updatedAt === 'string' && entry.updatedAt !== '')
+		campaign.updatedAt = entry.updatedAt;
 	return campaign;
 }
 

@@ -55,7 +55,8 @@ function readRemembered(value: unknown): Remembered | undefined {
 	if (!isObject(value)) return undefined;
 	const out: Remembered = {};
 	for (const [id, entry] of Object.entries(value)) {
-		if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return undefined;
+		if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string')
+			return undefined;
 		out[id] = [entry[0], entry[1]];
 	}
 	return out;

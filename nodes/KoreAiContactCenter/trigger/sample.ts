@@ -22,7 +22,11 @@ const BEFORE: Record<string, string> = {
 	Ready: 'Preparing',
 };
 
-export function sampleChange(listings: Listing[], events: TriggerEvent[], fallbackType: CampaignType): CampaignChange {
+export function sampleChange(
+	listings: Listing[],
+	events: TriggerEvent[],
+	fallbackType: CampaignType,
+): CampaignChange {
 	const event: TriggerEvent = events.includes('statusChanged') ? 'statusChanged' : events[0];
 	let latest: { campaign: ListedCampaign; campaignType: CampaignType } | undefined;
 	for (const listing of listings) {
@@ -32,7 +36,11 @@ export function sampleChange(listings: Listing[], events: TriggerEvent[], fallba
 			}
 		}
 	}
-	const campaign: ListedCampaign = latest?.campaign ?? { id: EXAMPLE_IDS.campaign, name: 'Sample campaign', status: 'Completed' };
+	const campaign: ListedCampaign = latest?.campaign ?? {
+		id: EXAMPLE_IDS.campaign,
+		name: 'Sample campaign',
+		status: 'Completed',
+	};
 	const campaignType = latest?.campaignType ?? fallbackType;
 	const at = campaign.updatedAt === undefined ? {} : { updatedAt: campaign.updatedAt };
 	const base = { event, campaignId: campaign.id, name: campaign.name, campaignType, ...at };

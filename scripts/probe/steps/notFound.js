@@ -20,7 +20,8 @@ module.exports = {
 	id: 'notFound',
 	needs: [],
 	outcomes: {
-		mixed: 'a missing campaign and a missing contact list answer in different shapes (see the evidence)',
+		mixed:
+			'a missing campaign and a missing contact list answer in different shapes (see the evidence)',
 		other: 'neither documented shape: see the evidence',
 	},
 	async run(ctx) {
@@ -34,7 +35,14 @@ module.exports = {
 			{ note: `a made-up campaign ID: shape ${a}`, ...campaign },
 			{ note: `a made-up contact list ID: shape ${b}`, ...list },
 		];
-		if ([campaign, list].some((exchange) => exchange.status === null || [401, 403, 429].includes(exchange.status) || exchange.status >= 500)) {
+		if (
+			[campaign, list].some(
+				(exchange) =>
+					exchange.status === null ||
+					[401, 403, 429].includes(exchange.status) ||
+					exchange.status >= 500,
+			)
+		) {
 			return { reading: 'unclear', evidence };
 		}
 		return { reading: a === b ? a : 'mixed', evidence };

@@ -24,10 +24,18 @@ module.exports = {
 	async run(ctx) {
 		if (!ctx.options.rateLimit) {
 			const met = ctx.client.rateLimited[0];
-			if (met) return { reading: readingOf(met), evidence: [{ note: 'a 429 met during the other steps (no --rate-limit)', ...met }] };
-			return { reading: 'notProbed', why: 'run with --rate-limit to probe it (about a minute\'s worth of requests)' };
+			if (met)
+				return {
+					reading: readingOf(met),
+					evidence: [{ note: 'a 429 met during the other steps (no --rate-limit)', ...met }],
+				};
+			return {
+				reading: 'notProbed',
+				why: "run with --rate-limit to probe it (about a minute's worth of requests)",
+			};
 		}
-		if (!ctx.scratch.list.id) return { reading: 'notProbed', why: 'no scratch contact list to read' };
+		if (!ctx.scratch.list.id)
+			return { reading: 'notProbed', why: 'no scratch contact list to read' };
 		const request = api.getContactList(ctx.app, ctx.scratch.list.id);
 		const started = Date.now();
 		let first;
@@ -36,10 +44,22 @@ module.exports = {
 			first = first ?? answer;
 			if (ok(answer)) continue;
 			const note = `refusal after ${n} Gets of the scratch list in ${Date.now() - started} ms`;
-			const evidence = [{ note: 'the first Get', ...first }, { note, ...answer }];
-			if (answer.status === null || (answer.status >= 500 && answer.status !== 503)) return { reading: 'unclear', evidence };
+			const evidence = [
+				{ note: 'the first Get', ...first },
+				{ note, ...answer },
+			];
+			if (answer.status === null || (answer.status >= 500 && answer.status !== 503))
+				return { reading: 'unclear', evidence };
 			return { reading: readingOf(answer), evidence };
 		}
-		return { reading: 'notReached', evidence: [{ note: `${ctx.options.rateLimitMax} Gets in ${Date.now() - started} ms, none refused`, ...first }] };
+		return {
+			reading: 'notReached',
+			evidence: [
+				{
+					note: `${ctx.options.rateLimitMax} Gets in ${Date.now() - started} ms, none refused`,
+					...first,
+				},
+			],
+		};
 	},
 };

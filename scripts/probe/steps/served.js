@@ -8,14 +8,26 @@
  * refusals, rate limits, server errors and lost answers say nothing either way.
  */
 function served(exchange, campaign) {
-	if (exchange.status === null) return { verdict: 'unclear', basis: `no answer (${exchange.error})` };
+	if (exchange.status === null)
+		return { verdict: 'unclear', basis: `no answer (${exchange.error})` };
 	const status = exchange.status;
-	if (status >= 200 && status < 300) return { verdict: 'served', basis: `HTTP ${status}: the campaign answered` };
-	if (status === 401 || status === 403 || status === 429 || status >= 500) return { verdict: 'unclear', basis: `HTTP ${status} says nothing about the path` };
-	const text = typeof exchange.body === 'string' ? exchange.body : JSON.stringify(exchange.body ?? '');
-	const namesCampaign = text.includes(campaign.id) || text.toLowerCase().includes(campaign.name.toLowerCase());
-	if ((status === 404 || status === 405) && !namesCampaign) return { verdict: 'absent', basis: `HTTP ${status} naming no campaign: the route does not exist` };
-	return { verdict: 'served', basis: `HTTP ${status}${namesCampaign ? ' about the campaign' : ''}: the route looked at the request` };
+	if (status >= 200 && status < 300)
+		return { verdict: 'served', basis: `HTTP ${status}: the campaign answered` };
+	if (status === 401 || status === 403 || status === 429 || status >= 500)
+		return { verdict: 'unclear', basis: `HTTP ${status} says nothing about the path` };
+	const text =
+		typeof exchange.body === 'string' ? exchange.body : JSON.stringify(exchange.body ?? '');
+	const namesCampaign =
+		text.includes(campaign.id) || text.toLowerCase().includes(campaign.name.toLowerCase());
+	if ((status === 404 || status === 405) && !namesCampaign)
+		return {
+			verdict: 'absent',
+			basis: `HTTP ${status} naming no campaign: the route does not exist`,
+		};
+	return {
+		verdict: 'served',
+		basis: `HTTP ${status}${namesCampaign ? ' about the campaign' : ''}: the route looked at the request`,
+	};
 }
 
 /**

@@ -13,9 +13,17 @@ module.exports = {
 	outcomes: {},
 	async run(ctx) {
 		const answer = await ctx.client.send(api.campaignResults(ctx.app, ctx.scratch.campaign.id));
-		const evidence = [{ note: 'per-contact results of the scratch SMS campaign (never started)', ...answer }];
+		const evidence = [
+			{ note: 'per-contact results of the scratch SMS campaign (never started)', ...answer },
+		];
 		if (ok(answer)) return { reading: 'available', evidence };
-		if (answer.status !== null && answer.status >= 400 && answer.status < 500 && ![401, 403, 429].includes(answer.status)) return { reading: 'absent', evidence };
+		if (
+			answer.status !== null &&
+			answer.status >= 400 &&
+			answer.status < 500 &&
+			![401, 403, 429].includes(answer.status)
+		)
+			return { reading: 'absent', evidence };
 		return { reading: 'unclear', evidence };
 	},
 };

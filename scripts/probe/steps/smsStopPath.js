@@ -12,13 +12,25 @@ module.exports = {
 	id: 'smsStopPath',
 	needs: ['campaign'],
 	outcomes: {
-		single: 'only `campaign/trigger` (the node\'s path) is served; the page\'s `//` is not',
+		single: "only `campaign/trigger` (the node's path) is served; the page's `//` is not",
 		neither: 'neither path is served',
 	},
 	async run(ctx) {
 		const campaign = ctx.scratch.campaign;
-		const page = await ctx.client.send(api.stopCampaign(ctx.app, campaign.id, { prefix: api.V2, doubleSlash: true, campaignType: 'sms' }));
-		const node = await ctx.client.send(api.stopCampaign(ctx.app, campaign.id, { prefix: api.V2, doubleSlash: false, campaignType: 'sms' }));
+		const page = await ctx.client.send(
+			api.stopCampaign(ctx.app, campaign.id, {
+				prefix: api.V2,
+				doubleSlash: true,
+				campaignType: 'sms',
+			}),
+		);
+		const node = await ctx.client.send(
+			api.stopCampaign(ctx.app, campaign.id, {
+				prefix: api.V2,
+				doubleSlash: false,
+				campaignType: 'sms',
+			}),
+		);
 		const a = served(page, campaign);
 		const b = served(node, campaign);
 		return {

@@ -22,14 +22,25 @@ module.exports = {
 		const { callerId, ...strategyWithoutCallerId } = campaign.body.dialingStrategy;
 		const body = { ...campaign.body, dialingStrategy: strategyWithoutCallerId };
 		const put = await ctx.client.send(api.updateSmsCampaign(ctx.app, campaign.id, body));
-		const evidence = [{ note: 'PUT: the create body with dialingStrategy.callerId left out', ...put }];
-		if (put.status === null || put.status === 429 || put.status >= 500) return { reading: 'unclear', evidence };
+		const evidence = [
+			{ note: 'PUT: the create body with dialingStrategy.callerId left out', ...put },
+		];
+		if (put.status === null || put.status === 429 || put.status >= 500)
+			return { reading: 'unclear', evidence };
 		if (!ok(put)) return { reading: 'refused', evidence };
 
 		const get = await ctx.client.send(api.getCampaign(ctx.app, campaign.id));
 		const kept = get.body?.data?.dialingStrategy?.callerId?.phoneNumber;
-		const read = kept === undefined || kept === null || kept === '' ? 'gone' : digits(kept) === digits(callerId.phoneNumber) ? 'kept' : 'replaced by another value';
-		evidence.push({ note: `GET after the PUT: dialingStrategy.callerId ${ok(get) ? read : 'not read'}`, ...get });
+		const read =
+			kept === undefined || kept === null || kept === ''
+				? 'gone'
+				: digits(kept) === digits(callerId.phoneNumber)
+					? 'kept'
+					: 'replaced by another value';
+		evidence.push({
+			note: `GET after the PUT: dialingStrategy.callerId ${ok(get) ? read : 'not read'}`,
+			...get,
+		});
 		if (!ok(get)) return { reading: 'unclear', evidence };
 		return { reading: read === 'kept' ? 'merge' : 'replace', evidence };
 	},

@@ -14,13 +14,26 @@ module.exports = {
 	id: 'voiceTriggerPrefix',
 	needs: ['campaign'],
 	outcomes: {
-		campaignPrefix: 'only `/campaign/api/v2/public/` (the node\'s prefix) is served; the voice pages\' `/api/v2/public/` is not',
+		campaignPrefix:
+			"only `/campaign/api/v2/public/` (the node's prefix) is served; the voice pages' `/api/v2/public/` is not",
 		neither: 'neither prefix is served',
 	},
 	async run(ctx) {
 		const campaign = ctx.scratch.campaign;
-		const page = await ctx.client.send(api.stopCampaign(ctx.app, campaign.id, { prefix: api.VOICE_PAGE_PREFIX, doubleSlash: false, campaignType: 'voice' }));
-		const node = await ctx.client.send(api.stopCampaign(ctx.app, campaign.id, { prefix: api.V2, doubleSlash: false, campaignType: 'voice' }));
+		const page = await ctx.client.send(
+			api.stopCampaign(ctx.app, campaign.id, {
+				prefix: api.VOICE_PAGE_PREFIX,
+				doubleSlash: false,
+				campaignType: 'voice',
+			}),
+		);
+		const node = await ctx.client.send(
+			api.stopCampaign(ctx.app, campaign.id, {
+				prefix: api.V2,
+				doubleSlash: false,
+				campaignType: 'voice',
+			}),
+		);
 		const a = served(page, campaign);
 		const b = served(node, campaign);
 		return {

@@ -48,14 +48,27 @@ export function parseTimeOfDay(raw: string): TimeOfDay | undefined {
 		return undefined;
 	}
 	const shownHours = hours % 12 === 0 ? 12 : hours % 12;
-	return { text: `${shownHours}:${String(minutes).padStart(2, '0')} ${hours < 12 ? 'AM' : 'PM'}`, minutes: hours * 60 + minutes };
+	return {
+		text: `${shownHours}:${String(minutes).padStart(2, '0')} ${hours < 12 ? 'AM' : 'PM'}`,
+		minutes: hours * 60 + minutes,
+	};
 }
 
 const ORDER: string[] = WEEKDAYS.map((day) => day.callingHours);
 
 /** Create's calling hours: every chosen day with the one window. */
-export function newCallingHours(days: string[], start: TimeOfDay, end: TimeOfDay, timezone: string, frequency: string): IDataObject {
-	return { frequency, timezone, days: days.map((day) => ({ day, start: start.text, end: end.text })) };
+export function newCallingHours(
+	days: string[],
+	start: TimeOfDay,
+	end: TimeOfDay,
+	timezone: string,
+	frequency: string,
+): IDataObject {
+	return {
+		frequency,
+		timezone,
+		days: days.map((day) => ({ day, start: start.text, end: end.text })),
+	};
 }
 
 /** The days of a campaign as Kore.ai gave them (entries that are not day windows are left out). */
@@ -63,8 +76,17 @@ export function daysOf(callingHours: IDataObject): DayWindow[] {
 	const days = Array.isArray(callingHours.days) ? callingHours.days : [];
 	return days
 		.filter(isObject)
-		.filter((entry) => typeof entry.day === 'string' && typeof entry.start === 'string' && typeof entry.end === 'string')
-		.map((entry) => ({ day: entry.day as string, start: entry.start as string, end: entry.end as string }));
+		.filter(
+			(entry) =>
+				typeof entry.day === 'string' &&
+				typeof entry.start === 'string' &&
+				typeof entry.end === 'string',
+		)
+		.map((entry) => ({
+			day: entry.day as string,
+			start: entry.start as string,
+			end: entry.end as string,
+		}));
 }
 
 /**
@@ -77,14 +99,21 @@ export function changeCallingHours(current: IDataObject, change: CallingHoursCha
 		const model = days[0] ?? { start: '9:00 AM', end: '6:00 PM' };
 		days = [...change.days]
 			.sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))
-			.map((day) => days.find((window) => window.day === day) ?? { day, start: model.start, end: model.end });
+			.map(
+				(day) =>
+					days.find((window) => window.day === day) ?? { day, start: model.start, end: model.end },
+			);
 	}
 	days = days.map((window) => ({
 		day: window.day,
 		start: change.start?.text ?? window.start,
 		end: change.end?.text ?? window.end,
 	}));
-	return { frequency: change.frequency ?? current.frequency, timezone: change.timezone ?? current.timezone, days };
+	return {
+		frequency: change.frequency ?? current.frequency,
+		timezone: change.timezone ?? current.timezone,
+		days,
+	};
 }
 
 /** The first day whose window does not end after it starts, if any. */

@@ -2,7 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isObject } from '../../../../common/text';
 import type { CampaignType } from '../../api/campaign';
-import { changeCallingHours, daysOf, newCallingHours, type CallingHoursChange, type TimeOfDay } from './callingHours';
+import {
+	changeCallingHours,
+	daysOf,
+	newCallingHours,
+	type CallingHoursChange,
+	type TimeOfDay,
+} from './callingHours';
 import type { CampaignValues } from './campaignValues';
 import { decodeBase64Text } from '../../output/simplifyCampaign';
 import { MESSAGE, SETTINGS, type CampaignSetting } from './settings';
@@ -35,10 +41,16 @@ export function encodeSmsText(text: string): string {
 	return Buffer.from(text, 'utf8').toString('base64');
 }
 
-const given = (values: CampaignValues, names: string[]) => names.some((name) => values[name] !== undefined);
+const given = (values: CampaignValues, names: string[]) =>
+	names.some((name) => values[name] !== undefined);
 
 /** The settings with a path that `type` offers, their values set into `body`. */
-function applyPaths(body: IDataObject, type: CampaignType, values: CampaignValues, offered: (s: CampaignSetting) => boolean): void {
+function applyPaths(
+	body: IDataObject,
+	type: CampaignType,
+	values: CampaignValues,
+	offered: (s: CampaignSetting) => boolean,
+): void {
 	for (const setting of SETTINGS) {
 		const value = values[setting.field.name];
 		if (!setting.path || value === undefined || !offered(setting)) continue;
@@ -80,7 +92,8 @@ export function createBody(type: CampaignType, values: CampaignValues): IDataObj
 function pick(source: unknown, keys: string[]): IDataObject | undefined {
 	if (!isObject(source)) return undefined;
 	const out: IDataObject = {};
-	for (const key of keys) if (source[key] !== undefined && source[key] !== null) out[key] = source[key];
+	for (const key of keys)
+		if (source[key] !== undefined && source[key] !== null) out[key] = source[key];
 	return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -93,9 +106,15 @@ function documentedBody(type: CampaignType, doc: IDataObject): IDataObject {
 		description: doc.description,
 		contactLists: Array.isArray(doc.contactLists) ? [...doc.contactLists] : undefined,
 		dncLists: pick(doc.dncLists, ['name']),
-		priority: doc.priority === undefined || doc.priority === null ? undefined : String(doc.priority),
+		priority:
+			doc.priority === undefined || doc.priority === null ? undefined : String(doc.priority),
 		dialingStrategy: {
-			...pick(strategy, type === 'voice' ? ['dialingOrder', 'maxAttemptsPerRecord', 'defaultRetryPeriod', 'maxRingTime'] : []),
+			...pick(
+				strategy,
+				type === 'voice'
+					? ['dialingOrder', 'maxAttemptsPerRecord', 'defaultRetryPeriod', 'maxRingTime']
+					: [],
+			),
 			callerId: pick(strategy.callerId, ['phoneNumber']),
 			callingHours: { ...pick(hours, ['frequency', 'timezone']), days: daysOf(hours) },
 		},
@@ -106,7 +125,11 @@ function documentedBody(type: CampaignType, doc: IDataObject): IDataObject {
 		body.format = doc.format;
 		body.message = pick(doc.message, ['message', 'template_name', 'templateId']);
 	} else {
-		Object.assign(body, { dialingMode: doc.dialingMode, queue_name: doc.queue_name, maxSkips: doc.maxSkips });
+		Object.assign(body, {
+			dialingMode: doc.dialingMode,
+			queue_name: doc.queue_name,
+			maxSkips: doc.maxSkips,
+		});
 	}
 	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
 	return body;
@@ -115,8 +138,9 @@ function documentedBody(type: CampaignType, doc: IDataObject): IDataObject {
 /** A setting's value in a body, to tell what changed (a calling window: the distinct times of its days). */
 function valueIn(body: IDataObject, setting: CampaignSetting): unknown {
 	if (setting.path) return getAt(body, setting.path);
-	const days = daysOf(getAt(body, ['dialingStrategy', 'callingHours']) as IDataObject ?? {});
-	const distinct = (list: string[]) => ([...new Set(list)].length === 1 ? list[0] : [...new Set(list)]);
+	const days = daysOf((getAt(body, ['dialingStrategy', 'callingHours']) as IDataObject) ?? {});
+	const distinct = (list: string[]) =>
+		[...new Set(list)].length === 1 ? list[0] : [...new Set(list)];
 	switch (setting.field.name) {
 		case 'callingDays':
 			return days.map((window) => window.day);
@@ -144,7 +168,11 @@ interface UpdatePlan {
 }
 
 /** The complete update body: the campaign as read (`current`, Get's `data`), with only `values` replaced. */
-export function updateBody(type: CampaignType, current: IDataObject, values: CampaignValues): UpdatePlan {
+export function updateBody(
+	type: CampaignType,
+	current: IDataObject,
+	values: CampaignValues,
+): UpdatePlan {
 	const before = documentedBody(type, current);
 	const body = JSON.parse(JSON.stringify(before)) as IDataObject;
 	if (given(values, ['callingDays', 'callingStart', 'callingEnd'])) {
@@ -153,12 +181,17 @@ export function updateBody(type: CampaignType, current: IDataObject, values: Cam
 			start: values.callingStart as TimeOfDay | undefined,
 			end: values.callingEnd as TimeOfDay | undefined,
 		};
-		setAt(body, ['dialingStrategy', 'callingHours'], changeCallingHours(getAt(body, ['dialingStrategy', 'callingHours']) as IDataObject, change));
+		setAt(
+			body,
+			['dialingStrategy', 'callingHours'],
+			changeCallingHours(getAt(body, ['dialingStrategy', 'callingHours']) as IDataObject, change),
+		);
 	}
 	applyPaths(body, type, values, (setting) => setting.update.includes(type));
 	if (given(values, MESSAGE)) {
 		const message: IDataObject = { ...(isObject(body.message) ? body.message : {}) };
-		if (values.messageText !== undefined) message.message = encodeSmsText(values.messageText as string);
+		if (values.messageText !== undefined)
+			message.message = encodeSmsText(values.messageText as string);
 		if (values.templateName !== undefined) message.template_name = values.templateName as string;
 		if (values.templateId !== undefined) message.templateId = values.templateId as string;
 		body.message = message;
@@ -169,7 +202,8 @@ export function updateBody(type: CampaignType, current: IDataObject, values: Cam
 		if (values[name] === undefined) continue;
 		const from = valueIn(before, setting);
 		const to = valueIn(body, setting);
-		if (JSON.stringify(from) !== JSON.stringify(to)) changes[name] = { from: from as IDataObject[string], to: to as IDataObject[string] };
+		if (JSON.stringify(from) !== JSON.stringify(to))
+			changes[name] = { from: from as IDataObject[string], to: to as IDataObject[string] };
 	}
 	return { body, changes };
 }

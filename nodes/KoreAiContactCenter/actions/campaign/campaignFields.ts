@@ -5,15 +5,21 @@ import { SETTINGS } from './settings';
 
 /** The editor's fields of Create and Update, derived from the campaign settings (settings/). */
 
-const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 /** Create's fields for one type: those shown directly, in the settings' order, and Additional Fields' options. */
-export function createFields(type: CampaignType): { main: INodeProperties[]; additional: INodeProperties[] } {
+export function createFields(type: CampaignType): {
+	main: INodeProperties[];
+	additional: INodeProperties[];
+} {
 	const field = (setting: (typeof SETTINGS)[number]): INodeProperties =>
 		setting.required?.includes(type) ? { ...setting.field, required: true } : setting.field;
 	return {
 		main: SETTINGS.filter((setting) => setting.create[type] === 'main').map(field),
-		additional: SETTINGS.filter((setting) => setting.create[type] === 'additional').map(field).sort(byDisplayName),
+		additional: SETTINGS.filter((setting) => setting.create[type] === 'additional')
+			.map(field)
+			.sort(byDisplayName),
 	};
 }
 

@@ -36,16 +36,26 @@ interface NamedCampaign {
 	streamId: string | undefined;
 }
 
-export async function readCampaignName(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<NamedCampaign> {
+export async function readCampaignName(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	resource: CampaignResourceInfo,
+): Promise<NamedCampaign> {
 	const streamId = readStreamId.call(this, itemIndex);
-	const locator = this.getNodeParameter('campaignId', itemIndex, undefined, { extractValue: false }) as unknown;
+	const locator = this.getNodeParameter('campaignId', itemIndex, undefined, {
+		extractValue: false,
+	}) as unknown;
 	const mode = isObject(locator) ? locator.mode : 'id';
 	const value = isObject(locator) ? locator.value : locator;
 
 	if (mode === 'name') {
 		const name = typeof value === 'string' ? value.trim() : '';
 		if (name === '') {
-			throw new NodeOperationError(this.getNode(), `Campaign name of item ${itemIndex} is empty. Enter the campaign's name exactly as Kore.ai shows it, or pick the campaign from the list.`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Campaign name of item ${itemIndex} is empty. Enter the campaign's name exactly as Kore.ai shows it, or pick the campaign from the list.`,
+				{ itemIndex },
+			);
 		}
 		if (charCount(name) > MAX_NAME) {
 			throw new NodeOperationError(
@@ -58,7 +68,8 @@ export async function readCampaignName(this: IExecuteFunctions, itemIndex: numbe
 	}
 
 	const checked = checkIdentifier(value, `Campaign ID of item ${itemIndex}`, EXAMPLE_IDS.campaign);
-	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
+	if ('problem' in checked)
+		throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
 	const campaignId = checked.id;
 	const { body } = await readCampaign.call(this, itemIndex, { campaignId, streamId, resource });
 	const name = isObject(body.data) ? body.data.name : undefined;

@@ -34,18 +34,29 @@ export function fail(check: Check, message: string): never {
 const labelOf = (setting: CampaignSetting) => setting.label ?? setting.field.displayName;
 
 function isEmpty(raw: unknown): boolean {
-	return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0);
+	return (
+		raw === undefined ||
+		raw === null ||
+		(typeof raw === 'string' && raw.trim() === '') ||
+		(Array.isArray(raw) && raw.length === 0)
+	);
 }
 
 function readText(check: Check, setting: CampaignSetting, raw: unknown): string {
 	const label = labelOf(setting);
 	if (typeof raw !== 'string' && typeof raw !== 'number') {
-		fail(check, `${label} of item ${check.itemIndex} must be text, but it is ${describeType(raw)}. Map the field that holds the text itself.`);
+		fail(
+			check,
+			`${label} of item ${check.itemIndex} must be text, but it is ${describeType(raw)}. Map the field that holds the text itself.`,
+		);
 	}
 	const text = String(raw).trim();
 	const max = setting.maxLength;
 	if (max !== undefined && charCount(text) > max) {
-		fail(check, `${label} of item ${check.itemIndex} is ${charCount(text)} characters long ("${visible(text, 40)}"); Kore.ai allows at most ${max}. Shorten it.`);
+		fail(
+			check,
+			`${label} of item ${check.itemIndex} is ${charCount(text)} characters long ("${visible(text, 40)}"); Kore.ai allows at most ${max}. Shorten it.`,
+		);
 	}
 	return text;
 }
@@ -57,13 +68,17 @@ function readKind(check: Check, setting: CampaignSetting, raw: unknown): unknown
 		case 'text':
 			return readText(check, setting, raw);
 		case 'smsText':
-			if (typeof raw !== 'string') fail(check, `${at} must be text, but it is ${describeType(raw)}.`);
+			if (typeof raw !== 'string')
+				fail(check, `${at} must be text, but it is ${describeType(raw)}.`);
 			return raw;
 		case 'names': {
 			const names = readNameList(raw);
 			for (const name of names) {
 				if (setting.maxLength !== undefined && charCount(name) > setting.maxLength) {
-					fail(check, `Contact list name "${visible(name, 40)}" of item ${check.itemIndex} is ${charCount(name)} characters long; Kore.ai list names have at most ${setting.maxLength}.`);
+					fail(
+						check,
+						`Contact list name "${visible(name, 40)}" of item ${check.itemIndex} is ${charCount(name)} characters long; Kore.ai list names have at most ${setting.maxLength}.`,
+					);
 				}
 			}
 			return names;
@@ -74,16 +89,25 @@ function readKind(check: Check, setting: CampaignSetting, raw: unknown): unknown
 			return value !== undefined ? value : fail(check, numberProblem(at, rule, raw));
 		}
 		case 'choice': {
-			const allowed = (setting.field.options as Array<{ value: string }>).map((option) => option.value);
-			const match = allowed.find((candidate) => candidate.toLowerCase() === String(raw).trim().toLowerCase());
-			if (match === undefined) fail(check, `${at} is "${visible(String(raw), 40)}"; use one of: ${allowed.join(', ')}.`);
+			const allowed = (setting.field.options as Array<{ value: string }>).map(
+				(option) => option.value,
+			);
+			const match = allowed.find(
+				(candidate) => candidate.toLowerCase() === String(raw).trim().toLowerCase(),
+			);
+			if (match === undefined)
+				fail(check, `${at} is "${visible(String(raw), 40)}"; use one of: ${allowed.join(', ')}.`);
 			return match;
 		}
 		case 'days': {
 			const days: string[] = [];
 			for (const value of readNameList(raw)) {
 				const day = weekdayOf(value)?.callingHours;
-				if (day === undefined) fail(check, `${at} has "${visible(value, 20)}", which is not a day. Use MO, TU, WE, TH, FR, SA, SU (or Monday, ...).`);
+				if (day === undefined)
+					fail(
+						check,
+						`${at} has "${visible(value, 20)}", which is not a day. Use MO, TU, WE, TH, FR, SA, SU (or Monday, ...).`,
+					);
 				if (!days.includes(day)) days.push(day);
 			}
 			if (days.length === 0) fail(check, `${at} is empty. Choose at least one day.`);
@@ -91,13 +115,20 @@ function readKind(check: Check, setting: CampaignSetting, raw: unknown): unknown
 		}
 		case 'time': {
 			const parsed = parseTimeOfDay(String(raw));
-			if (!parsed) fail(check, `${at} is "${visible(String(raw), 20)}", which is not a time of day. Write it like 9:00 AM or 17:30.`);
+			if (!parsed)
+				fail(
+					check,
+					`${at} is "${visible(String(raw), 20)}", which is not a time of day. Write it like 9:00 AM or 17:30.`,
+				);
 			return parsed;
 		}
 		case 'timezone': {
 			const zone = String(raw).trim();
 			if (!IANAZone.isValidZone(zone)) {
-				fail(check, `${at} is "${visible(zone, 40)}", which is not a time zone name. Use an IANA name like America/New_York or Asia/Kolkata.`);
+				fail(
+					check,
+					`${at} is "${visible(zone, 40)}", which is not a time zone name. Use an IANA name like America/New_York or Asia/Kolkata.`,
+				);
 			}
 			return zone;
 		}
@@ -111,26 +142,42 @@ function readKind(check: Check, setting: CampaignSetting, raw: unknown): unknown
 
 function emptyError(check: Check, setting: CampaignSetting, hint = setting.emptyHint): never {
 	const label = labelOf(setting);
-	return fail(check, `${label} of item ${check.itemIndex} is empty. ${hint ?? `Enter the ${label.toLowerCase()}.`}`);
+	return fail(
+		check,
+		`${label} of item ${check.itemIndex} is empty. ${hint ?? `Enter the ${label.toLowerCase()}.`}`,
+	);
 }
 
 /** Create: every setting offered for this type; an empty optional one gives its field's default (none for text). */
-export function readCreateValues(check: Check, type: CampaignType, given: IDataObject): CampaignValues {
+export function readCreateValues(
+	check: Check,
+	type: CampaignType,
+	given: IDataObject,
+): CampaignValues {
 	const values: CampaignValues = {};
 	for (const setting of SETTINGS) {
 		if (setting.create[type] === undefined) continue;
 		const name = setting.field.name;
 		const raw = given[name];
-		if (isEmpty(raw) || (setting.kind === 'smsText' && typeof raw === 'string' && raw.trim() === '')) {
+		if (
+			isEmpty(raw) ||
+			(setting.kind === 'smsText' && typeof raw === 'string' && raw.trim() === '')
+		) {
 			if (setting.required?.includes(type)) emptyError(check, setting);
 			if (setting.kind === 'timezone') values[name] = check.node.getTimezone();
-			else if (setting.kind !== 'text' && setting.kind !== 'smsText' && !isEmpty(setting.field.default)) values[name] = readKind(check, setting, setting.field.default);
+			else if (
+				setting.kind !== 'text' &&
+				setting.kind !== 'smsText' &&
+				!isEmpty(setting.field.default)
+			)
+				values[name] = readKind(check, setting, setting.field.default);
 			continue;
 		}
 		values[name] = readKind(check, setting, raw);
 	}
 	if (type === 'sms') {
-		if (values.messageSource === 'template' && values.templateName === undefined) emptyError(check, settingNamed('templateName'));
+		if (values.messageSource === 'template' && values.templateName === undefined)
+			emptyError(check, settingNamed('templateName'));
 		// Every create page requires the base64 text, a template's too ("should match the registered template body").
 		if (values.messageText === undefined) {
 			emptyError(
@@ -142,23 +189,40 @@ export function readCreateValues(check: Check, type: CampaignType, given: IDataO
 			);
 		}
 		if (values.format === 'advanced' && values.experienceFlowName === undefined) {
-			emptyError(check, settingNamed('experienceFlowName'), 'An Advanced SMS campaign hands replies to an experience flow: enter its name, or set Format to Simple.');
+			emptyError(
+				check,
+				settingNamed('experienceFlowName'),
+				'An Advanced SMS campaign hands replies to an experience flow: enter its name, or set Format to Simple.',
+			);
 		}
 	}
 	const start = values.callingStart as { text: string; minutes: number };
 	const end = values.callingEnd as { text: string; minutes: number };
 	if (end.minutes <= start.minutes) {
-		fail(check, `Calling Window End of item ${check.itemIndex} (${end.text}) must be after Calling Window Start (${start.text}).`);
+		fail(
+			check,
+			`Calling Window End of item ${check.itemIndex} (${end.text}) must be after Calling Window Start (${start.text}).`,
+		);
 	}
 	return values;
 }
 
 /** Update: only the settings added under Update Fields and given a value. */
-export function readUpdateValues(check: Check, type: CampaignType, given: IDataObject): CampaignValues {
+export function readUpdateValues(
+	check: Check,
+	type: CampaignType,
+	given: IDataObject,
+): CampaignValues {
 	const values: CampaignValues = {};
 	for (const setting of SETTINGS) {
 		const name = setting.field.name;
-		if (!setting.update.includes(type) || !(name in given) || given[name] === undefined || given[name] === null) continue;
+		if (
+			!setting.update.includes(type) ||
+			!(name in given) ||
+			given[name] === undefined ||
+			given[name] === null
+		)
+			continue;
 		const raw = given[name];
 		// Empty (a blank cell mapped in, a field added but not filled) means "keep the campaign's":
 		// Kore.ai requires every one of these, so emptying one is never what an update can do.
@@ -166,7 +230,10 @@ export function readUpdateValues(check: Check, type: CampaignType, given: IDataO
 		values[name] = readKind(check, setting, raw);
 	}
 	if (Object.keys(values).length === 0) {
-		fail(check, `Update Fields of item ${check.itemIndex} is empty: nothing to change. Add at least one field to update.`);
+		fail(
+			check,
+			`Update Fields of item ${check.itemIndex} is empty: nothing to change. Add at least one field to update.`,
+		);
 	}
 	return values;
 }

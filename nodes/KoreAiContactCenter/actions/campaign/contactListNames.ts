@@ -15,7 +15,11 @@ import { incompleteListing, type Collected } from '../../api/paging';
 const LIST_ID = /^cl-[0-9a-z-]+$/i;
 const listings = new WeakMap<object, Map<string, Promise<Collected>>>();
 
-function listsOf(this: IExecuteFunctions, itemIndex: number, streamId: string | undefined): Promise<Collected> {
+function listsOf(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	streamId: string | undefined,
+): Promise<Collected> {
 	let byApp = listings.get(this);
 	if (!byApp) listings.set(this, (byApp = new Map()));
 	const key = streamId ?? '';
@@ -27,10 +31,21 @@ function listsOf(this: IExecuteFunctions, itemIndex: number, streamId: string | 
 	return lists;
 }
 
-export async function contactListNames(this: IExecuteFunctions, itemIndex: number, names: string[], streamId: string | undefined): Promise<string[]> {
+export async function contactListNames(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	names: string[],
+	streamId: string | undefined,
+): Promise<string[]> {
 	if (!names.some((name) => LIST_ID.test(name))) return names;
 	const listing = await listsOf.call(this, itemIndex, streamId);
-	if (!listing.complete) throw incompleteListing(this.getNode(), itemIndex, "the app's contact lists (to find the names of the IDs given)", listing);
+	if (!listing.complete)
+		throw incompleteListing(
+			this.getNode(),
+			itemIndex,
+			"the app's contact lists (to find the names of the IDs given)",
+			listing,
+		);
 	const lists = listing.entries;
 	return names.map((name) => {
 		if (!LIST_ID.test(name) || lists.some((list) => contactListNameOf(list) === name)) return name;

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { createCampaignRequest } from '../../api/campaignRequests';
 import { simplifyWrittenCampaign } from '../../output/simplifyCampaignWrite';
@@ -45,7 +50,10 @@ function createProperties(type: CampaignType): INodeProperties[] {
 	];
 }
 
-export function createOperation(type: CampaignType, description: (resource: CampaignResourceInfo) => string): Operation<CampaignResourceInfo> {
+export function createOperation(
+	type: CampaignType,
+	description: (resource: CampaignResourceInfo) => string,
+): Operation<CampaignResourceInfo> {
 	const { main } = createFields(type);
 	return {
 		value: 'create',
@@ -54,17 +62,33 @@ export function createOperation(type: CampaignType, description: (resource: Camp
 		description,
 		properties: createProperties(type),
 
-		async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
-			const given: IDataObject = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
-			for (const { name } of main) given[name] = this.getNodeParameter(name, itemIndex, null) as IDataObject[string];
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			resource: CampaignResourceInfo,
+		): Promise<IDataObject> {
+			const given: IDataObject = {
+				...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+			};
+			for (const { name } of main)
+				given[name] = this.getNodeParameter(name, itemIndex, null) as IDataObject[string];
 			const values = readCreateValues({ node: this, itemIndex }, type, given);
 			const streamId = readStreamId.call(this, itemIndex);
 			const wait = readWaitSettings.call(this, itemIndex);
 			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-			values.contactLists = await contactListNames.call(this, itemIndex, values.contactLists as string[], streamId);
+			values.contactLists = await contactListNames.call(
+				this,
+				itemIndex,
+				values.contactLists as string[],
+				streamId,
+			);
 			const body = createBody(type, values);
 
-			const created = await koreAiRequest.call(this, itemIndex, createCampaignRequest(type, body, streamId));
+			const created = await koreAiRequest.call(
+				this,
+				itemIndex,
+				createCampaignRequest(type, body, streamId),
+			);
 			const flat = simplifyWrittenCampaign(created, type);
 			if (!wait || !flat.creationInProgress) return simplify ? flat : created;
 
@@ -76,7 +100,12 @@ export function createOperation(type: CampaignType, description: (resource: Camp
 					{ itemIndex },
 				);
 			}
-			const ready = await waitUntilReady.call(this, itemIndex, { campaignId, streamId, name: String(body.name), resource }, wait);
+			const ready = await waitUntilReady.call(
+				this,
+				itemIndex,
+				{ campaignId, streamId, name: String(body.name), resource },
+				wait,
+			);
 			if (!simplify) return ready.body;
 			return {
 				...simplifyWrittenCampaign(ready.body, type, campaignId),

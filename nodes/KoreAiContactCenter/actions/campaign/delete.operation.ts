@@ -60,7 +60,8 @@ const treatMissingAsDeletedOption: INodeProperties = {
 
 /** Shown above the fields: the panel says it before anyone reads a tooltip. */
 const permanentNotice: INodeProperties = {
-	displayName: 'Deletion is permanent: Kore.ai has no undo, and a deleted campaign cannot be recovered.',
+	displayName:
+		'Deletion is permanent: Kore.ai has no undo, and a deleted campaign cannot be recovered.',
 	name: 'deleteCampaignNotice',
 	type: 'notice',
 	default: '',
@@ -75,13 +76,23 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 		permanentNotice,
 		...singleCampaignFields(
 			'The campaign to delete: pick it from the list, or give its ID (cd-...), typed in or mapped from the previous node with an expression',
-			[treatMissingAsDeletedOption, dryRunOption('campaign'), onlyWhenStatusIsOption, expectedNameOption('campaign')],
+			[
+				treatMissingAsDeletedOption,
+				dryRunOption('campaign'),
+				onlyWhenStatusIsOption,
+				expectedNameOption('campaign'),
+			],
 		),
 	],
 
-	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
+	async execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		resource: CampaignResourceInfo,
+	): Promise<IDataObject> {
 		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
-		const treatMissingAsDeleted = itemParameter.call(this, 'options.treatMissingAsDeleted', itemIndex, false) === true;
+		const treatMissingAsDeleted =
+			itemParameter.call(this, 'options.treatMissingAsDeleted', itemIndex, false) === true;
 		const guards = readDeleteGuards.call(this, itemIndex, 'campaign');
 		const simplify = itemParameter.call(this, 'simplify', itemIndex, true) !== false;
 		const { campaignType } = resource;
@@ -100,7 +111,12 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 		};
 
 		if (isGuarded(guards)) {
-			const read = await readCampaignOrNotFound.call(this, itemIndex, { campaignId, streamId, resource }, ifMissing);
+			const read = await readCampaignOrNotFound.call(
+				this,
+				itemIndex,
+				{ campaignId, streamId, resource },
+				ifMissing,
+			);
 			if (!read.found) {
 				if (!treatMissingAsDeleted) throw read.error;
 				const item = missing(read.streamId);
@@ -109,14 +125,20 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 			const asRead = read.data;
 			const subject = subjectOf(kind, campaignId, asRead);
 			if (guards.dryRun) {
-				const details = simplify ? simplifyCampaignAnswer(read.body, campaignId, campaignType) : read.body;
+				const details = simplify
+					? simplifyCampaignAnswer(read.body, campaignId, campaignType)
+					: read.body;
 				return dryRunItem(details, guardProblem(guards, asRead, subject, 'would not be deleted'));
 			}
 			const problem = guardProblem(guards, asRead, subject, 'was not deleted');
 			if (problem !== undefined) throw refusal.call(this, problem, itemIndex);
 		}
 
-		const result = await koreAiRequestOrNotFound.call(this, itemIndex, deleteCampaignRequest({ campaignId, type: campaignType, streamId }, ifMissing));
+		const result = await koreAiRequestOrNotFound.call(
+			this,
+			itemIndex,
+			deleteCampaignRequest({ campaignId, type: campaignType, streamId }, ifMissing),
+		);
 
 		if (!result.found) {
 			if (result.earlierTryMayHaveTakenEffect) {
@@ -133,9 +155,13 @@ export const deleteCampaign: Operation<CampaignResourceInfo> = {
 			throw result.error;
 		}
 
-		const item = simplify ? { deleted: true, ...simplifyCampaignAnswer(result.body, campaignId, campaignType) } : result.body;
+		const item = simplify
+			? { deleted: true, ...simplifyCampaignAnswer(result.body, campaignId, campaignType) }
+			: result.body;
 		const asDeleted = objectAt(result.body, 'data');
-		const warning = isGuarded(guards) ? changedWarning(guards, asDeleted, subjectOf(kind, campaignId, asDeleted)) : undefined;
+		const warning = isGuarded(guards)
+			? changedWarning(guards, asDeleted, subjectOf(kind, campaignId, asDeleted))
+			: undefined;
 		return warning === undefined ? item : { ...item, warning };
 	},
 };

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import { simplifyListedCampaign } from '../../output/simplifyResults';
@@ -115,7 +120,11 @@ export const getManyCampaigns: Operation<CampaignResourceInfo> = {
 		`List the account's ${resource.label} campaigns, one item per campaign, optionally filtered by status, priority and date`,
 	properties,
 
-	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject[]> {
+	async execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		resource: CampaignResourceInfo,
+	): Promise<IDataObject[]> {
 		const limit = readLimit.call(this, itemIndex);
 		const filtersIn = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const streamId = readStreamId.call(this, itemIndex);
@@ -125,10 +134,22 @@ export const getManyCampaigns: Operation<CampaignResourceInfo> = {
 		const filters: IDataObject = {};
 		const status = readChoices.call(this, filtersIn.status, 'Filter Status', STATUSES, itemIndex);
 		if (status.length > 0) filters.status = status;
-		const priority = readChoices.call(this, filtersIn.priority, 'Filter Priority', PRIORITIES, itemIndex);
+		const priority = readChoices.call(
+			this,
+			filtersIn.priority,
+			'Filter Priority',
+			PRIORITIES,
+			itemIndex,
+		);
 		if (priority.length > 0) filters.priority = priority;
 		if (resource.campaignType === 'voice') {
-			const dialingModes = readChoices.call(this, filtersIn.dialingMode, 'Filter Dialing Modes', DIALING_MODES, itemIndex);
+			const dialingModes = readChoices.call(
+				this,
+				filtersIn.dialingMode,
+				'Filter Dialing Modes',
+				DIALING_MODES,
+				itemIndex,
+			);
 			if (dialingModes.length > 0) filters.dialingMode = dialingModes;
 		}
 		const startDate = readDate.call(this, filtersIn.startDate, 'From Date', itemIndex);
@@ -147,20 +168,39 @@ export const getManyCampaigns: Operation<CampaignResourceInfo> = {
 					endDate,
 					streamId,
 				}),
-			{ limit, pageSize: Math.min(limit, LIST_PAGE_SIZE), idOf: listedCampaignId, maxPages: MAX_PAGES },
+			{
+				limit,
+				pageSize: Math.min(limit, LIST_PAGE_SIZE),
+				idOf: listedCampaignId,
+				maxPages: MAX_PAGES,
+			},
 		);
-		if (!collected.complete) throw incompleteListing(this.getNode(), itemIndex, `the app's ${resource.label} campaigns`, collected);
-		return collected.entries.map((entry) => (simplify ? simplifyListedCampaign(entry, resource.campaignType) : entry));
+		if (!collected.complete)
+			throw incompleteListing(
+				this.getNode(),
+				itemIndex,
+				`the app's ${resource.label} campaigns`,
+				collected,
+			);
+		return collected.entries.map((entry) =>
+			simplify ? simplifyListedCampaign(entry, resource.campaignType) : entry,
+		);
 	},
 };
 
 /** An ISO 8601 timestamp in UTC, read in the workflow's time zone when it names none. */
-function readDate(this: IExecuteFunctions, raw: unknown, field: string, itemIndex: number): string | undefined {
+function readDate(
+	this: IExecuteFunctions,
+	raw: unknown,
+	field: string,
+	itemIndex: number,
+): string | undefined {
 	if (raw === undefined || raw === null || raw === '') return undefined;
 	let date: DateTime | undefined;
 	if (raw instanceof Date) date = DateTime.fromJSDate(raw);
 	else if (DateTime.isDateTime(raw)) date = raw;
-	else if (typeof raw === 'string') date = DateTime.fromISO(raw.trim(), { zone: this.getTimezone() });
+	else if (typeof raw === 'string')
+		date = DateTime.fromISO(raw.trim(), { zone: this.getTimezone() });
 	if (!date || !date.isValid) {
 		throw new NodeOperationError(
 			this.getNode(),

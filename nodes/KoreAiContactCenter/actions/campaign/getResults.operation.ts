@@ -35,7 +35,8 @@ export const getCampaignResults: Operation<CampaignResourceInfo> = {
 	properties: [
 		{
 			...campaignIdField,
-			description: 'The campaign whose results to get: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
+			description:
+				'The campaign whose results to get: pick it from the list, or give its ID (cd-...), typed in or mapped with an expression',
 		},
 		...returnAllFields(),
 		{
@@ -49,7 +50,11 @@ export const getCampaignResults: Operation<CampaignResourceInfo> = {
 		optionsField([streamIdOption]),
 	],
 
-	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject[]> {
+	async execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		resource: CampaignResourceInfo,
+	): Promise<IDataObject[]> {
 		const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
 		const limit = readLimit.call(this, itemIndex);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
@@ -58,18 +63,37 @@ export const getCampaignResults: Operation<CampaignResourceInfo> = {
 		const collected = await collectPages(
 			async (_skip, pageSize) => {
 				page += 1;
-				const body = await koreAiRequest.call(this, itemIndex, campaignResultsRequest({ campaignId, type: resource.campaignType, streamId }, page, pageSize));
+				const body = await koreAiRequest.call(
+					this,
+					itemIndex,
+					campaignResultsRequest(
+						{ campaignId, type: resource.campaignType, streamId },
+						page,
+						pageSize,
+					),
+				);
 				const data = isObject(body.data) ? body.data : {};
 				const results = Array.isArray(data.results) ? data.results.filter(isObject) : [];
 				const totalPages = typeof data.totalPages === 'number' ? data.totalPages : undefined;
 				const totalResults = typeof data.totalResults === 'number' ? data.totalResults : undefined;
-				return { results, hasMore: totalPages !== undefined ? page < totalPages : results.length === pageSize, totalResults };
+				return {
+					results,
+					hasMore: totalPages !== undefined ? page < totalPages : results.length === pageSize,
+					totalResults,
+				};
 			},
 			// Results carry no ID of their own (`uniqueId` is often empty): each entry counts.
 			{ limit, pageSize: Math.min(limit, PAGE_SIZE), idOf: () => undefined, maxPages: MAX_PAGES },
 		);
-		if (!collected.complete) throw incompleteListing(this.getNode(), itemIndex, `the contact results of ${resource.label} campaign ${campaignId}`, collected);
-		return collected.entries.map((entry) => (simplify ? simplifyContactResult(entry, campaignId, resource.campaignType) : entry));
+		if (!collected.complete)
+			throw incompleteListing(
+				this.getNode(),
+				itemIndex,
+				`the contact results of ${resource.label} campaign ${campaignId}`,
+				collected,
+			);
+		return collected.entries.map((entry) =>
+			simplify ? simplifyContactResult(entry, campaignId, resource.campaignType) : entry,
+		);
 	},
 };
-

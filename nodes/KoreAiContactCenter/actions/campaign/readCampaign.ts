@@ -3,7 +3,12 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { isObject } from '../../../../common/text';
 import { campaignTypeOf } from '../../api/campaign';
 import { getCampaignRequest } from '../../api/campaignRequests';
-import { koreAiRequest, koreAiRequestOrNotFound, type IfMissing, type NotFound } from '../../transport';
+import {
+	koreAiRequest,
+	koreAiRequestOrNotFound,
+	type IfMissing,
+	type NotFound,
+} from '../../transport';
 import type { CampaignResourceInfo } from '../types';
 
 /**
@@ -11,7 +16,13 @@ import type { CampaignResourceInfo } from '../types';
  * an SMS operation given a voice campaign's ID would act on the wrong kind of campaign. The type of
  * what came back is checked here, once, for every operation that reads a campaign.
  */
-export function checkCampaignType(this: IExecuteFunctions, itemIndex: number, campaignId: string, data: IDataObject, resource: CampaignResourceInfo): void {
+export function checkCampaignType(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	campaignId: string,
+	data: IDataObject,
+	resource: CampaignResourceInfo,
+): void {
 	const type = campaignTypeOf(data);
 	if (type === undefined || type === resource.campaignType) return;
 	const actual = type === 'voice' ? 'a voice' : 'an SMS';
@@ -29,7 +40,11 @@ export async function readCampaign(
 	campaign: { campaignId: string; streamId?: string; resource: CampaignResourceInfo },
 ): Promise<{ body: IDataObject; data: IDataObject }> {
 	const { campaignId, streamId, resource } = campaign;
-	const body = await koreAiRequest.call(this, itemIndex, getCampaignRequest({ campaignId, type: resource.campaignType, streamId }));
+	const body = await koreAiRequest.call(
+		this,
+		itemIndex,
+		getCampaignRequest({ campaignId, type: resource.campaignType, streamId }),
+	);
 	const data = isObject(body.data) ? body.data : {};
 	checkCampaignType.call(this, itemIndex, campaignId, data, resource);
 	return { body, data };
@@ -48,7 +63,10 @@ export async function readCampaignOrNotFound(
 	ifMissing?: IfMissing,
 ): Promise<{ found: true; body: IDataObject; data: IDataObject } | NotFound> {
 	const { campaignId, streamId, resource } = campaign;
-	const request = getCampaignRequest({ campaignId, type: resource.campaignType, streamId }, ifMissing);
+	const request = getCampaignRequest(
+		{ campaignId, type: resource.campaignType, streamId },
+		ifMissing,
+	);
 	const result = await koreAiRequestOrNotFound.call(this, itemIndex, request);
 	if (!result.found) return result;
 	const data = isObject(result.body.data) ? result.body.data : {};

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import { readNameList } from '../../../../common/lists';
@@ -62,7 +67,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Daily', value: 'daily', description: 'Run every N days between start and end' },
-			{ name: 'Weekly', value: 'weekly', description: 'Run on chosen weekdays every N weeks between start and end' },
+			{
+				name: 'Weekly',
+				value: 'weekly',
+				description: 'Run on chosen weekdays every N weeks between start and end',
+			},
 		],
 		default: 'daily',
 		description: 'How the campaign repeats between the start and the end',
@@ -73,7 +82,8 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: "When the schedule begins. A time without a time zone is read in the workflow's time zone; Kore.ai receives it in UTC.",
+		description:
+			"When the schedule begins. A time without a time zone is read in the workflow's time zone; Kore.ai receives it in UTC.",
 	},
 	{
 		displayName: 'End',
@@ -106,12 +116,26 @@ export const scheduleCampaign: Operation<CampaignResourceInfo> = {
 		`Turn on a daily or weekly schedule for ${resource.aCampaign} between a start and an end time; Kore.ai then runs it on that schedule`,
 	properties,
 
-	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
+	async execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		resource: CampaignResourceInfo,
+	): Promise<IDataObject> {
 		const recurrence = this.getNodeParameter('recurrence', itemIndex, 'daily') as string;
 		const start = readDateTime.call(this, itemIndex, 'startDateTime', 'Start');
 		const end = readDateTime.call(this, itemIndex, 'endDateTime', 'End');
-		if (end <= start) throw problem.call(this, itemIndex, `End of item ${itemIndex} (${end.toFormat(KORE_FORMAT)} UTC) must be after Start (${start.toFormat(KORE_FORMAT)} UTC).`);
-		if (end <= DateTime.utc()) throw problem.call(this, itemIndex, `End of item ${itemIndex} (${end.toFormat(KORE_FORMAT)} UTC) is in the past; Kore.ai requires a future end.`);
+		if (end <= start)
+			throw problem.call(
+				this,
+				itemIndex,
+				`End of item ${itemIndex} (${end.toFormat(KORE_FORMAT)} UTC) must be after Start (${start.toFormat(KORE_FORMAT)} UTC).`,
+			);
+		if (end <= DateTime.utc())
+			throw problem.call(
+				this,
+				itemIndex,
+				`End of item ${itemIndex} (${end.toFormat(KORE_FORMAT)} UTC) is in the past; Kore.ai requires a future end.`,
+			);
 
 		let recurrenceObject: IDataObject;
 		if (recurrence === 'weekly') {
@@ -119,14 +143,29 @@ export const scheduleCampaign: Operation<CampaignResourceInfo> = {
 			const whichDays = readWeekDays.call(this, itemIndex);
 			recurrenceObject = { recurType: 'Weekly', weeklyDetails: { onceEveryNweeks, whichDays } };
 		} else if (recurrence === 'daily') {
-			recurrenceObject = { recurType: 'Daily', dailyDetails: { onceEveryNdays: readNumber.call(this, everyNDaysField, itemIndex) } };
+			recurrenceObject = {
+				recurType: 'Daily',
+				dailyDetails: { onceEveryNdays: readNumber.call(this, everyNDaysField, itemIndex) },
+			};
 		} else {
-			throw problem.call(this, itemIndex, `Repeat of item ${itemIndex} is "${visible(String(recurrence), 20)}"; use daily or weekly.`);
+			throw problem.call(
+				this,
+				itemIndex,
+				`Repeat of item ${itemIndex} is "${visible(String(recurrence), 20)}"; use daily or weekly.`,
+			);
 		}
 
 		const campaign = await readCampaignName.call(this, itemIndex, resource);
-		const body = { startDateTime: start.toFormat(KORE_FORMAT), endDateTime: end.toFormat(KORE_FORMAT), recurrenceObject };
-		const answer = await koreAiRequest.call(this, itemIndex, scheduleCampaignRequest({ ...campaign, type: resource.campaignType }, body));
+		const body = {
+			startDateTime: start.toFormat(KORE_FORMAT),
+			endDateTime: end.toFormat(KORE_FORMAT),
+			recurrenceObject,
+		};
+		const answer = await koreAiRequest.call(
+			this,
+			itemIndex,
+			scheduleCampaignRequest({ ...campaign, type: resource.campaignType }, body),
+		);
 		if (!this.getNodeParameter('simplify', itemIndex, true)) return answer;
 		return simplifyScheduleAnswer(
 			answer,
@@ -135,7 +174,10 @@ export const scheduleCampaign: Operation<CampaignResourceInfo> = {
 				schedulingEnabled: true,
 				recurrence: recurrenceObject.recurType as string,
 				...(recurrence === 'weekly'
-					? { everyNWeeks: (recurrenceObject.weeklyDetails as IDataObject).onceEveryNweeks, days: (recurrenceObject.weeklyDetails as IDataObject).whichDays }
+					? {
+							everyNWeeks: (recurrenceObject.weeklyDetails as IDataObject).onceEveryNweeks,
+							days: (recurrenceObject.weeklyDetails as IDataObject).whichDays,
+						}
 					: { everyNDays: (recurrenceObject.dailyDetails as IDataObject).onceEveryNdays }),
 				startDateTime: body.startDateTime,
 				endDateTime: body.endDateTime,
@@ -150,7 +192,12 @@ function problem(this: IExecuteFunctions, itemIndex: number, message: string): N
 }
 
 /** A date as the editor, an expression or an AI agent gives it, in UTC. */
-function readDateTime(this: IExecuteFunctions, itemIndex: number, name: string, label: string): DateTime {
+function readDateTime(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): DateTime {
 	const raw = this.getNodeParameter(name, itemIndex, '') as unknown;
 	const zone = this.getTimezone();
 	let date: DateTime | undefined;
@@ -161,9 +208,18 @@ function readDateTime(this: IExecuteFunctions, itemIndex: number, name: string, 
 		// Kore.ai's own format, "2026-01-27 18:29:00", is not ISO 8601.
 		if (!date.isValid) date = DateTime.fromSQL(raw.trim(), { zone });
 	}
-	if (raw === undefined || raw === null || raw === '') throw problem.call(this, itemIndex, `${label} of item ${itemIndex} is empty. Choose a date and time, like 2026-03-01T09:00.`);
+	if (raw === undefined || raw === null || raw === '')
+		throw problem.call(
+			this,
+			itemIndex,
+			`${label} of item ${itemIndex} is empty. Choose a date and time, like 2026-03-01T09:00.`,
+		);
 	if (!date || !date.isValid) {
-		throw problem.call(this, itemIndex, `${label} of item ${itemIndex} is not a date and time: "${visible(String(raw), 40)}". Use one like 2026-03-01T09:00 or 2026-03-01 09:00:00.`);
+		throw problem.call(
+			this,
+			itemIndex,
+			`${label} of item ${itemIndex} is not a date and time: "${visible(String(raw), 40)}". Use one like 2026-03-01T09:00 or 2026-03-01 09:00:00.`,
+		);
 	}
 	return date.toUTC().startOf('second');
 }
@@ -172,10 +228,20 @@ function readWeekDays(this: IExecuteFunctions, itemIndex: number): string[] {
 	const days: string[] = [];
 	for (const value of readNameList(this.getNodeParameter('weekDays', itemIndex, []))) {
 		const day = weekdayOf(value);
-		if (!day) throw problem.call(this, itemIndex, `Days of item ${itemIndex} has "${visible(value, 20)}", which is not a weekday. Use Mon, Tue, Wed, Thu, Fri, Sat, Sun.`);
+		if (!day)
+			throw problem.call(
+				this,
+				itemIndex,
+				`Days of item ${itemIndex} has "${visible(value, 20)}", which is not a weekday. Use Mon, Tue, Wed, Thu, Fri, Sat, Sun.`,
+			);
 		if (!days.includes(day.schedule)) days.push(day.schedule);
 	}
-	if (days.length === 0) throw problem.call(this, itemIndex, `Days of item ${itemIndex} is empty. Choose at least one weekday.`);
+	if (days.length === 0)
+		throw problem.call(
+			this,
+			itemIndex,
+			`Days of item ${itemIndex} is empty. Choose at least one weekday.`,
+		);
 	// Kore.ai's sample lists them Monday first.
 	return WEEK_DAYS.map((d) => d.value).filter((d) => days.includes(d));
 }

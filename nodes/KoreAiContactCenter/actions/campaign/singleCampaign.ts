@@ -25,7 +25,13 @@ interface SingleCampaignSpec {
 	/** The operation's endpoint: a builder of api/campaignRequests.ts. */
 	request: (campaign: CampaignRef) => KoreAiRequest;
 	/** A check of Kore.ai's answer that throws when it does not fit (Get: the campaign's type). */
-	verify?: (this: IExecuteFunctions, itemIndex: number, campaignId: string, data: IDataObject, resource: CampaignResourceInfo) => void;
+	verify?: (
+		this: IExecuteFunctions,
+		itemIndex: number,
+		campaignId: string,
+		data: IDataObject,
+		resource: CampaignResourceInfo,
+	) => void;
 	/** Kore.ai's answer flattened for the next node (Simplify on). */
 	simplify: (body: IDataObject, campaignId: string, campaignType: CampaignType) => IDataObject;
 }
@@ -38,10 +44,24 @@ export function singleCampaignOperation(spec: SingleCampaignSpec): Operation<Cam
 		description: spec.description,
 		properties: singleCampaignFields(spec.campaignDescription, spec.ownOptions),
 
-		async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			resource: CampaignResourceInfo,
+		): Promise<IDataObject> {
 			const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
-			const body = await koreAiRequest.call(this, itemIndex, spec.request({ campaignId, type: resource.campaignType, streamId }));
-			spec.verify?.call(this, itemIndex, campaignId, isObject(body.data) ? body.data : {}, resource);
+			const body = await koreAiRequest.call(
+				this,
+				itemIndex,
+				spec.request({ campaignId, type: resource.campaignType, streamId }),
+			);
+			spec.verify?.call(
+				this,
+				itemIndex,
+				campaignId,
+				isObject(body.data) ? body.data : {},
+				resource,
+			);
 			if (!this.getNodeParameter('simplify', itemIndex, true)) return body;
 			return spec.simplify(body, campaignId, resource.campaignType);
 		},

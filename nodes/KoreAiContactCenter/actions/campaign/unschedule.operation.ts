@@ -17,7 +17,8 @@ export const unscheduleCampaign: Operation<CampaignResourceInfo> = {
 	value: 'unschedule',
 	name: 'Unschedule',
 	action: (resource) => `Unschedule ${resource.label} Campaign`,
-	description: (resource) => `Turn off the schedule of ${resource.aCampaign}; the campaign itself is kept`,
+	description: (resource) =>
+		`Turn off the schedule of ${resource.aCampaign}; the campaign itself is kept`,
 	properties: [
 		{
 			...campaignByNameField,
@@ -28,10 +29,22 @@ export const unscheduleCampaign: Operation<CampaignResourceInfo> = {
 		optionsField([streamIdOption]),
 	],
 
-	async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
+	async execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		resource: CampaignResourceInfo,
+	): Promise<IDataObject> {
 		const campaign = await readCampaignName.call(this, itemIndex, resource);
-		const answer = await koreAiRequest.call(this, itemIndex, scheduleCampaignRequest({ ...campaign, type: resource.campaignType }, undefined));
+		const answer = await koreAiRequest.call(
+			this,
+			itemIndex,
+			scheduleCampaignRequest({ ...campaign, type: resource.campaignType }, undefined),
+		);
 		if (!this.getNodeParameter('simplify', itemIndex, true)) return answer;
-		return simplifyScheduleAnswer(answer, { ...campaign, campaignType: resource.campaignType }, { schedulingEnabled: false });
+		return simplifyScheduleAnswer(
+			answer,
+			{ ...campaign, campaignType: resource.campaignType },
+			{ schedulingEnabled: false },
+		);
 	},
 };

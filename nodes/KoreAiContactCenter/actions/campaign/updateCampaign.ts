@@ -47,34 +47,74 @@ const REQUIRED: Array<[string[], string, CampaignType[]]> = [
 ];
 
 /** What Kore.ai's update needs and neither the campaign as read nor Update Fields gave: said by field, before the PUT. */
-function checkComplete(check: Check, type: CampaignType, campaignId: string, body: IDataObject, values: CampaignValues): void {
+function checkComplete(
+	check: Check,
+	type: CampaignType,
+	campaignId: string,
+	body: IDataObject,
+	values: CampaignValues,
+): void {
 	const needs = (name: string, why: string): never => {
 		const label = settingNamed(name).field.displayName;
-		return fail(check, `${label} is needed to update campaign ${campaignId} of item ${check.itemIndex}: ${why} Add ${label} to Update Fields.`);
+		return fail(
+			check,
+			`${label} is needed to update campaign ${campaignId} of item ${check.itemIndex}: ${why} Add ${label} to Update Fields.`,
+		);
 	};
 	for (const [path, name, types] of REQUIRED) {
 		const value = getAt(body, path);
-		if (types.includes(type) && (value === undefined || value === null || value === '')) needs(name, "Kore.ai's update requires it, and the campaign as Kore.ai gave it has none.");
+		if (types.includes(type) && (value === undefined || value === null || value === ''))
+			needs(name, "Kore.ai's update requires it, and the campaign as Kore.ai gave it has none.");
 	}
 	const hours = getAt(body, ['dialingStrategy', 'callingHours']) as IDataObject;
-	if (!Array.isArray(body.contactLists) || body.contactLists.length === 0) needs('contactLists', "Kore.ai's update requires at least one, and the campaign as Kore.ai gave it has none.");
-	if (daysOf(hours).length === 0) needs('callingDays', "Kore.ai's update requires the calling days, and the campaign as Kore.ai gave it has none.");
+	if (!Array.isArray(body.contactLists) || body.contactLists.length === 0)
+		needs(
+			'contactLists',
+			"Kore.ai's update requires at least one, and the campaign as Kore.ai gave it has none.",
+		);
+	if (daysOf(hours).length === 0)
+		needs(
+			'callingDays',
+			"Kore.ai's update requires the calling days, and the campaign as Kore.ai gave it has none.",
+		);
 	const empty = emptyWindow(daysOf(hours));
 	if (empty !== undefined) {
-		fail(check, `The calling window of ${empty.day} would end (${empty.end}) before it starts (${empty.start}) for item ${check.itemIndex}: give Calling Window Start and End that fit every calling day.`);
+		fail(
+			check,
+			`The calling window of ${empty.day} would end (${empty.end}) before it starts (${empty.start}) for item ${check.itemIndex}: give Calling Window Start and End that fit every calling day.`,
+		);
 	}
-	const flowless = "Kore.ai's update requires the experience flow's name, and Kore.ai's Get gives only its ID (cf-...).";
-	if (type === 'sms' && body.format === 'advanced' && values.experienceFlowName === undefined) needs('experienceFlowName', `the campaign has the Advanced format: ${flowless}`);
+	const flowless =
+		"Kore.ai's update requires the experience flow's name, and Kore.ai's Get gives only its ID (cf-...).";
+	if (type === 'sms' && body.format === 'advanced' && values.experienceFlowName === undefined)
+		needs('experienceFlowName', `the campaign has the Advanced format: ${flowless}`);
 	if (type === 'voice') {
-		if (body.dialingMode === undefined) fail(check, `Campaign ${campaignId} of item ${check.itemIndex} has no dialing mode in Kore.ai's answer, which its update requires; update it in Kore.ai.`);
-		if ((body.dialingMode === 'Progressive' || body.dialingMode === 'Preview') && body.queue_name === undefined) {
-			needs('queueName', `it is a ${String(body.dialingMode)} campaign, Kore.ai's update requires its agent queue, and Get does not return it.`);
+		if (body.dialingMode === undefined)
+			fail(
+				check,
+				`Campaign ${campaignId} of item ${check.itemIndex} has no dialing mode in Kore.ai's answer, which its update requires; update it in Kore.ai.`,
+			);
+		if (
+			(body.dialingMode === 'Progressive' || body.dialingMode === 'Preview') &&
+			body.queue_name === undefined
+		) {
+			needs(
+				'queueName',
+				`it is a ${String(body.dialingMode)} campaign, Kore.ai's update requires its agent queue, and Get does not return it.`,
+			);
 		}
-		if (body.dialingMode === 'Preview' && body.maxSkips === undefined) needs('maxSkips', "it is a Preview campaign, and Kore.ai's update requires Max Skips, which its Get did not return.");
+		if (body.dialingMode === 'Preview' && body.maxSkips === undefined)
+			needs(
+				'maxSkips',
+				"it is a Preview campaign, and Kore.ai's update requires Max Skips, which its Get did not return.",
+			);
 	}
 }
 
-export function updateOperation(type: CampaignType, description: (resource: CampaignResourceInfo) => string): Operation<CampaignResourceInfo> {
+export function updateOperation(
+	type: CampaignType,
+	description: (resource: CampaignResourceInfo) => string,
+): Operation<CampaignResourceInfo> {
 	return {
 		value: 'update',
 		name: 'Update',
@@ -92,19 +132,33 @@ export function updateOperation(type: CampaignType, description: (resource: Camp
 				type: 'collection',
 				placeholder: 'Add Field',
 				default: {},
-				description: 'Only the fields added here change; the node reads the campaign first and sends the rest as it is',
+				description:
+					'Only the fields added here change; the node reads the campaign first and sends the rest as it is',
 				options: updateFieldOptions(type),
 			},
 			simplifyField,
 			optionsField([streamIdOption]),
 		],
 
-		async execute(this: IExecuteFunctions, itemIndex: number, resource: CampaignResourceInfo): Promise<IDataObject> {
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			resource: CampaignResourceInfo,
+		): Promise<IDataObject> {
 			const check: Check = { node: this, itemIndex };
 			const { campaignId, streamId } = readCampaignTarget.call(this, itemIndex);
-			const values = readUpdateValues(check, type, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+			const values = readUpdateValues(
+				check,
+				type,
+				this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+			);
 			if (values.contactLists !== undefined) {
-				values.contactLists = await contactListNames.call(this, itemIndex, values.contactLists as string[], streamId);
+				values.contactLists = await contactListNames.call(
+					this,
+					itemIndex,
+					values.contactLists as string[],
+					streamId,
+				);
 			}
 			const { data } = await readCampaign.call(this, itemIndex, { campaignId, streamId, resource });
 			const { body, changes } = updateBody(type, data, values);
@@ -120,7 +174,11 @@ export function updateOperation(type: CampaignType, description: (resource: Camp
 					message: `${resource.label} campaign ${campaignId} already has these values: nothing was sent to Kore.ai.`,
 				};
 			}
-			const answer = await koreAiRequest.call(this, itemIndex, updateCampaignRequest({ campaignId, type, streamId }, body));
+			const answer = await koreAiRequest.call(
+				this,
+				itemIndex,
+				updateCampaignRequest({ campaignId, type, streamId }, body),
+			);
 			if (!this.getNodeParameter('simplify', itemIndex, true)) return answer;
 			const flat = simplifyWrittenCampaign(answer, type, campaignId);
 			// Only creation leaves a campaign Preparing; an update's answer says nothing about it.

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { isObject, secondsText } from '../../../../common/text';
 import { PREPARING } from '../../api/campaign';
@@ -23,7 +28,8 @@ const maxWaitOption: INodeProperties = {
 	type: 'number',
 	default: 120,
 	typeOptions: { minValue: 1, maxValue: 3600 },
-	description: 'With Wait Until Ready: the longest time to wait for the campaign to become ready. The item fails after that, naming the campaign that was created.',
+	description:
+		'With Wait Until Ready: the longest time to wait for the campaign to become ready. The item fails after that, naming the campaign that was created.',
 };
 
 const pollIntervalOption: INodeProperties = {
@@ -32,7 +38,8 @@ const pollIntervalOption: INodeProperties = {
 	type: 'number',
 	default: 5,
 	typeOptions: { minValue: 0.05, maxValue: 300 },
-	description: "With Wait Until Ready: seconds between two checks of the campaign's status. Each check is one request, within Requests per Minute.",
+	description:
+		"With Wait Until Ready: seconds between two checks of the campaign's status. Each check is one request, within Requests per Minute.",
 };
 
 export const waitOptions: INodeProperties[] = [
@@ -54,10 +61,15 @@ interface WaitSettings {
 }
 
 /** The wait settings of one item, or undefined when Wait Until Ready is off. */
-export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings | undefined {
+export function readWaitSettings(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): WaitSettings | undefined {
 	if (this.getNodeParameter('options.waitUntilReady', itemIndex, false) !== true) return undefined;
 	const milliseconds = (option: INodeProperties) =>
-		Math.round(readNumber.call(this, option, itemIndex, { parameter: `options.${option.name}` }) * 1000);
+		Math.round(
+			readNumber.call(this, option, itemIndex, { parameter: `options.${option.name}` }) * 1000,
+		);
 	return {
 		maxWaitMs: milliseconds(maxWaitOption),
 		pollMs: milliseconds(pollIntervalOption),
@@ -75,7 +87,12 @@ interface ReadyResult {
 export async function waitUntilReady(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	target: { campaignId: string; streamId: string | undefined; name: string; resource: CampaignResourceInfo },
+	target: {
+		campaignId: string;
+		streamId: string | undefined;
+		name: string;
+		resource: CampaignResourceInfo;
+	},
 	settings: WaitSettings,
 	clock: Clock = systemClock,
 ): Promise<ReadyResult> {

@@ -34,11 +34,16 @@ export const addContactsProperties: INodeProperties[] = [
 		default: 'none',
 		options: [
 			{ name: 'None', value: 'none', description: 'Send only the phone number' },
-			{ name: 'Selected Columns', value: 'selected', description: 'Send the columns listed below, each mapped from the item' },
+			{
+				name: 'Selected Columns',
+				value: 'selected',
+				description: 'Send the columns listed below, each mapped from the item',
+			},
 			{
 				name: 'All Input Fields',
 				value: 'all',
-				description: "Send every text, number and true/false field of the input item as a column, except the one holding the phone number",
+				description:
+					'Send every text, number and true/false field of the input item as a column, except the one holding the phone number',
 			},
 		],
 		description:
@@ -63,7 +68,8 @@ export const addContactsProperties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'firstName',
-						description: "The column's name in Kore.ai, e.g. firstName, lastName, timeZone, uniqueId",
+						description:
+							"The column's name in Kore.ai, e.g. firstName, lastName, timeZone, uniqueId",
 					},
 					{
 						displayName: 'Value',
@@ -86,23 +92,21 @@ export const addContactsProperties: INodeProperties[] = [
 			{
 				name: 'One Item per Input Item',
 				value: 'perItem',
-				description: 'Each input item gets an item saying its contact was sent, with its phone number and request number',
+				description:
+					'Each input item gets an item saying its contact was sent, with its phone number and request number',
 			},
 			{
 				name: 'One Item per Request',
 				value: 'perRequest',
-				description: 'One item for each request sent to Kore.ai, listing its phone numbers and the ones refused',
+				description:
+					'One item for each request sent to Kore.ai, listing its phone numbers and the ones refused',
 			},
 		],
 		description: 'Whether to return one item per contact or one per request sent to Kore.ai',
 	},
-	optionsField([
-		contactsPerRequestOption,
-		...phoneNumberOptions,
-		streamIdOption,
-	],
-	// Add Contacts takes every item at once and sends its requests one after the other.
-	{ withConcurrency: false },
+	optionsField(
+		[contactsPerRequestOption, ...phoneNumberOptions, streamIdOption],
+		// Add Contacts takes every item at once and sends its requests one after the other.
+		{ withConcurrency: false },
 	),
 ];
-

@@ -4,7 +4,13 @@ import { addContactsRequest } from '../../api/contactListRequests';
 import { koreAiRequest } from '../../transport';
 import type { AllItemsOutcome, Operation } from '../types';
 import { addContactsProperties } from './addContacts.fields';
-import { readContactsPerRequest, readItem, resolveList, type ListRef, type ReadItem } from './addContactsInput';
+import {
+	readContactsPerRequest,
+	readItem,
+	resolveList,
+	type ListRef,
+	type ReadItem,
+} from './addContactsInput';
 import { perItem, perRequest, type SentBatch } from './addContactsOutput';
 import { splitIntoBatches, type Entry } from './batches';
 
@@ -46,15 +52,24 @@ export const addContacts: Operation = {
 		const maxContacts = readContactsPerRequest.call(this);
 
 		const read = items.map((_item, itemIndex) => readItem.call(this, itemIndex));
-		const refused = read.filter((entry): entry is Extract<ReadItem, { refused: NodeOperationError }> => 'refused' in entry);
+		const refused = read.filter(
+			(entry): entry is Extract<ReadItem, { refused: NodeOperationError }> => 'refused' in entry,
+		);
 		// Nothing is sent when an item is wrong and the run stops on errors.
 		if (refused.length > 0 && !continueOnFail) throw refused[0].refused;
 
 		// The lists, in the order their first item comes.
-		const groups = new Map<string, { list: ListRef; streamId: string | undefined; entries: Entry[] }>();
+		const groups = new Map<
+			string,
+			{ list: ListRef; streamId: string | undefined; entries: Entry[] }
+		>();
 		for (const entry of read) {
 			if ('refused' in entry) continue;
-			const group = groups.get(entry.groupKey) ?? { list: entry.list, streamId: entry.streamId, entries: [] };
+			const group = groups.get(entry.groupKey) ?? {
+				list: entry.list,
+				streamId: entry.streamId,
+				entries: [],
+			};
 			group.entries.push({ itemIndex: entry.itemIndex, contact: entry.contact });
 			groups.set(entry.groupKey, group);
 		}
@@ -67,7 +82,12 @@ export const addContacts: Operation = {
 			let listName: string;
 			let listId: string | undefined;
 			try {
-				({ listName, listId } = await resolveList.call(this, group.list, group.streamId, firstItem));
+				({ listName, listId } = await resolveList.call(
+					this,
+					group.list,
+					group.streamId,
+					firstItem,
+				));
 			} catch (error) {
 				const failure = error as NodeApiError | NodeOperationError;
 				if (!continueOnFail) throw failure;
@@ -95,14 +115,25 @@ export const addContacts: Operation = {
 			}
 		}
 
-		return output === 'perRequest' ? perRequest(sent, refused) : perItem(items.length, sent, refused);
+		return output === 'perRequest'
+			? perRequest(sent, refused)
+			: perItem(items.length, sent, refused);
 	},
 };
 
-async function sendBatch(this: IExecuteFunctions, listName: string, streamId: string | undefined, entries: Entry[]): Promise<string | undefined> {
+async function sendBatch(
+	this: IExecuteFunctions,
+	listName: string,
+	streamId: string | undefined,
+	entries: Entry[],
+): Promise<string | undefined> {
 	const itemIndex = entries[0].itemIndex;
 	const contacts = entries.map((entry) => entry.contact);
-	const answer = await koreAiRequest.call(this, itemIndex, addContactsRequest(listName, contacts, streamId));
+	const answer = await koreAiRequest.call(
+		this,
+		itemIndex,
+		addContactsRequest(listName, contacts, streamId),
+	);
 	return typeof answer.message === 'string' ? answer.message : undefined;
 }
 

@@ -18,31 +18,46 @@ type ColumnsMode = 'none' | 'selected' | 'all';
 
 /** One input item read: its contact and where it goes, or why it was refused. */
 export type ReadItem =
-	| { itemIndex: number; groupKey: string; list: ListRef; streamId: string | undefined; contact: IDataObject }
+	| {
+			itemIndex: number;
+			groupKey: string;
+			list: ListRef;
+			streamId: string | undefined;
+			contact: IDataObject;
+	  }
 	| { itemIndex: number; refused: NodeOperationError; phoneNumber: string };
 
 export type ListRef = { byName: string } | { byId: string };
 
 /** Contacts per Request, read from the first item: batching concerns every item at once. */
 export function readContactsPerRequest(this: IExecuteFunctions): number {
-	return readNumber.call(this, contactsPerRequestOption, 0, { parameter: `options.${contactsPerRequestOption.name}`, where: contactsPerRequestOption.displayName });
+	return readNumber.call(this, contactsPerRequestOption, 0, {
+		parameter: `options.${contactsPerRequestOption.name}`,
+		where: contactsPerRequestOption.displayName,
+	});
 }
 
 /** One item's list, app and contact; a wrong phone number, list or column refuses the item. */
 export function readItem(this: IExecuteFunctions, itemIndex: number): ReadItem {
 	const rawPhone = this.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
-	const phoneNumber = typeof rawPhone === 'string' || typeof rawPhone === 'number' ? String(rawPhone) : '';
+	const phoneNumber =
+		typeof rawPhone === 'string' || typeof rawPhone === 'number' ? String(rawPhone) : '';
 	try {
 		const list = readListRef.call(this, itemIndex);
 		const streamId = readStreamId.call(this, itemIndex);
-		const contact = { ...readColumns.call(this, itemIndex, rawPhone), phoneNumber: readPhoneNumber.call(this, itemIndex, rawPhone) };
+		const contact = {
+			...readColumns.call(this, itemIndex, rawPhone),
+			phoneNumber: readPhoneNumber.call(this, itemIndex, rawPhone),
+		};
 		const key = 'byName' in list ? `name:${list.byName}` : `id:${list.byId}`;
 		return { itemIndex, groupKey: `${streamId ?? ''}\n${key}`, list, streamId, contact };
 	} catch (error) {
 		const refused =
 			error instanceof NodeOperationError
 				? error
-				: new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+				: new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), {
+						itemIndex,
+					});
 		return { itemIndex, refused, phoneNumber };
 	}
 }
@@ -54,7 +69,11 @@ function readListRef(this: IExecuteFunctions, itemIndex: number): ListRef {
 	if (mode === 'name') {
 		const name = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 		if (name === '') {
-			throw new NodeOperationError(this.getNode(), `Contact List name of item ${itemIndex} is empty. Enter the list's exact name, or pick the list.`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Contact List name of item ${itemIndex} is empty. Enter the list's exact name, or pick the list.`,
+				{ itemIndex },
+			);
 		}
 		if (charCount(name) > CONTACT_LIST_LIMITS.name) {
 			throw new NodeOperationError(
@@ -65,8 +84,13 @@ function readListRef(this: IExecuteFunctions, itemIndex: number): ListRef {
 		}
 		return { byName: name };
 	}
-	const checked = checkIdentifier(value, `Contact List ID of item ${itemIndex}`, EXAMPLE_IDS.contactList);
-	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
+	const checked = checkIdentifier(
+		value,
+		`Contact List ID of item ${itemIndex}`,
+		EXAMPLE_IDS.contactList,
+	);
+	if ('problem' in checked)
+		throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
 	return { byId: checked.id };
 }
 
@@ -78,20 +102,34 @@ function readColumns(this: IExecuteFunctions, itemIndex: number, rawPhone: unkno
 		for (const [key, value] of Object.entries(this.getInputData()[itemIndex].json)) {
 			if (value === rawPhone || key === 'phoneNumber') continue;
 			// Kore.ai's columns are flat values; objects and lists have no column to go in.
-			if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') columns[key] = value;
+			if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+				columns[key] = value;
 		}
 	} else if (mode === 'selected') {
 		const collection = this.getNodeParameter('columns.column', itemIndex, []) as IDataObject[];
 		for (const [position, column] of collection.entries()) {
 			const name = typeof column.name === 'string' ? column.name.trim() : '';
 			if (name === '') {
-				throw new NodeOperationError(this.getNode(), `Column ${position + 1} of item ${itemIndex} has no name. Enter the Kore.ai column name, e.g. firstName.`, { itemIndex });
+				throw new NodeOperationError(
+					this.getNode(),
+					`Column ${position + 1} of item ${itemIndex} has no name. Enter the Kore.ai column name, e.g. firstName.`,
+					{ itemIndex },
+				);
 			}
 			if (name === 'phoneNumber') {
-				throw new NodeOperationError(this.getNode(), `Column ${position + 1} of item ${itemIndex} is named phoneNumber; the phone number comes from the Phone Number field. Remove that column.`, { itemIndex });
+				throw new NodeOperationError(
+					this.getNode(),
+					`Column ${position + 1} of item ${itemIndex} is named phoneNumber; the phone number comes from the Phone Number field. Remove that column.`,
+					{ itemIndex },
+				);
 			}
 			const value = column.value;
-			columns[name] = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
+			columns[name] =
+				typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+					? value
+					: value === undefined || value === null
+						? ''
+						: JSON.stringify(value);
 		}
 	}
 	return columns;

@@ -18,13 +18,20 @@ export interface SentBatch {
 }
 
 function listFields(batch: SentBatch): IDataObject {
-	return batch.listId === undefined ? { contactListName: batch.listName } : { contactListName: batch.listName, contactListId: batch.listId };
+	return batch.listId === undefined
+		? { contactListName: batch.listName }
+		: { contactListName: batch.listName, contactListId: batch.listId };
 }
 
 /** One outcome per input item, in input order. */
-export function perItem(count: number, sent: SentBatch[], refused: Array<{ itemIndex: number; refused: NodeOperationError }>): AllItemsOutcome[] {
+export function perItem(
+	count: number,
+	sent: SentBatch[],
+	refused: Array<{ itemIndex: number; refused: NodeOperationError }>,
+): AllItemsOutcome[] {
 	const outcomes: Array<AllItemsOutcome | undefined> = new Array(count);
-	for (const { itemIndex, refused: error } of refused) outcomes[itemIndex] = { error, items: [itemIndex] };
+	for (const { itemIndex, refused: error } of refused)
+		outcomes[itemIndex] = { error, items: [itemIndex] };
 	for (const batch of sent) {
 		for (const entry of batch.entries) {
 			outcomes[entry.itemIndex] = batch.error
@@ -51,13 +58,22 @@ export function perItem(count: number, sent: SentBatch[], refused: Array<{ itemI
  * item. A refused item is also listed under `refused` of the request that follows it in the input
  * (or the last request), so a request's item tells what was left out around it.
  */
-export function perRequest(sent: SentBatch[], refused: Array<{ itemIndex: number; refused: NodeOperationError; phoneNumber: string }>): AllItemsOutcome[] {
+export function perRequest(
+	sent: SentBatch[],
+	refused: Array<{ itemIndex: number; refused: NodeOperationError; phoneNumber: string }>,
+): AllItemsOutcome[] {
 	const accepted = sent.filter((batch) => batch.error === undefined);
 	const refusedOf = new Map<SentBatch, IDataObject[]>();
 	for (const entry of refused) {
-		const owner = accepted.find((batch) => batch.entries[batch.entries.length - 1].itemIndex > entry.itemIndex) ?? accepted[accepted.length - 1];
+		const owner =
+			accepted.find(
+				(batch) => batch.entries[batch.entries.length - 1].itemIndex > entry.itemIndex,
+			) ?? accepted[accepted.length - 1];
 		if (!owner) continue;
-		refusedOf.set(owner, [...(refusedOf.get(owner) ?? []), { item: entry.itemIndex, phoneNumber: entry.phoneNumber, reason: entry.refused.message }]);
+		refusedOf.set(owner, [
+			...(refusedOf.get(owner) ?? []),
+			{ item: entry.itemIndex, phoneNumber: entry.phoneNumber, reason: entry.refused.message },
+		]);
 	}
 	const outcomes: Array<{ first: number; outcome: AllItemsOutcome }> = [];
 	for (const batch of sent) {
@@ -83,6 +99,10 @@ export function perRequest(sent: SentBatch[], refused: Array<{ itemIndex: number
 			},
 		});
 	}
-	for (const entry of refused) outcomes.push({ first: entry.itemIndex, outcome: { error: entry.refused, items: [entry.itemIndex] } });
+	for (const entry of refused)
+		outcomes.push({
+			first: entry.itemIndex,
+			outcome: { error: entry.refused, items: [entry.itemIndex] },
+		});
 	return outcomes.sort((a, b) => a.first - b.first).map(({ outcome }) => outcome);
 }

@@ -23,7 +23,11 @@ export interface Entry {
 	contact: IDataObject;
 }
 
-export function splitIntoBatches(entries: Entry[], maxContacts: number, maxBytes = MAX_BATCH_BYTES): Entry[][] {
+export function splitIntoBatches(
+	entries: Entry[],
+	maxContacts: number,
+	maxBytes = MAX_BATCH_BYTES,
+): Entry[][] {
 	const batches: Entry[][] = [];
 	let current: Entry[] = [];
 	let bytes = 0;

@@ -26,7 +26,12 @@ export const createContactList: Operation = {
 	action: () => 'Create Contact List',
 	description: () =>
 		'Create an empty contact list to fill with Add Contacts; campaigns then use it by name. Returns the new list with its ID (_id).',
-	properties: [listNameField, { ...listDescriptionField, required: true }, allowDuplicatesField, optionsField([streamIdOption])],
+	properties: [
+		listNameField,
+		{ ...listDescriptionField, required: true },
+		allowDuplicatesField,
+		optionsField([streamIdOption]),
+	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const name = readListText.call(this, 'name', itemIndex, true) as string;
@@ -35,7 +40,11 @@ export const createContactList: Operation = {
 		const allowDuplicates = this.getNodeParameter('allowDuplicates', itemIndex, false) === true;
 		const streamId = readStreamId.call(this, itemIndex);
 		const body: IDataObject = { name, description, source: 'passiveApi', allowDuplicates };
-		const response = await koreAiRequest.call(this, itemIndex, createContactListRequest(body, streamId));
+		const response = await koreAiRequest.call(
+			this,
+			itemIndex,
+			createContactListRequest(body, streamId),
+		);
 		return isObject(response.data) ? response.data : response;
 	},
 };

@@ -4,7 +4,17 @@ import { isObject } from '../../../../common/text';
 import { deleteContactListRequest } from '../../api/contactListRequests';
 import { koreAiRequestOrNotFound } from '../../transport';
 import { optionsField, streamIdOption } from '../common.fields';
-import { changedWarning, dryRunItem, dryRunOption, expectedNameOption, guardProblem, isGuarded, readDeleteGuards, refusal, subjectOf } from '../deleteGuards';
+import {
+	changedWarning,
+	dryRunItem,
+	dryRunOption,
+	expectedNameOption,
+	guardProblem,
+	isGuarded,
+	readDeleteGuards,
+	refusal,
+	subjectOf,
+} from '../deleteGuards';
 import type { Operation } from '../types';
 import { contactListField } from './fields';
 import { readContactList, readContactListTarget } from './listInputs';
@@ -37,7 +47,11 @@ export const deleteContactList: Operation = {
 			default: '',
 		},
 		contactListField('The contact list to delete: pick it from the list, or give its ID (cl-...)'),
-		optionsField([streamIdOption, dryRunOption('contact list'), expectedNameOption('contact list')]),
+		optionsField([
+			streamIdOption,
+			dryRunOption('contact list'),
+			expectedNameOption('contact list'),
+		]),
 	],
 
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -47,12 +61,20 @@ export const deleteContactList: Operation = {
 			const read = await readContactList.call(this, itemIndex, listId, streamId);
 			const asRead = isObject(read.data) ? read.data : {};
 			const subject = subjectOf('Contact list', listId, asRead);
-			if (guards.dryRun) return dryRunItem({ _id: listId, ...asRead }, guardProblem(guards, asRead, subject, 'would not be deleted'));
+			if (guards.dryRun)
+				return dryRunItem(
+					{ _id: listId, ...asRead },
+					guardProblem(guards, asRead, subject, 'would not be deleted'),
+				);
 			const problem = guardProblem(guards, asRead, subject, 'was not deleted');
 			if (problem !== undefined) throw refusal.call(this, problem, itemIndex);
 		}
 
-		const result = await koreAiRequestOrNotFound.call(this, itemIndex, deleteContactListRequest(listId, streamId));
+		const result = await koreAiRequestOrNotFound.call(
+			this,
+			itemIndex,
+			deleteContactListRequest(listId, streamId),
+		);
 		if (!result.found) {
 			if (!result.earlierTryMayHaveTakenEffect) throw result.error;
 			return {
@@ -66,7 +88,9 @@ export const deleteContactList: Operation = {
 		const data = isObject(result.body.data) ? result.body.data : {};
 		const out: IDataObject = { deleted: true, _id: listId, ...data };
 		if (typeof result.body.message === 'string') out.message = result.body.message;
-		const warning = isGuarded(guards) ? changedWarning(guards, data, subjectOf('Contact list', listId, data)) : undefined;
+		const warning = isGuarded(guards)
+			? changedWarning(guards, data, subjectOf('Contact list', listId, data))
+			: undefined;
 		if (warning !== undefined) out.warning = warning;
 		return out;
 	},

@@ -36,7 +36,8 @@ export function contactListField(description: string): INodeProperties {
 						type: 'regex',
 						properties: {
 							regex: `^\\s*${ID_PATTERN_SOURCE.slice(1, -1)}\\s*$`,
-							errorMessage: 'A Kore.ai contact list ID has only letters, digits, dashes, dots, colons and underscores, like cl-4f6a2b1c-...',
+							errorMessage:
+								'A Kore.ai contact list ID has only letters, digits, dashes, dots, colons and underscores, like cl-4f6a2b1c-...',
 						},
 					},
 				],

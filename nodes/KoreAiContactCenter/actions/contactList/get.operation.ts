@@ -15,9 +15,12 @@ export const getContactList: Operation = {
 	value: 'get',
 	name: 'Get',
 	action: () => 'Get Contact List',
-	description: () => "Retrieve one contact list by its ID: name, description, number of contacts, whether campaigns use it",
+	description: () =>
+		'Retrieve one contact list by its ID: name, description, number of contacts, whether campaigns use it',
 	properties: [
-		contactListField('The contact list to retrieve: pick it from the list, or give its ID (cl-...), typed in or mapped with an expression'),
+		contactListField(
+			'The contact list to retrieve: pick it from the list, or give its ID (cl-...), typed in or mapped with an expression',
+		),
 		optionsField([streamIdOption]),
 	],
 

@@ -29,7 +29,9 @@ export const getContactListContacts: Operation = {
 	description: () =>
 		'List the contacts of a contact list, one item per contact with its phone number and other columns',
 	properties: [
-		contactListField('The contact list whose contacts to return: pick it from the list, or give its ID (cl-...)'),
+		contactListField(
+			'The contact list whose contacts to return: pick it from the list, or give its ID (cl-...)',
+		),
 		...returnAllFields(),
 		optionsField([streamIdOption]),
 	],
@@ -39,12 +41,26 @@ export const getContactListContacts: Operation = {
 		const limit = readLimit.call(this, itemIndex);
 		const collected = await collectPages(
 			async (skip, pageSize) => {
-				const answer = await koreAiRequest.call(this, itemIndex, getContactsRequest(listId, { skip, limit: pageSize }, streamId));
+				const answer = await koreAiRequest.call(
+					this,
+					itemIndex,
+					getContactsRequest(listId, { skip, limit: pageSize }, streamId),
+				);
 				return readPage(answer, skip, pageSize);
 			},
-			{ limit, pageSize: Math.min(limit, CONTACTS_PAGE_SIZE), idOf: (contact) => (typeof contact._id === 'string' ? contact._id : undefined) },
+			{
+				limit,
+				pageSize: Math.min(limit, CONTACTS_PAGE_SIZE),
+				idOf: (contact) => (typeof contact._id === 'string' ? contact._id : undefined),
+			},
 		);
-		if (!collected.complete) throw incompleteListing(this.getNode(), itemIndex, `the contacts of contact list ${listId}`, collected);
+		if (!collected.complete)
+			throw incompleteListing(
+				this.getNode(),
+				itemIndex,
+				`the contacts of contact list ${listId}`,
+				collected,
+			);
 		return collected.entries;
 	},
 };

@@ -25,7 +25,8 @@ export const getManyContactLists: Operation = {
 		const limit = readLimit.call(this, itemIndex);
 		const streamId = readStreamId.call(this, itemIndex);
 		const lists = await fetchContactLists.call(this, itemIndex, { limit, streamId });
-		if (!lists.complete) throw incompleteListing(this.getNode(), itemIndex, "the app's contact lists", lists);
+		if (!lists.complete)
+			throw incompleteListing(this.getNode(), itemIndex, "the app's contact lists", lists);
 		return lists.entries;
 	},
 };

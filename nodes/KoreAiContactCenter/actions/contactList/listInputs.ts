@@ -15,7 +15,13 @@ export function readContactListTarget(
 	itemIndex: number,
 ): { listId: string; streamId: string | undefined } {
 	return {
-		listId: readIdentifier.call(this, 'contactListId', 'Contact List ID', itemIndex, EXAMPLE_IDS.contactList),
+		listId: readIdentifier.call(
+			this,
+			'contactListId',
+			'Contact List ID',
+			itemIndex,
+			EXAMPLE_IDS.contactList,
+		),
 		streamId: readStreamId.call(this, itemIndex),
 	};
 }
@@ -35,7 +41,11 @@ export function readListText(
 	const max = CONTACT_LIST_LIMITS[key];
 	const raw = this.getNodeParameter(parameter, itemIndex, '') as unknown;
 	if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
-		throw new NodeOperationError(this.getNode(), `${field} of item ${itemIndex} must be text. Map a field that holds text.`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`${field} of item ${itemIndex} must be text. Map a field that holds text.`,
+			{ itemIndex },
+		);
 	}
 	const text = raw === undefined || raw === null ? '' : String(raw).trim();
 	if (text === '') {
@@ -61,6 +71,11 @@ export function readListText(
  * (`data` is the list). Get returns it; Delete's guards read it before deleting. A missing list is
  * the error naming it.
  */
-export async function readContactList(this: IExecuteFunctions, itemIndex: number, listId: string, streamId: string | undefined): Promise<IDataObject> {
+export async function readContactList(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	listId: string,
+	streamId: string | undefined,
+): Promise<IDataObject> {
 	return await koreAiRequest.call(this, itemIndex, getContactListRequest(listId, streamId));
 }

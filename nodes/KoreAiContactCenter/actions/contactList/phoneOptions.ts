@@ -19,7 +19,10 @@ export const phoneNumberOptions: INodeProperties[] = [
 		default: '',
 		options: [
 			{ name: 'None (Numbers Start With +)', value: '' },
-			...PHONE_COUNTRIES.map((country) => ({ name: `${country.name} (+${country.callingCode})`, value: country.code })),
+			...PHONE_COUNTRIES.map((country) => ({
+				name: `${country.name} (+${country.callingCode})`,
+				value: country.code,
+			})),
 		],
 		description:
 			'The country of numbers written without "+" and country code, e.g. 4155550102 with United States and Canada: they get its calling code (a leading trunk prefix such as 0 dropped) before the check. None: such numbers are refused.',
@@ -35,8 +38,13 @@ export const phoneNumberOptions: INodeProperties[] = [
 ];
 
 /** One item's phone number in E.164, with the item's options; a NodeOperationError naming the item otherwise. */
-export function readPhoneNumber(this: IExecuteFunctions, itemIndex: number, rawPhone: unknown): string {
-	const removeFormatting = this.getNodeParameter('options.removePhoneFormatting', itemIndex, true) !== false;
+export function readPhoneNumber(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	rawPhone: unknown,
+): string {
+	const removeFormatting =
+		this.getNodeParameter('options.removePhoneFormatting', itemIndex, true) !== false;
 	const code = this.getNodeParameter('options.defaultCountry', itemIndex, '') as unknown;
 	const none = code === '' || code === undefined || code === null;
 	const country = none ? undefined : phoneCountry(code);
@@ -47,7 +55,13 @@ export function readPhoneNumber(this: IExecuteFunctions, itemIndex: number, rawP
 			{ itemIndex },
 		);
 	}
-	const checked = checkPhoneNumber(rawPhone, `Phone Number of item ${itemIndex}`, removeFormatting, country);
-	if ('problem' in checked) throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
+	const checked = checkPhoneNumber(
+		rawPhone,
+		`Phone Number of item ${itemIndex}`,
+		removeFormatting,
+		country,
+	);
+	if ('problem' in checked)
+		throw new NodeOperationError(this.getNode(), checked.problem, { itemIndex });
 	return checked.phoneNumber;
 }

@@ -49,10 +49,12 @@ export const updateContactList: Operation = {
 		const { listId, streamId } = readContactListTarget.call(this, itemIndex);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = {};
-		if (fields.name !== undefined) body.name = readListText.call(this, 'updateFields.name', itemIndex, true);
+		if (fields.name !== undefined)
+			body.name = readListText.call(this, 'updateFields.name', itemIndex, true);
 		if (fields.description !== undefined) {
 			// An emptied description is sent as "", which clears it.
-			body.description = readListText.call(this, 'updateFields.description', itemIndex, false) ?? '';
+			body.description =
+				readListText.call(this, 'updateFields.description', itemIndex, false) ?? '';
 		}
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(
@@ -61,10 +63,18 @@ export const updateContactList: Operation = {
 				{ itemIndex },
 			);
 		}
-		const answer = await koreAiRequest.call(this, itemIndex, updateContactListRequest(listId, body, streamId));
+		const answer = await koreAiRequest.call(
+			this,
+			itemIndex,
+			updateContactListRequest(listId, body, streamId),
+		);
 		const data = isObject(answer.data) ? answer.data : {};
 		const updated = isObject(data.body) ? data.body : {};
-		const out: IDataObject = { _id: typeof data.contactListId === 'string' ? data.contactListId : listId, ...body, ...updated };
+		const out: IDataObject = {
+			_id: typeof data.contactListId === 'string' ? data.contactListId : listId,
+			...body,
+			...updated,
+		};
 		if (typeof answer.message === 'string') out.message = answer.message;
 		return out;
 	},

@@ -7,25 +7,56 @@ const DAYS = WEEKDAYS.map((day) => ({ name: day.name, value: day.callingHours })
 /** When a campaign may send or call: Kore.ai keeps these as one object, `dialingStrategy.callingHours`. */
 export const CALLING_HOURS_SETTINGS: CampaignSetting[] = [
 	{
-		field: { displayName: 'Calling Days', name: 'callingDays', type: 'multiOptions', options: DAYS, default: ['MO', 'TU', 'WE', 'TH', 'FR'], description: 'Days on which the campaign may send or call, each within the calling window' },
+		field: {
+			displayName: 'Calling Days',
+			name: 'callingDays',
+			type: 'multiOptions',
+			options: DAYS,
+			default: ['MO', 'TU', 'WE', 'TH', 'FR'],
+			description: 'Days on which the campaign may send or call, each within the calling window',
+		},
 		kind: 'days',
 		create: { sms: 'main', voice: 'main' },
 		update: BOTH,
 	},
 	{
-		field: { displayName: 'Calling Window Start', name: 'callingStart', type: 'string', default: '9:00 AM', placeholder: '9:00 AM', description: 'Earliest time of day to send or call, like 9:00 AM or 09:00, in the calling time zone' },
+		field: {
+			displayName: 'Calling Window Start',
+			name: 'callingStart',
+			type: 'string',
+			default: '9:00 AM',
+			placeholder: '9:00 AM',
+			description:
+				'Earliest time of day to send or call, like 9:00 AM or 09:00, in the calling time zone',
+		},
 		kind: 'time',
 		create: { sms: 'main', voice: 'main' },
 		update: BOTH,
 	},
 	{
-		field: { displayName: 'Calling Window End', name: 'callingEnd', type: 'string', default: '6:00 PM', placeholder: '6:00 PM', description: 'Latest time of day to send or call, like 6:00 PM or 18:00, in the calling time zone; after the start' },
+		field: {
+			displayName: 'Calling Window End',
+			name: 'callingEnd',
+			type: 'string',
+			default: '6:00 PM',
+			placeholder: '6:00 PM',
+			description:
+				'Latest time of day to send or call, like 6:00 PM or 18:00, in the calling time zone; after the start',
+		},
 		kind: 'time',
 		create: { sms: 'main', voice: 'main' },
 		update: BOTH,
 	},
 	{
-		field: { displayName: 'Calling Time Zone', name: 'callingTimezone', type: 'string', default: '', placeholder: 'America/New_York', description: "Time zone of the calling window, an IANA name like America/New_York or Asia/Kolkata. Empty on Create: the workflow's time zone." },
+		field: {
+			displayName: 'Calling Time Zone',
+			name: 'callingTimezone',
+			type: 'string',
+			default: '',
+			placeholder: 'America/New_York',
+			description:
+				"Time zone of the calling window, an IANA name like America/New_York or Asia/Kolkata. Empty on Create: the workflow's time zone.",
+		},
 		kind: 'timezone',
 		path: ['dialingStrategy', 'callingHours', 'timezone'],
 		create: { sms: 'main', voice: 'main' },
@@ -39,7 +70,11 @@ export const CALLING_HOURS_SETTINGS: CampaignSetting[] = [
 			options: [
 				{ name: 'Weekly', value: 'WEEKLY', description: 'On the chosen days' },
 				{ name: 'Daily', value: 'DAILY', description: 'Every day' },
-				{ name: 'Custom', value: 'CUSTOM', description: "Kore.ai's third value; its pages do not say how it differs" },
+				{
+					name: 'Custom',
+					value: 'CUSTOM',
+					description: "Kore.ai's third value; its pages do not say how it differs",
+				},
 			],
 			default: 'WEEKLY',
 			description: "Kore.ai's calling-hours frequency",

@@ -8,8 +8,16 @@ export const MESSAGE_SETTINGS: CampaignSetting[] = [
 			name: 'messageSource',
 			type: 'options',
 			options: [
-				{ name: 'Text', value: 'text', description: 'Write the SMS text here; the node encodes it for Kore.ai' },
-				{ name: 'From Template', value: 'template', description: 'Use an approved SMS template by its name, with its text' },
+				{
+					name: 'Text',
+					value: 'text',
+					description: 'Write the SMS text here; the node encodes it for Kore.ai',
+				},
+				{
+					name: 'From Template',
+					value: 'template',
+					description: 'Use an approved SMS template by its name, with its text',
+				},
 			],
 			default: 'text',
 			description: 'Where the SMS text comes from',
@@ -19,8 +27,19 @@ export const MESSAGE_SETTINGS: CampaignSetting[] = [
 		update: [],
 	},
 	text(
-		{ displayName: 'Template Name', name: 'templateName', placeholder: 'Payment Reminder Template', description: 'The name of an SMS template approved in Kore.ai', displayOptions: { show: { messageSource: ['template'] } } },
-		{ maxLength: 256, create: { sms: 'main' }, update: SMS, emptyHint: 'Enter the name of an approved SMS template, or set Message to Text.' },
+		{
+			displayName: 'Template Name',
+			name: 'templateName',
+			placeholder: 'Payment Reminder Template',
+			description: 'The name of an SMS template approved in Kore.ai',
+			displayOptions: { show: { messageSource: ['template'] } },
+		},
+		{
+			maxLength: 256,
+			create: { sms: 'main' },
+			update: SMS,
+			emptyHint: 'Enter the name of an approved SMS template, or set Message to Text.',
+		},
 	),
 	{
 		field: {
@@ -45,7 +64,11 @@ export const MESSAGE_SETTINGS: CampaignSetting[] = [
 			type: 'options',
 			options: [
 				{ name: 'Simple', value: 'simple', description: 'One message to every contact' },
-				{ name: 'Advanced', value: 'advanced', description: 'Replies go to an experience flow (set Experience Flow Name)' },
+				{
+					name: 'Advanced',
+					value: 'advanced',
+					description: 'Replies go to an experience flow (set Experience Flow Name)',
+				},
 			],
 			default: 'simple',
 			description: 'Simple sends one message; Advanced hands replies to an experience flow',
@@ -56,7 +79,12 @@ export const MESSAGE_SETTINGS: CampaignSetting[] = [
 		update: SMS,
 	},
 	text(
-		{ displayName: 'Template ID', name: 'templateId', placeholder: 'cmt-...', description: "The template's ID (cmt-...), when Kore.ai needs it besides the name" },
+		{
+			displayName: 'Template ID',
+			name: 'templateId',
+			placeholder: 'cmt-...',
+			description: "The template's ID (cmt-...), when Kore.ai needs it besides the name",
+		},
 		{ maxLength: 128, create: { sms: 'additional' }, update: SMS },
 	),
 ];

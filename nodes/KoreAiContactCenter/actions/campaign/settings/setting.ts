@@ -13,7 +13,8 @@ import type { CampaignType } from '../../../api/campaign';
  * update-sms-campaign-v2.mdx, update-voice-campaign-v2.mdx (sandbox/contract/bodies.js has them field by field).
  */
 
-export type SettingKind = 'text' | 'names' | 'integer' | 'choice' | 'days' | 'time' | 'timezone' | 'phone' | 'smsText';
+export type SettingKind =
+	'text' | 'names' | 'integer' | 'choice' | 'days' | 'time' | 'timezone' | 'phone' | 'smsText';
 
 export interface CampaignSetting {
 	field: INodeProperties;
@@ -40,13 +41,28 @@ export const BOTH: CampaignType[] = ['sms', 'voice'];
 export const SMS: CampaignType[] = ['sms'];
 export const VOICE: CampaignType[] = ['voice'];
 
-
-export const text = (field: Omit<INodeProperties, 'type' | 'default'>, rest: Omit<CampaignSetting, 'field' | 'kind'>): CampaignSetting => ({
+export const text = (
+	field: Omit<INodeProperties, 'type' | 'default'>,
+	rest: Omit<CampaignSetting, 'field' | 'kind'>,
+): CampaignSetting => ({
 	field: { type: 'string', default: '', ...field } as INodeProperties,
 	kind: 'text',
 	...rest,
 });
 
-export const whole = (name: string, displayName: string, min: number, max: number, fallback: number, description: string) =>
-	({ displayName, name, type: 'number', default: fallback, typeOptions: { minValue: min, maxValue: max, numberPrecision: 0 }, description }) as INodeProperties;
-
+export const whole = (
+	name: string,
+	displayName: string,
+	min: number,
+	max: number,
+	fallback: number,
+	description: string,
+) =>
+	({
+		displayName,
+		name,
+		type: 'number',
+		default: fallback,
+		typeOptions: { minValue: min, maxValue: max, numberPrecision: 0 },
+		description,
+	}) as INodeProperties;
