@@ -2,10 +2,10 @@
 // timed assertions; the clock only moves when the pacer sleeps.
 const {
 	Pacer,
-	pacerFor,
 	intervalForRate,
 	PACING_HEADROOM,
 } = require('../../dist/nodes/KoreAiContactCenter/transport/pacer');
+const { pacerFor } = require('../../dist/nodes/KoreAiContactCenter/transport/pacers');
 const {
 	ExecutionCanceledError,
 	systemClock,

@@ -1,8 +1,10 @@
 const {
 	describeHttpError,
-	describeNetworkError,
 	extractApiMessage,
 } = require('../../dist/nodes/KoreAiContactCenter/transport/errors');
+const {
+	describeNetworkError,
+} = require('../../dist/nodes/KoreAiContactCenter/transport/networkErrors');
 
 const subject = { action: 'delete SMS campaign cd-1', campaignId: 'cd-1', streamId: 'st-9' };
 

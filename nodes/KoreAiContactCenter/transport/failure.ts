@@ -2,7 +2,8 @@ import type { NodeApiError } from 'n8n-workflow';
 
 import { secondsText } from '../../../common/text';
 import type { KoreAiCaller } from './caller';
-import { extractApiMessage, koreAiApiError, type RequestSubject, type Sentence } from './errors';
+import { extractApiMessage, koreAiApiError, type RequestSubject } from './errors';
+import type { Sentence } from './networkErrors';
 import type { KoreAiResponse } from './exchange';
 import type { Effect, StopReason } from './retry';
 

@@ -2,10 +2,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../../common/text';
 import { isExecution, type KoreAiCaller } from './caller';
-import { describeHttpError, networkSentence, readCode, type RequestSubject } from './errors';
+import { describeHttpError, type RequestSubject } from './errors';
 import { headerOf, sendOnce, type KoreAiRequest, type KoreAiResponse } from './exchange';
 import { damagedAnswer, failure, type TryFailure } from './failure';
-import { intervalForRate, pacerFor } from './pacer';
+import { networkSentence, readCode } from './networkErrors';
+import { intervalForRate } from './pacer';
+import { pacerFor } from './pacers';
 import { decideRetry, networkEffect, parseRetryAfter, statusEffect } from './retry';
 import { settingsFor } from './settings';
 import { knownTarget, readTarget, type KoreAiTarget } from './target';
