@@ -216,6 +216,42 @@ describe('Get Many SMS Campaigns', () => {
 		}
 	});
 
+	test('an empty page while Kore.ai says more follow: Return All fails saying how many were read, never ends short', async () => {
+		const server = http.createServer((req, res) => {
+			let text = '';
+			req.on('data', (chunk) => (text += chunk));
+			req.on('end', () => {
+				const { skip } = JSON.parse(text);
+				const results =
+					skip === 0 ? [{ id: 'cd-aaaa', name: 'A', status: 'Ready', priority: '1' }] : [];
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.end(
+					JSON.stringify({
+						status: 'success',
+						data: { results, skip, limit: 100, hasMore: true, totalResults: 3 },
+					}),
+				);
+			});
+		});
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const credentials = {
+				...sandbox.credentials,
+				host: `http://127.0.0.1:${server.address().port}`,
+			};
+			const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true }), {
+				credentials,
+				settings: { onError: 'continueErrorOutput' },
+			});
+			expect(result.json(NODE)).toEqual([]);
+			expect(result.json(NODE, 1)[0].error).toMatch(
+				/^Only 1 of 3 of the app's SMS campaigns could be read: Kore\.ai said more follow/,
+			);
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
 	test("a time without a zone is read in the workflow's time zone", async () => {
 		await runOperation(
 			sandbox,

@@ -19,9 +19,9 @@ export async function fetchCampaignPage(
 	query: ListQuery,
 ): Promise<Page> {
 	const response = await koreAiRequest.call(this, itemIndex, listCampaignsRequest(query));
-	const page = readPage(response, query.skip, query.limit);
-	// An empty page ends the listing, whatever it says of more.
-	return { ...page, hasMore: page.hasMore && page.results.length > 0 };
+	// As Kore.ai says it: an empty page that says more follow is an incomplete listing (paging.ts),
+	// never a silent end (Get Many would return part of the list, the trigger report deletions).
+	return readPage(response, query.skip, query.limit);
 }
 
 /** The campaign ID of a list entry: SMS entries carry `id`, voice entries `_id`. */
