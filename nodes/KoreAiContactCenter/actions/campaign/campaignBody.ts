@@ -97,41 +97,30 @@ function pick(source: unknown, keys: string[]): IDataObject | undefined {
 	return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** The documented update body of a campaign as Get gave it (update-sms-campaign-v2.mdx, update-voice-campaign-v2.mdx). */
+/**
+ * The documented update body of a campaign as Get gave it (update-sms-campaign-v2.mdx,
+ * update-voice-campaign-v2.mdx): every setting Update offers for the type, read at its path, and
+ * what is no single setting: the calling days, the SMS message, the schedule flags, the dialing mode.
+ * A setting added to settings/ is carried over here by its path, with nothing more to write.
+ */
 function documentedBody(type: CampaignType, doc: IDataObject): IDataObject {
-	const strategy = isObject(doc.dialingStrategy) ? doc.dialingStrategy : {};
-	const hours = isObject(strategy.callingHours) ? strategy.callingHours : {};
-	const body: IDataObject = {
-		name: doc.name,
-		description: doc.description,
-		contactLists: Array.isArray(doc.contactLists) ? [...doc.contactLists] : undefined,
-		dncLists: pick(doc.dncLists, ['name']),
-		priority:
-			doc.priority === undefined || doc.priority === null ? undefined : String(doc.priority),
-		dialingStrategy: {
-			...pick(
-				strategy,
-				type === 'voice'
-					? ['dialingOrder', 'maxAttemptsPerRecord', 'defaultRetryPeriod', 'maxRingTime']
-					: [],
-			),
-			callerId: pick(strategy.callerId, ['phoneNumber']),
-			callingHours: { ...pick(hours, ['frequency', 'timezone']), days: daysOf(hours) },
-		},
-		schedule: pick(doc.schedule, ['isSchedulingEnabled', 'isRecurrenceEnabled']),
-		campaignType: type,
-	};
-	if (type === 'sms') {
-		body.format = doc.format;
-		body.message = pick(doc.message, ['message', 'template_name', 'templateId']);
-	} else {
-		Object.assign(body, {
-			dialingMode: doc.dialingMode,
-			queue_name: doc.queue_name,
-			maxSkips: doc.maxSkips,
-		});
+	const body: IDataObject = { campaignType: type };
+	for (const setting of SETTINGS) {
+		if (!setting.path || !setting.update.includes(type)) continue;
+		const value = getAt(doc, setting.path);
+		if (value === undefined || value === null) continue;
+		setAt(body, setting.path, setting.toBody ? setting.toBody(value) : value);
 	}
-	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
+	const hours = getAt(doc, ['dialingStrategy', 'callingHours']);
+	setAt(body, ['dialingStrategy', 'callingHours', 'days'], daysOf(isObject(hours) ? hours : {}));
+	const schedule = pick(doc.schedule, ['isSchedulingEnabled', 'isRecurrenceEnabled']);
+	if (schedule) body.schedule = schedule;
+	if (type === 'sms') {
+		const message = pick(doc.message, ['message', 'template_name', 'templateId']);
+		if (message) body.message = message;
+	} else if (typeof doc.dialingMode === 'string') {
+		body.dialingMode = doc.dialingMode;
+	}
 	return body;
 }
 

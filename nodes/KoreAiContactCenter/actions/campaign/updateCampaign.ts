@@ -13,7 +13,7 @@ import { fail, readUpdateValues, type Check, type CampaignValues } from './campa
 import { daysOf, emptyWindow } from './callingHours';
 import { contactListNames } from './contactListNames';
 import { readCampaign } from './readCampaign';
-import { settingNamed } from './settings';
+import { SETTINGS, settingNamed } from './settings';
 
 /**
  * Update SMS Campaign and Update Voice Campaign: read, then write.
@@ -61,17 +61,21 @@ function checkComplete(
 			`${label} is needed to update campaign ${campaignId} of item ${check.itemIndex}: ${why} Add ${label} to Update Fields.`,
 		);
 	};
-	for (const [path, name, types] of REQUIRED) {
-		const value = getAt(body, path);
-		if (types.includes(type) && (value === undefined || value === null || value === ''))
-			needs(name, "Kore.ai's update requires it, and the campaign as Kore.ai gave it has none.");
+	for (const setting of SETTINGS) {
+		if (!setting.path || !setting.updateRequired?.includes(type)) continue;
+		const value = getAt(body, setting.path);
+		const none =
+			value === undefined ||
+			value === null ||
+			value === '' ||
+			(Array.isArray(value) && value.length === 0);
+		if (none)
+			needs(
+				setting.field.name,
+				"Kore.ai's update requires it, and the campaign as Kore.ai gave it has none.",
+			);
 	}
 	const hours = getAt(body, ['dialingStrategy', 'callingHours']) as IDataObject;
-	if (!Array.isArray(body.contactLists) || body.contactLists.length === 0)
-		needs(
-			'contactLists',
-			"Kore.ai's update requires at least one, and the campaign as Kore.ai gave it has none.",
-		);
 	if (daysOf(hours).length === 0)
 		needs(
 			'callingDays',
@@ -162,8 +166,8 @@ export function updateOperation(
 			}
 			const { data } = await readCampaign.call(this, itemIndex, { campaignId, streamId, resource });
 			const { body, changes } = updateBody(type, data, values);
-			checkComplete(check, type, campaignId, body, values);
 			const updatedFields = Object.keys(changes);
+			// Nothing to change needs nothing Kore.ai's update requires.
 			if (updatedFields.length === 0) {
 				return {
 					campaignId,
@@ -174,6 +178,7 @@ export function updateOperation(
 					message: `${resource.label} campaign ${campaignId} already has these values: nothing was sent to Kore.ai.`,
 				};
 			}
+			checkComplete(check, type, campaignId, body, values);
 			const answer = await koreAiRequest.call(
 				this,
 				itemIndex,

@@ -55,12 +55,13 @@ export const CALLING_HOURS_SETTINGS: CampaignSetting[] = [
 			default: '',
 			placeholder: 'America/New_York',
 			description:
-				"Time zone of the calling window, an IANA name like America/New_York or Asia/Kolkata. Empty on Create: the workflow's time zone.",
+				"Time zone of the calling window, an IANA name like America/New_York or Asia/Kolkata. Left empty, Create uses the workflow's time zone and Update keeps the campaign's.",
 		},
 		kind: 'timezone',
 		path: ['dialingStrategy', 'callingHours', 'timezone'],
 		create: { sms: 'main', voice: 'main' },
 		update: BOTH,
+		updateRequired: BOTH,
 	},
 	{
 		field: {
@@ -83,5 +84,6 @@ export const CALLING_HOURS_SETTINGS: CampaignSetting[] = [
 		path: ['dialingStrategy', 'callingHours', 'frequency'],
 		create: { sms: 'main', voice: 'main' },
 		update: BOTH,
+		updateRequired: BOTH,
 	},
 ];

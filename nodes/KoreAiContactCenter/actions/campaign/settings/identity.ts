@@ -16,6 +16,7 @@ export const IDENTITY_SETTINGS: CampaignSetting[] = [
 			create: { sms: 'main', voice: 'main' },
 			required: BOTH,
 			update: BOTH,
+			updateRequired: BOTH,
 		},
 	),
 	text(
@@ -31,6 +32,7 @@ export const IDENTITY_SETTINGS: CampaignSetting[] = [
 			create: { sms: 'main', voice: 'main' },
 			required: BOTH,
 			update: BOTH,
+			updateRequired: BOTH,
 		},
 	),
 	{
@@ -51,6 +53,7 @@ export const IDENTITY_SETTINGS: CampaignSetting[] = [
 		create: { sms: 'main', voice: 'main' },
 		required: BOTH,
 		update: BOTH,
+		updateRequired: BOTH,
 		emptyHint: 'Choose at least one contact list, or give names like {{ ["VIP", "Renewals"] }}.',
 	},
 	text(
@@ -67,6 +70,7 @@ export const IDENTITY_SETTINGS: CampaignSetting[] = [
 			create: { sms: 'additional', voice: 'main' },
 			required: VOICE,
 			update: BOTH,
+			updateRequired: VOICE,
 			emptyHint:
 				'Kore.ai requires a do-not-call list for voice campaigns: enter the name of the contact list that holds numbers never to call.',
 		},
@@ -79,7 +83,6 @@ export const IDENTITY_SETTINGS: CampaignSetting[] = [
 			description: 'The name of the experience flow (bot) that talks with the contact',
 		},
 		{
-			maxLength: 256,
 			path: ['experienceFlowName'],
 			create: { sms: 'additional', voice: 'main' },
 			required: VOICE,
@@ -103,6 +106,7 @@ export const IDENTITY_SETTINGS: CampaignSetting[] = [
 		create: { sms: 'main', voice: 'main' },
 		required: BOTH,
 		update: BOTH,
+		updateRequired: BOTH,
 		emptyHint: 'Enter the number recipients see, like +14155550100.',
 	},
 	{
@@ -118,6 +122,7 @@ export const IDENTITY_SETTINGS: CampaignSetting[] = [
 		path: ['priority'],
 		create: { sms: 'main', voice: 'main' },
 		update: BOTH,
+		updateRequired: BOTH,
 		toBody: (value) => String(value),
 	},
 ];

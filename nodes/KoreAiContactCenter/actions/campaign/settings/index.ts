@@ -6,19 +6,52 @@ import { VOICE_SETTINGS } from './voice';
 
 export type { CampaignSetting, SettingKind } from './setting';
 
+/** The order Create shows the settings in (Update Fields sorts them by name). */
+const ORDER = [
+	'name',
+	'description',
+	'contactLists',
+	'messageSource',
+	'templateName',
+	'messageText',
+	'dncList',
+	'experienceFlowName',
+	'callerId',
+	'priority',
+	'enableMachineDetect',
+	'callingDays',
+	'callingStart',
+	'callingEnd',
+	'callingTimezone',
+	'callingFrequency',
+	'format',
+	'templateId',
+	'dialingOrder',
+	'maxAttemptsPerRecord',
+	'defaultRetryPeriod',
+	'maxRingTime',
+	'queueName',
+	'maxSkips',
+];
+
+const ALL = [
+	...IDENTITY_SETTINGS,
+	...MESSAGE_SETTINGS,
+	...CALLING_HOURS_SETTINGS,
+	...VOICE_SETTINGS,
+];
+if (ALL.length !== ORDER.length)
+	throw new Error('Every campaign setting needs its place in ORDER (settings/index.ts)');
+
 /**
  * Every campaign setting, in the order Create shows them: Create's fields, Update's "Update Fields",
  * the checks (campaignValues.ts) and the bodies (campaignBody.ts) all come from this list.
  */
-export const SETTINGS: CampaignSetting[] = [
-	...IDENTITY_SETTINGS.slice(0, 3), // name, description, contact lists
-	...MESSAGE_SETTINGS.slice(0, 3), // message source, template name, text
-	...IDENTITY_SETTINGS.slice(3), // DNC list, flow, caller ID, priority
-	...VOICE_SETTINGS.slice(0, 1), // answering machine detection
-	...CALLING_HOURS_SETTINGS,
-	...MESSAGE_SETTINGS.slice(3), // format, template ID
-	...VOICE_SETTINGS.slice(1), // dialing strategy, queue, skips
-];
+export const SETTINGS: CampaignSetting[] = ORDER.map((name) => {
+	const setting = ALL.find((candidate) => candidate.field.name === name);
+	if (!setting) throw new Error(`No campaign setting named ${name}`);
+	return setting;
+});
 
 /** The SMS text settings: Kore.ai keeps them as one object, `message`. */
 export const MESSAGE = ['messageSource', 'messageText', 'templateName', 'templateId'];

@@ -35,7 +35,6 @@ export const MESSAGE_SETTINGS: CampaignSetting[] = [
 			displayOptions: { show: { messageSource: ['template'] } },
 		},
 		{
-			maxLength: 256,
 			create: { sms: 'main' },
 			update: SMS,
 			emptyHint: 'Enter the name of an approved SMS template, or set Message to Text.',
@@ -77,6 +76,7 @@ export const MESSAGE_SETTINGS: CampaignSetting[] = [
 		path: ['format'],
 		create: { sms: 'additional' },
 		update: SMS,
+		updateRequired: SMS,
 	},
 	text(
 		{
@@ -85,6 +85,6 @@ export const MESSAGE_SETTINGS: CampaignSetting[] = [
 			placeholder: 'cmt-...',
 			description: "The template's ID (cmt-...), when Kore.ai needs it besides the name",
 		},
-		{ maxLength: 128, create: { sms: 'additional' }, update: SMS },
+		{ create: { sms: 'additional' }, update: SMS },
 	),
 ];

@@ -21,7 +21,7 @@ export interface CampaignSetting {
 	kind: SettingKind;
 	/** How error sentences name it, when not its display name. */
 	label?: string;
-	/** Kore.ai's limit on the text's length, in characters (for `names`: on each name). */
+	/** Kore.ai's limit on the text's length, in characters (for `names`: on each name), as its pages state it; absent where they state none. */
 	maxLength?: number;
 	/** Where Kore.ai keeps the value; absent for the parts of `callingHours.days` and of `message`. */
 	path?: string[];
@@ -31,6 +31,8 @@ export interface CampaignSetting {
 	required?: CampaignType[];
 	/** Types whose Update offers it under Update Fields. */
 	update: CampaignType[];
+	/** Types whose update body requires it (the update pages): a campaign read without it needs it given. */
+	updateRequired?: CampaignType[];
 	/** The value as Kore.ai's body holds it (priority is text there). */
 	toBody?: (value: unknown) => unknown;
 	/** What to do when it is empty but required. */
@@ -50,11 +52,12 @@ export const text = (
 	...rest,
 });
 
+/** A whole-number field; `max` undefined when Kore.ai's pages give no upper limit (none is invented). */
 export const whole = (
 	name: string,
 	displayName: string,
 	min: number,
-	max: number,
+	max: number | undefined,
 	fallback: number,
 	description: string,
 ) =>
@@ -63,6 +66,9 @@ export const whole = (
 		name,
 		type: 'number',
 		default: fallback,
-		typeOptions: { minValue: min, maxValue: max, numberPrecision: 0 },
+		typeOptions:
+			max === undefined
+				? { minValue: min, numberPrecision: 0 }
+				: { minValue: min, maxValue: max, numberPrecision: 0 },
 		description,
 	}) as INodeProperties;

@@ -37,6 +37,7 @@ export const VOICE_SETTINGS: CampaignSetting[] = [
 		path: ['dialingStrategy', 'dialingOrder'],
 		create: { voice: 'additional' },
 		update: VOICE,
+		updateRequired: VOICE,
 	},
 	{
 		field: whole(
@@ -51,6 +52,7 @@ export const VOICE_SETTINGS: CampaignSetting[] = [
 		path: ['dialingStrategy', 'maxAttemptsPerRecord'],
 		create: { voice: 'additional' },
 		update: VOICE,
+		updateRequired: VOICE,
 	},
 	{
 		field: whole(
@@ -65,6 +67,7 @@ export const VOICE_SETTINGS: CampaignSetting[] = [
 		path: ['dialingStrategy', 'defaultRetryPeriod'],
 		create: { voice: 'additional' },
 		update: VOICE,
+		updateRequired: VOICE,
 	},
 	{
 		field: whole(
@@ -79,6 +82,7 @@ export const VOICE_SETTINGS: CampaignSetting[] = [
 		path: ['dialingStrategy', 'maxRingTime'],
 		create: { voice: 'additional' },
 		update: VOICE,
+		updateRequired: VOICE,
 	},
 	text(
 		{
@@ -89,7 +93,6 @@ export const VOICE_SETTINGS: CampaignSetting[] = [
 				"Progressive and Preview campaigns only: the agent queue. Kore.ai's update needs it and Get does not return it.",
 		},
 		{
-			maxLength: 256,
 			path: ['queue_name'],
 			create: {},
 			update: VOICE,
@@ -101,7 +104,7 @@ export const VOICE_SETTINGS: CampaignSetting[] = [
 			'maxSkips',
 			'Max Skips',
 			0,
-			1000,
+			undefined,
 			1,
 			'Preview campaigns only: how often an agent may skip a contact before it is flagged',
 		),
