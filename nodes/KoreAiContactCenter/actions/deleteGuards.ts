@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { itemParameter } from '../../../common/itemParameter';
 import { describeType, visible } from '../../../common/text';
 import { CAMPAIGN_STATUSES } from '../api/campaign';
 import { readChoices } from './readInputs';
@@ -71,7 +72,7 @@ export function readDeleteGuards(
 	noun: GuardedNoun,
 ): DeleteGuards {
 	const rawStatuses =
-		noun === 'campaign' ? this.getNodeParameter('options.onlyWhenStatusIs', itemIndex, []) : [];
+		noun === 'campaign' ? itemParameter.call(this, 'options.onlyWhenStatusIs', itemIndex, []) : [];
 	// Values of CAMPAIGN_STATUSES: text (`.call` loses readChoices' type parameter).
 	const statuses = readChoices.call(
 		this,
@@ -97,7 +98,7 @@ export function isGuarded(guards: DeleteGuards): boolean {
  * "off", a typo would delete what the user meant to rehearse.
  */
 function readDryRun(this: IExecuteFunctions, itemIndex: number): boolean {
-	const raw = this.getNodeParameter('options.dryRun', itemIndex, false) as unknown;
+	const raw: unknown = itemParameter.call(this, 'options.dryRun', itemIndex, false);
 	if (typeof raw === 'boolean') return raw;
 	const text = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
 	if (text === 'true') return true;
@@ -115,7 +116,7 @@ function readDryRun(this: IExecuteFunctions, itemIndex: number): boolean {
  * rather than deleting unchecked. An AI agent's `$fromAI` that gives nothing is "no name known".
  */
 function readExpectedName(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const raw = this.getNodeParameter('options.expectedName', itemIndex, '') as unknown;
+	const raw: unknown = itemParameter.call(this, 'options.expectedName', itemIndex, '');
 	if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
 		throw new NodeOperationError(
 			this.getNode(),
