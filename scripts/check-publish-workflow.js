@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Checks .github/workflows/publish.yml for what trusted publishing (OIDC) needs, so that a change to it
 // fails CI instead of the next release: no npm token anywhere in it (npm would use the token instead of
-// OIDC, and a token is what trusted publishing replaces), `id-token: write`, an npm that can do the OIDC
+// OIDC, and a token is what trusted publishing replaces), no setup-node registry-url (it writes a token
+// line into .npmrc), `id-token: write`, an npm that can do the OIDC
 // exchange (11.5.1 or newer: Node 24.5.0 onward ships it, or an explicit `npm install -g npm@...` step),
 // and a publish with provenance.
 //
@@ -40,6 +41,13 @@ function checkPublishWorkflow(text) {
 		if (/NPM_TOKEN|NODE_AUTH_TOKEN|_authToken/.test(line)) {
 			problems.push(
 				`line ${index + 1} names an npm token (${line.trim()}); trusted publishing uses none.`,
+			);
+		}
+	});
+	lines.forEach((line, index) => {
+		if (/^\s*registry-url:/.test(line)) {
+			problems.push(
+				`line ${index + 1} gives setup-node a registry-url, which writes an .npmrc token line (_authToken=\${NODE_AUTH_TOKEN}) that can stop npm's OIDC exchange; remove it (npm's default registry is registry.npmjs.org).`,
 			);
 		}
 	});

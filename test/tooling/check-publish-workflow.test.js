@@ -22,6 +22,17 @@ test('a token in the workflow is reported, wherever it is', () => {
 	);
 });
 
+test("setup-node's registry-url is reported: its .npmrc token line can stop the OIDC exchange", () => {
+	const withRegistry = ours.replace(
+		/( +)node-version: 24\n/,
+		'$1node-version: 24\n$1registry-url: https://registry.npmjs.org\n',
+	);
+	expect(withRegistry).not.toBe(ours);
+	expect(checkPublishWorkflow(withRegistry)).toEqual([
+		expect.stringMatching(/^line \d+ gives setup-node a registry-url/),
+	]);
+});
+
 test("Node 20's npm 10 is refused unless a step installs npm 11", () => {
 	const node20 = ours.replace(/node-version: 24/, 'node-version: 20');
 	expect(checkPublishWorkflow(node20)).toEqual([
