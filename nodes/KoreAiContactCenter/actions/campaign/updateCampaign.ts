@@ -23,28 +23,14 @@ import { SETTINGS, settingNamed } from './settings';
  * gets the campaign (`GET /campaign/{id}`), then sends `PUT /campaign/{id}?accountId=..&campaignType=..`
  * with the complete documented body: the campaign as it is, with only what the user gave under Update
  * Fields replaced, down to one day's calling window. That is right whether Kore.ai merges or replaces.
- * It costs one more request, and whatever someone changes in Kore.ai between the two requests (well
- * under a second apart when Kore.ai answers at once) is overwritten with what was read.
+ * It costs one more request, and whatever someone changes in Kore.ai between the two requests is
+ * overwritten with what was read. Both requests are paced, and the other items' requests go between
+ * them: they are about Concurrency x 60 / Requests per Minute seconds apart (5 s at the defaults,
+ * 1 s at Concurrency 1), milliseconds only with pacing off.
  *
  * Nothing to change (every value given is the campaign's already): nothing is sent. The output lists
  * the settings that changed (`updatedFields`, and `changes` with each one's `from` and `to`).
  */
-
-/** Documented fields the update requires, by the setting that supplies them when the campaign has none. */
-const REQUIRED: Array<[string[], string, CampaignType[]]> = [
-	[['name'], 'name', ['sms', 'voice']],
-	[['description'], 'description', ['sms', 'voice']],
-	[['priority'], 'priority', ['sms', 'voice']],
-	[['dialingStrategy', 'callerId', 'phoneNumber'], 'callerId', ['sms', 'voice']],
-	[['dialingStrategy', 'callingHours', 'timezone'], 'callingTimezone', ['sms', 'voice']],
-	[['dialingStrategy', 'callingHours', 'frequency'], 'callingFrequency', ['sms', 'voice']],
-	[['format'], 'format', ['sms']],
-	[['dncLists', 'name'], 'dncList', ['voice']],
-	[['dialingStrategy', 'dialingOrder'], 'dialingOrder', ['voice']],
-	[['dialingStrategy', 'maxAttemptsPerRecord'], 'maxAttemptsPerRecord', ['voice']],
-	[['dialingStrategy', 'defaultRetryPeriod'], 'defaultRetryPeriod', ['voice']],
-	[['dialingStrategy', 'maxRingTime'], 'maxRingTime', ['voice']],
-];
 
 /** What Kore.ai's update needs and neither the campaign as read nor Update Fields gave: said by field, before the PUT. */
 function checkComplete(
