@@ -120,7 +120,7 @@ export function describeHttpError(
 	} else if (notFound && pathNotServed(status, apiMessage)) {
 		message = `Kore.ai answered ${statusLabel}${said} for this request's address without naming anything missing.`;
 		advice =
-			"If other operations work with this credential, Kore.ai does not serve this request's path (docs/kore-ai-api.md lists the paths its pages disagree on): please report it. Otherwise check the Environment URL (your region) and the App ID in the Kore.ai API credential.";
+			"If other operations work with this credential, Kore.ai does not serve this request's path (https://github.com/n8n-nodes-kore-ai/n8n-nodes-kore-ai/blob/main/docs/kore-ai-api.md lists the paths its pages disagree on): please report it. Otherwise check the Environment URL (your region) and the App ID in the Kore.ai API credential.";
 	} else if (notFound && named !== undefined && !sameThing(named, missing)) {
 		message = `Kore.ai could not ${subject.action}: ${named.what} was not found (${statusLabel}${said}).`;
 		advice = named.advice;
