@@ -163,6 +163,47 @@ describe('Update SMS Campaign', () => {
 		});
 	});
 
+	test("a field Kore.ai's update requires that the campaign as read lacks is asked for by name before any PUT; nothing to change needs nothing", async () => {
+		const record = sandbox.store.records.get(SMS_READY);
+		delete record.doc.dialingStrategy.callerId;
+		record.doc.contactLists = 'Customers Opted In 2025'; // text, not a list: no contact list Kore.ai's update can take
+		let result = await runOperation(
+			sandbox,
+			update('smsCampaign', SMS_READY, { name: 'Security Alert' }),
+			continueOnError,
+		);
+		expect(result.json(NODE, 1)[0].error).toMatch(
+			/^Contact List Names or IDs is needed to update campaign cd-4a8f2c6e\S* of item 0: Kore\.ai's update requires at least one, and the campaign as Kore\.ai gave it has none\. Add Contact List Names or IDs to Update Fields\./,
+		);
+		record.doc.contactLists = ['Customers Opted In 2025'];
+		result = await runOperation(
+			sandbox,
+			update('smsCampaign', SMS_READY, { name: 'Security Alert' }),
+			continueOnError,
+		);
+		expect(result.json(NODE, 1)[0].error).toMatch(
+			/^Caller ID is needed to update campaign cd-4a8f2c6e\S* of item 0: Kore\.ai's update requires it, and the campaign as Kore\.ai gave it has none\. Add Caller ID to Update Fields\./,
+		);
+		expect(puts()).toHaveLength(0);
+
+		// The name it already has: nothing to send, so nothing is missing.
+		result = await runOperation(
+			sandbox,
+			update('smsCampaign', SMS_READY, { name: 'Account Security Alert' }),
+		);
+		expect(result.json(NODE)[0]).toMatchObject({ updated: false, updatedFields: [] });
+
+		result = await runOperation(
+			sandbox,
+			update('smsCampaign', SMS_READY, { name: 'Security Alert', callerId: '+14155550188' }),
+		);
+		expect(result.status).toBe('success');
+		expect(puts()[0].body).toMatchObject({
+			name: 'Security Alert',
+			dialingStrategy: { callerId: { phoneNumber: '+14155550188' } },
+		});
+	});
+
 	test("an advanced campaign: Kore.ai's update needs the flow's name, which Get does not give; with it, it is sent", async () => {
 		let result = await runOperation(
 			sandbox,
@@ -281,6 +322,19 @@ describe('Update Voice Campaign', () => {
 			maxRingTime: 45,
 		});
 		expect(sandbox.store.get(VOICE_AGENTLESS).dialingStrategy.maxRingTime).toBe(45);
+	});
+
+	test("a voice campaign read without a do-not-call list: Kore.ai's voice update requires one, so it is asked for", async () => {
+		delete sandbox.store.records.get(VOICE_AGENTLESS).doc.dncLists;
+		const result = await runOperation(
+			sandbox,
+			update('voiceCampaign', VOICE_AGENTLESS, { maxRingTime: 45 }),
+			continueOnError,
+		);
+		expect(result.json(NODE, 1)[0].error).toMatch(
+			/^Do-Not-Call List Name is needed to update campaign cd-8615101a\S* of item 0: Kore\.ai's update requires it/,
+		);
+		expect(puts()).toHaveLength(0);
 	});
 
 	test("a Progressive campaign: Kore.ai's update needs its agent queue, which Get does not give", async () => {

@@ -35,6 +35,8 @@ function schemaAt(body, path) {
 
 /** [setting, type, operation, schema] for every body that holds a setting. */
 const cases = [];
+/** Settings offered for a body that has no field at their path (a mistyped path would hide a limit). */
+const unplaced = [];
 for (const setting of SETTINGS) {
 	const path = setting.path ?? MESSAGE_PARTS[setting.field.name];
 	if (path === undefined) continue;
@@ -42,12 +44,43 @@ for (const setting of SETTINGS) {
 		for (const operation of ['create', 'update']) {
 			const offered =
 				operation === 'create' ? setting.create[type] !== undefined : setting.update.includes(type);
+			if (!offered) continue;
 			const schema = schemaAt(BODIES[type][operation], path);
-			if (offered && schema !== undefined)
-				cases.push([setting.field.name, type, operation, setting, schema]);
+			if (schema === undefined) unplaced.push(`${setting.field.name} (${type} ${operation})`);
+			else cases.push([setting.field.name, type, operation, setting, schema]);
 		}
 	}
 }
+
+/** Whether the body requires the field at `path` outright: it and every object above it `required: true`. */
+function requiredAt(body, path) {
+	let schema = body;
+	for (const key of path) {
+		schema = schema.type === 'array' ? schema.items : schema;
+		schema = schema.fields?.[key];
+		if (schema?.required !== true) return false;
+	}
+	return true;
+}
+
+test('every setting offered for a body has a field of that body at its path', () => {
+	expect(unplaced).toEqual([]);
+});
+
+test.each(
+	SETTINGS.filter((setting) => setting.path !== undefined).flatMap((setting) =>
+		['sms', 'voice']
+			.filter((type) => setting.update.includes(type))
+			.map((type) => [setting.field.name, type, setting]),
+	),
+)(
+	'%s (%s update): updateRequired says what the update page requires outright (conditional ones are checked by updateCampaign.ts)',
+	(_name, type, setting) => {
+		expect(setting.updateRequired?.includes(type) ?? false).toBe(
+			requiredAt(BODIES[type].update, setting.path),
+		);
+	},
+);
 
 test('the settings compared cover every body field the node fills from a field', () => {
 	const names = new Set(cases.map(([name]) => name));

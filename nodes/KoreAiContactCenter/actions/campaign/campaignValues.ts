@@ -225,7 +225,8 @@ export function readUpdateValues(
 			continue;
 		const raw = given[name];
 		// Empty (a blank cell mapped in, a field added but not filled) means "keep the campaign's":
-		// Kore.ai requires every one of these, so emptying one is never what an update can do.
+		// Kore.ai's update requires most of these (settings' updateRequired), and Update does not offer
+		// emptying the others.
 		if (isEmpty(raw)) continue;
 		values[name] = readKind(check, setting, raw);
 	}

@@ -9,7 +9,7 @@ import type { CampaignType } from '../../api/campaign';
 import type { CampaignResourceInfo, Operation } from '../types';
 import { getAt, updateBody } from './campaignBody';
 import { updateFieldOptions } from './campaignFields';
-import { fail, readUpdateValues, type Check, type CampaignValues } from './campaignValues';
+import { fail, readUpdateValues, type Check } from './campaignValues';
 import { daysOf, emptyWindow } from './callingHours';
 import { contactListNames } from './contactListNames';
 import { readCampaign } from './readCampaign';
@@ -38,7 +38,6 @@ function checkComplete(
 	type: CampaignType,
 	campaignId: string,
 	body: IDataObject,
-	values: CampaignValues,
 ): void {
 	const needs = (name: string, why: string): never => {
 		const label = settingNamed(name).field.displayName;
@@ -50,15 +49,15 @@ function checkComplete(
 	for (const setting of SETTINGS) {
 		if (!setting.path || !setting.updateRequired?.includes(type)) continue;
 		const value = getAt(body, setting.path);
-		const none =
-			value === undefined ||
-			value === null ||
-			value === '' ||
-			(Array.isArray(value) && value.length === 0);
+		// A list (contact lists) needs at least one name; anything but a list is none.
+		const list = setting.kind === 'names';
+		const none = list
+			? !Array.isArray(value) || value.length === 0
+			: value === undefined || value === null || value === '';
 		if (none)
 			needs(
 				setting.field.name,
-				"Kore.ai's update requires it, and the campaign as Kore.ai gave it has none.",
+				`Kore.ai's update requires ${list ? 'at least one' : 'it'}, and the campaign as Kore.ai gave it has none.`,
 			);
 	}
 	const hours = getAt(body, ['dialingStrategy', 'callingHours']) as IDataObject;
@@ -76,7 +75,8 @@ function checkComplete(
 	}
 	const flowless =
 		"Kore.ai's update requires the experience flow's name, and Kore.ai's Get gives only its ID (cf-...).";
-	if (type === 'sms' && body.format === 'advanced' && values.experienceFlowName === undefined)
+	const flowName = body.experienceFlowName;
+	if (type === 'sms' && body.format === 'advanced' && (flowName === undefined || flowName === ''))
 		needs('experienceFlowName', `the campaign has the Advanced format: ${flowless}`);
 	if (type === 'voice') {
 		if (body.dialingMode === undefined)
@@ -164,7 +164,7 @@ export function updateOperation(
 					message: `${resource.label} campaign ${campaignId} already has these values: nothing was sent to Kore.ai.`,
 				};
 			}
-			checkComplete(check, type, campaignId, body, values);
+			checkComplete(check, type, campaignId, body);
 			const answer = await koreAiRequest.call(
 				this,
 				itemIndex,

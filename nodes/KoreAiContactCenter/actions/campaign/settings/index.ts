@@ -40,8 +40,10 @@ const ALL = [
 	...CALLING_HOURS_SETTINGS,
 	...VOICE_SETTINGS,
 ];
-if (ALL.length !== ORDER.length)
-	throw new Error('Every campaign setting needs its place in ORDER (settings/index.ts)');
+// Each setting once in ORDER, and nothing else: a name missing or repeated would drop a setting.
+const sortedNames = (names: string[]) => [...names].sort().join();
+if (sortedNames(ALL.map((setting) => setting.field.name)) !== sortedNames(ORDER))
+	throw new Error('Every campaign setting needs its place in ORDER, once (settings/index.ts)');
 
 /**
  * Every campaign setting, in the order Create shows them: Create's fields, Update's "Update Fields",

@@ -7,7 +7,8 @@ import type { CampaignType } from '../../../api/campaign';
  * its kind (which reader checks it, campaignValues.ts), Kore.ai's length limit, where Kore.ai keeps
  * it (`path`, the same in the create and update bodies and in Get's campaign), and which operations
  * offer it. Create's fields, Update's "Update Fields", the checks and the bodies (campaignBody.ts)
- * are all derived from the list of settings (index.ts), so adding a voice setting is one entry.
+ * are all derived from the list of settings (index.ts), so adding a voice setting is one entry
+ * (and its name in index.ts' ORDER, which says where Create shows it).
  *
  * Kore.ai's pages: create-sms-campaign-*-v2.mdx, create-voice-campaign-*-v2.mdx,
  * update-sms-campaign-v2.mdx, update-voice-campaign-v2.mdx (sandbox/contract/bodies.js has them field by field).
@@ -33,7 +34,10 @@ export interface CampaignSetting {
 	update: CampaignType[];
 	/** Types whose update body requires it (the update pages): a campaign read without it needs it given. */
 	updateRequired?: CampaignType[];
-	/** The value as Kore.ai's body holds it (priority is text there). */
+	/**
+	 * The value as Kore.ai's body holds it (priority is text there). Applied to the user's value and
+	 * to Get's (campaignBody.ts sends the campaign back), so it must leave a value already in body form as it is.
+	 */
 	toBody?: (value: unknown) => unknown;
 	/** What to do when it is empty but required. */
 	emptyHint?: string;
