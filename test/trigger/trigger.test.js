@@ -3,6 +3,8 @@
 // a real PollContext, TriggersAndPollers.runPollFunction, static data kept and saved as n8n does)
 // against the sandbox.
 
+const http = require('node:http');
+
 const { startSandbox } = require('../../sandbox');
 const { createPoller, KORE_TRIGGER_TYPE } = require('../harness/poll');
 const { runWorkflow, allStoredText } = require('../harness');
@@ -334,6 +336,49 @@ describe('Kore.ai Contact Center Trigger', () => {
 		const after = await trigger.poll();
 		expect(after.items.map((i) => [i.event, i.campaignId])).toEqual([['deleted', oldest]]);
 		expect(ids).not.toContain(undefined);
+	});
+
+	test('an empty page while Kore.ai says more follow is an incomplete listing: no campaign it did not show is called deleted', async () => {
+		// A Kore.ai that lists two campaigns, then only the first, with an empty next page that still
+		// says more follow (hasMore, totalResults 2).
+		let phase = 'both';
+		const server = http.createServer((req, res) => {
+			let text = '';
+			req.on('data', (chunk) => (text += chunk));
+			req.on('end', () => {
+				const { skip } = JSON.parse(text);
+				const all = [
+					{ id: SMS_READY, name: 'Account Security Alert', status: 'Ready' },
+					{ id: SMS_ACTIVE, name: 'Event Reminder SMS Campaign', status: 'Active' },
+				];
+				const results = phase === 'both' ? all : skip === 0 ? all.slice(0, 1) : [];
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.end(
+					JSON.stringify({
+						status: 'success',
+						data: { results, skip, limit: 100, hasMore: phase !== 'both', totalResults: 2 },
+					}),
+				);
+			});
+		});
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const trigger = await createPoller({
+				parameters: { events: ALL_EVENTS, campaignType: 'sms' },
+				credentials: { ...sb.credentials, host: `http://127.0.0.1:${server.address().port}` },
+			});
+			await trigger.poll();
+			expect(Object.keys(trigger.memory.campaigns.sms).sort()).toEqual(
+				[SMS_ACTIVE, SMS_READY].sort(),
+			);
+			phase = 'short';
+			const short = await trigger.poll();
+			expect(short.error).toBeUndefined();
+			expect(short.emitted).toBe(false);
+			expect(trigger.memory.campaigns.sms[SMS_ACTIVE]).toBeDefined();
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+		}
 	});
 
 	describe('Fetch Test Event (manual mode)', () => {
