@@ -25,8 +25,9 @@ import { SETTINGS, settingNamed } from './settings';
  * Fields replaced, down to one day's calling window. That is right whether Kore.ai merges or replaces.
  * It costs one more request, and whatever someone changes in Kore.ai between the two requests is
  * overwritten with what was read. Both requests are paced, and the other items' requests go between
- * them: they are about Concurrency x 60 / Requests per Minute seconds apart (5 s at the defaults,
- * 1 s at Concurrency 1), milliseconds only with pacing off.
+ * them: typically up to Concurrency x 60 / Requests per Minute seconds apart (5 s at the defaults,
+ * 1 s at Concurrency 1; measured for Delete's guards, which use the same pacer), milliseconds only
+ * with pacing off.
  *
  * Nothing to change (every value given is the campaign's already): nothing is sent. The output lists
  * the settings that changed (`updatedFields`, and `changes` with each one's `from` and `to`).
