@@ -1,5 +1,6 @@
-// The publish-workflow check in .ci/run must be able to fail: a token, a Node whose npm cannot do OIDC,
-// a missing id-token permission or a publish without provenance are each reported; ours passes.
+// The publish-workflow check in .ci/run must be able to fail: a token, setup-node's registry-url, a Node
+// whose npm cannot do OIDC, a missing id-token permission or a publish without provenance are each
+// reported; ours passes.
 const fs = require('node:fs');
 const path = require('node:path');
 const { checkPublishWorkflow } = require('../../scripts/check-publish-workflow.js');
