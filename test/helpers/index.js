@@ -5,6 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { startSandbox } = require('../../sandbox');
 const { runWorkflow, allStoredText, KORE_NODE_TYPE } = require('../harness');
+const { withListPages } = require('./listPages');
 
 /**
  * The sandbox of a test file: started before its tests, reset before each, closed after. Returns a
@@ -124,4 +125,5 @@ module.exports = {
 	sentUrls,
 	byId,
 	fromList,
+	withListPages,
 };

@@ -1,6 +1,12 @@
 // Get Many SMS/Voice Campaigns through n8n's engine against the sandbox: paging, filters, sort.
-const http = require('node:http');
-const { NODE, startSandbox, useSandbox, runOperation, expectNoSecrets } = require('./helpers');
+const {
+	NODE,
+	startSandbox,
+	useSandbox,
+	runOperation,
+	expectNoSecrets,
+	withListPages,
+} = require('./helpers');
 
 const sandbox = useSandbox({ rateLimit: false });
 
@@ -177,79 +183,41 @@ describe('Get Many SMS Campaigns', () => {
 	});
 
 	test('a server that ignores skip (the same page again, "hasMore" forever): no endless loop, and Return All fails saying how many were read', async () => {
-		const requests = [];
-		const server = http.createServer((req, res) => {
-			let text = '';
-			req.on('data', (chunk) => (text += chunk));
-			req.on('end', () => {
-				requests.push(JSON.parse(text));
-				res.writeHead(200, { 'content-type': 'application/json' });
-				const results = [
-					{ id: 'cd-aaaa', name: 'A', status: 'Ready', priority: '1' },
-					{ id: 'cd-bbbb', name: 'B', status: 'Active', priority: '2' },
-				];
-				res.end(
-					JSON.stringify({
-						status: 'success',
-						data: { results, skip: 0, limit: 100, hasMore: true, totalResults: 5 },
-					}),
+		const results = [
+			{ id: 'cd-aaaa', name: 'A', status: 'Ready', priority: '1' },
+			{ id: 'cd-bbbb', name: 'B', status: 'Active', priority: '2' },
+		];
+		await withListPages(
+			() => ({ results, skip: 0, limit: 100, hasMore: true, totalResults: 5 }),
+			async (host, requests) => {
+				const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true }), {
+					credentials: { ...sandbox.credentials, host },
+					settings: { onError: 'continueErrorOutput' },
+				});
+				expect(result.json(NODE)).toEqual([]);
+				expect(result.json(NODE, 1)[0].error).toBe(
+					"Only 2 of 5 of the app's SMS campaigns could be read: Kore.ai said more follow, but the next page brought none not already read (it may not honour the paging parameters). Nothing is returned rather than part of the list; turn off Return All and set Limit to at most 2 to get those, or try again.",
 				);
-			});
-		});
-		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-		try {
-			const credentials = {
-				...sandbox.credentials,
-				host: `http://127.0.0.1:${server.address().port}`,
-			};
-			const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true }), {
-				credentials,
-				settings: { onError: 'continueErrorOutput' },
-			});
-			expect(result.json(NODE)).toEqual([]);
-			expect(result.json(NODE, 1)[0].error).toBe(
-				"Only 2 of 5 of the app's SMS campaigns could be read: Kore.ai said more follow, but the next page brought none not already read (it may not honour the paging parameters). Nothing is returned rather than part of the list; turn off Return All and set Limit to at most 2 to get those, or try again.",
-			);
-			expect(requests.map((body) => body.skip)).toEqual([0, 2]);
-		} finally {
-			await new Promise((resolve) => server.close(resolve));
-		}
+				expect(requests.map((body) => body.skip)).toEqual([0, 2]);
+			},
+		);
 	});
 
 	test('an empty page while Kore.ai says more follow: Return All fails saying how many were read, never ends short', async () => {
-		const server = http.createServer((req, res) => {
-			let text = '';
-			req.on('data', (chunk) => (text += chunk));
-			req.on('end', () => {
-				const { skip } = JSON.parse(text);
-				const results =
-					skip === 0 ? [{ id: 'cd-aaaa', name: 'A', status: 'Ready', priority: '1' }] : [];
-				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end(
-					JSON.stringify({
-						status: 'success',
-						data: { results, skip, limit: 100, hasMore: true, totalResults: 3 },
-					}),
+		const first = [{ id: 'cd-aaaa', name: 'A', status: 'Ready', priority: '1' }];
+		await withListPages(
+			({ skip }) => ({ results: skip === 0 ? first : [], hasMore: true, totalResults: 3 }),
+			async (host) => {
+				const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true }), {
+					credentials: { ...sandbox.credentials, host },
+					settings: { onError: 'continueErrorOutput' },
+				});
+				expect(result.json(NODE)).toEqual([]);
+				expect(result.json(NODE, 1)[0].error).toMatch(
+					/^Only 1 of 3 of the app's SMS campaigns could be read: Kore\.ai said more follow/,
 				);
-			});
-		});
-		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-		try {
-			const credentials = {
-				...sandbox.credentials,
-				host: `http://127.0.0.1:${server.address().port}`,
-			};
-			const result = await runOperation(sandbox, getMany('smsCampaign', { returnAll: true }), {
-				credentials,
-				settings: { onError: 'continueErrorOutput' },
-			});
-			expect(result.json(NODE)).toEqual([]);
-			expect(result.json(NODE, 1)[0].error).toMatch(
-				/^Only 1 of 3 of the app's SMS campaigns could be read: Kore\.ai said more follow/,
-			);
-		} finally {
-			await new Promise((resolve) => server.close(resolve));
-		}
+			},
+		);
 	});
 
 	test("a time without a zone is read in the workflow's time zone", async () => {

@@ -3,11 +3,10 @@
 // a real PollContext, TriggersAndPollers.runPollFunction, static data kept and saved as n8n does)
 // against the sandbox.
 
-const http = require('node:http');
-
 const { startSandbox } = require('../../sandbox');
 const { createPoller, KORE_TRIGGER_TYPE } = require('../harness/poll');
 const { runWorkflow, allStoredText } = require('../harness');
+const { withListPages } = require('../helpers/listPages');
 
 const SMS_READY = 'cd-4a8f2c6e-1b3d-5f7a-9c2e-4b6d8f0a2c4e'; // Account Security Alert
 const SMS_ACTIVE = 'cd-78d3f0a9-8f42-5d8c-af8d-d6a63ea1c7d4'; // Event Reminder SMS Campaign
@@ -341,31 +340,19 @@ describe('Kore.ai Contact Center Trigger', () => {
 	test('an empty page while Kore.ai says more follow is an incomplete listing: no campaign it did not show is called deleted', async () => {
 		// A Kore.ai that lists two campaigns, then only the first, with an empty next page that still
 		// says more follow (hasMore, totalResults 2).
+		const both = [
+			{ id: SMS_READY, name: 'Account Security Alert', status: 'Ready' },
+			{ id: SMS_ACTIVE, name: 'Event Reminder SMS Campaign', status: 'Active' },
+		];
 		let phase = 'both';
-		const server = http.createServer((req, res) => {
-			let text = '';
-			req.on('data', (chunk) => (text += chunk));
-			req.on('end', () => {
-				const { skip } = JSON.parse(text);
-				const all = [
-					{ id: SMS_READY, name: 'Account Security Alert', status: 'Ready' },
-					{ id: SMS_ACTIVE, name: 'Event Reminder SMS Campaign', status: 'Active' },
-				];
-				const results = phase === 'both' ? all : skip === 0 ? all.slice(0, 1) : [];
-				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end(
-					JSON.stringify({
-						status: 'success',
-						data: { results, skip, limit: 100, hasMore: phase !== 'both', totalResults: 2 },
-					}),
-				);
-			});
-		});
-		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-		try {
+		const pageFor = ({ skip }) =>
+			phase === 'both'
+				? { results: both, hasMore: false, totalResults: 2 }
+				: { results: skip === 0 ? both.slice(0, 1) : [], hasMore: true, totalResults: 2 };
+		await withListPages(pageFor, async (host) => {
 			const trigger = await createPoller({
 				parameters: { events: ALL_EVENTS, campaignType: 'sms' },
-				credentials: { ...sb.credentials, host: `http://127.0.0.1:${server.address().port}` },
+				credentials: { ...sb.credentials, host },
 			});
 			await trigger.poll();
 			expect(Object.keys(trigger.memory.campaigns.sms).sort()).toEqual(
@@ -376,9 +363,7 @@ describe('Kore.ai Contact Center Trigger', () => {
 			expect(short.error).toBeUndefined();
 			expect(short.emitted).toBe(false);
 			expect(trigger.memory.campaigns.sms[SMS_ACTIVE]).toBeDefined();
-		} finally {
-			await new Promise((resolve) => server.close(resolve));
-		}
+		});
 	});
 
 	describe('Fetch Test Event (manual mode)', () => {
