@@ -38,7 +38,7 @@ const ROUNDS = 8;
 const WARMUP_ROUNDS = 2;
 const TARGET_CPU = 1.05;
 const TARGET_WALL = 1.1;
-const NODE_TIMEOUT_MS = 30_000; // the node's Timeout option's default (actions/common.fields.ts)
+const NODE_TIMEOUT_MS = 30_000; // the node's Timeout option's default (transport/requestOptions.ts)
 
 async function run() {
 	const sandbox = await startSandboxProcess({ rateLimit: false, record: false });
