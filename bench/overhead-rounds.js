@@ -19,14 +19,10 @@
 const { startSandboxProcess } = require('./lib/sandbox-process');
 const { runWith, preload } = require('./lib/engine');
 const { koreWorkflow, floorWorkflow } = require('./lib/workflows');
+const { option } = require('./lib/option');
 const { loadAverage } = require('./lib/machine');
 const { median, round } = require('./lib/numbers');
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-	const arg = args.find((a) => a.startsWith(`--${name}=`));
-	return arg ? arg.slice(name.length + 3) : fallback;
-};
 const ROUNDS = Number(option('rounds', 40));
 const DELETES = Number(option('deletes', 2000));
 const AGAINST = option('against', 'floor');

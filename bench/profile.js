@@ -22,15 +22,11 @@ const path = require('node:path');
 const { startSandboxProcess } = require('./lib/sandbox-process');
 const { runWith, preload } = require('./lib/engine');
 const { koreWorkflow, floorWorkflow } = require('./lib/workflows');
+const { option } = require('./lib/option');
 const { loadAverage } = require('./lib/machine');
 const { summarize, report } = require('./lib/cpuprofile');
 const { cacheDir } = require('../scripts/cache-dir');
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-	const arg = args.find((a) => a.startsWith(`--${name}=`));
-	return arg ? arg.slice(name.length + 3) : fallback;
-};
 const DELETES = Number(option('deletes', 2000));
 const ROUNDS = Number(option('rounds', 3));
 const WARMUP = Number(option('warmup', 3000));

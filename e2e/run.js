@@ -20,7 +20,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { CACHE_DIR, LINES, REPO_ROOT, RUNS_DIR } = require('./lib/lines');
 const { log, elapsed } = require('./lib/proc');
-const { Checks, assert, eq } = require('./lib/checks');
+const { Checks, assert, eq, checkContract } = require('./lib/checks');
 const {
 	buildAndPack,
 	installCommunityPackage,
@@ -449,19 +449,8 @@ async function runLine(line, tarball, checks, timings) {
 				runTriggerCheck({ line, userFolder, env, sandbox, logFile, inputsDir, credId: CRED_ID }),
 		);
 	} finally {
-		// Kore.ai's pages are the contract (sandbox/contract/): every request of this line must follow them.
-		await checks.check(
-			`${tag} every request followed Kore.ai's pages (the sandbox's contract)`,
-			() => {
-				const found = sandbox.violations.map(
-					(v) => `${v.method} ${v.url} (${v.endpoint ?? 'no page'}): ${v.problems.join('; ')}`,
-				);
-				assert(
-					found.length === 0,
-					`${found.length} request(s) broke the contract:\n${found.join('\n')}`,
-				);
-			},
-		);
+		// Every request of this line.
+		await checkContract(checks, tag, sandbox.violations);
 		tokens.push(...sandbox.tokensSeen);
 		await sandbox.close();
 	}

@@ -94,6 +94,19 @@ const PREFIXES = [
 const MAX_BODY = 1024 * 1024;
 const NOT_FOUND_STYLES = ['404', '400-errors'];
 
+/** What the sandbox counts, from zero (at start and on reset). */
+function freshCounters() {
+	return {
+		requests: 0,
+		answered: 0,
+		byStatus: {},
+		rateLimited: 0,
+		authFailures: 0,
+		deletes: 0,
+		connections: 0,
+	};
+}
+
 function splitPath(pathname) {
 	for (const prefix of PREFIXES) {
 		if (!pathname.startsWith(prefix)) continue;
@@ -156,15 +169,7 @@ async function startSandbox(options = {}) {
 	const timers = new Set();
 	let seq = 0;
 	let closed = false;
-	const counters = {
-		requests: 0,
-		answered: 0,
-		byStatus: {},
-		rateLimited: 0,
-		authFailures: 0,
-		deletes: 0,
-		connections: 0,
-	};
+	const counters = freshCounters();
 
 	const nowIso = () => new Date(now()).toISOString();
 	// Created campaigns and their results (campaignCreation.js, results.js).
@@ -597,15 +602,7 @@ async function startSandbox(options = {}) {
 			notFoundStyle = options.notFoundStyle || readings.notFound;
 			limiter.reset();
 			auth.seenJti.clear();
-			Object.assign(counters, {
-				requests: 0,
-				answered: 0,
-				byStatus: {},
-				rateLimited: 0,
-				authFailures: 0,
-				deletes: 0,
-				connections: 0,
-			});
+			Object.assign(counters, freshCounters());
 		},
 		close() {
 			if (closed) return Promise.resolve();

@@ -3,18 +3,10 @@
 const smsFixtures = require('./fixtures/sms-campaigns.json');
 const voiceFixtures = require('./fixtures/voice-campaigns.json');
 const secondaryFixtures = require('./fixtures/secondary-app-campaigns.json');
+// The statuses Kore.ai's list page documents (the contract's, written once).
+const { STATUSES } = require('./contract/bodies');
 
 const CAMPAIGN_TYPES = ['sms', 'voice'];
-const STATUSES = [
-	'Active',
-	'Completed',
-	'Ready',
-	'Paused',
-	'Preparing',
-	'Stopped',
-	'Scheduled',
-	'Rescheduled',
-];
 
 /** The sample campaign of Kore.ai's Delete SMS Campaign (API v2) page ("Billing Alert Template Campaign-21212"). */
 const SEED_CAMPAIGN_ID = 'cd-213cc43a-a340-5b89-a256-ff8da28xxxxx';

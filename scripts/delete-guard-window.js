@@ -8,7 +8,9 @@
 // delete") quotes it. The sandbox is the strict one of the tests: a request off Kore.ai's pages fails the run.
 const { startSandbox } = require('../sandbox');
 const violations = require('../sandbox/contract/violations');
-const { runWorkflow, KORE_NODE_TYPE } = require('../test/harness');
+const { runWorkflow } = require('../test/harness');
+// The benchmark's Delete SMS Campaign workflow (pinned IDs -> the node), here with a status guard.
+const { koreWorkflow } = require('../bench/lib/workflows');
 
 const SETTINGS = [
 	{
@@ -28,36 +30,6 @@ const SETTINGS = [
 	},
 ];
 
-function workflow(options) {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Rows',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'k',
-				name: 'Delete SMS Campaign',
-				type: KORE_NODE_TYPE,
-				typeVersion: 1,
-				position: [220, 0],
-				onError: 'continueErrorOutput',
-				parameters: {
-					resource: 'smsCampaign',
-					operation: 'delete',
-					campaignId: { __rl: true, mode: 'id', value: '={{ $json.campaignId }}' },
-					options: { onlyWhenStatusIs: ['Completed'], ...options },
-				},
-			},
-		],
-		connections: { Rows: { main: [[{ node: 'Delete SMS Campaign', type: 'main', index: 0 }]] } },
-	};
-}
-
 const ms = (value) => `${value.toFixed(1)} ms`;
 
 async function measure(setting, rows) {
@@ -65,10 +37,13 @@ async function measure(setting, rows) {
 	try {
 		const ids = sandbox.addCampaigns(rows, 'sms', { status: 'Completed' });
 		const { label, ...options } = setting;
-		const result = await runWorkflow(workflow(options), {
-			credentials: { koreAiApi: sandbox.credentials },
-			input: ids.map((campaignId) => ({ campaignId })),
-		});
+		const result = await runWorkflow(
+			koreWorkflow({ onlyWhenStatusIs: ['Completed'], ...options }),
+			{
+				credentials: { koreAiApi: sandbox.credentials },
+				input: ids.map((campaignId) => ({ campaignId })),
+			},
+		);
 		if (sandbox.store.deletions.length !== rows)
 			throw new Error(
 				`${label}: ${sandbox.store.deletions.length} of ${rows} deleted (${result.status})`,

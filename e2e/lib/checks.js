@@ -1,6 +1,7 @@
 'use strict';
 // A tiny assertion collector: every check is recorded with a name; failures keep their reason.
 const { log } = require('./proc');
+const { describe } = require('../../sandbox/contract/violations');
 
 class Checks {
 	constructor() {
@@ -47,4 +48,19 @@ function eq(actual, expected, what) {
 	if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
 }
 
-module.exports = { Checks, assert, eq };
+/**
+ * Kore.ai's pages are the contract (sandbox/contract/): the check that none of `found`, the sandbox's
+ * recorded violations, happened.
+ */
+function checkContract(checks, tag, found) {
+	return checks.check(
+		`${tag} every request followed Kore.ai's pages (the sandbox's contract)`,
+		() =>
+			assert(
+				found.length === 0,
+				`${found.length} request(s) broke the contract:\n${describe(found)}`,
+			),
+	);
+}
+
+module.exports = { Checks, assert, eq, checkContract };

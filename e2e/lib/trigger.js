@@ -19,24 +19,12 @@ const { readExecutions, storedOutputItems } = require('./executions');
 const { loadWorkflow } = require('./workflows');
 const { log, elapsed } = require('./proc');
 const { assert, eq } = require('./checks');
+const { sleep, until } = require('./cluster');
 
 const WORKFLOW_FILE = 'trigger-completed.json';
 const TRIGGER_NODE = 'Campaign completed';
 const NEXT_NODE = 'Get Results';
 const COMPLETE_AFTER_MS = 3000;
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(what, check, timeoutMs, everyMs = 1000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline)
-			throw new Error(`timed out after ${elapsed(timeoutMs)} waiting for ${what}`);
-		await sleep(everyMs);
-	}
-}
 
 /** Starts a campaign the way Kore.ai's Start SMS Campaign page documents it (a signed request to the sandbox). */
 function startCampaign(sandbox, campaignId) {

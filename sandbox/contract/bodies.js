@@ -80,6 +80,11 @@ const voiceStrategy = () =>
 const isAdvanced = (body) => body.format === 'advanced';
 const isAgentless = (body) => body.dialingMode === 'Agentless';
 const usesQueue = (body) => body.dialingMode === 'Progressive' || body.dialingMode === 'Preview';
+/** The agent queue and the skips: the voice pages ask for them only with agents. */
+const queueName = () =>
+	str({ required: usesQueue, nonEmpty: true, requiredWhy: 'Progressive and Preview modes' });
+const maxSkips = () =>
+	int({ required: (body) => body.dialingMode === 'Preview', min: 0, requiredWhy: 'Preview mode' });
 
 /**
  * create-sms-campaign-without-template-v2.mdx, create-sms-campaign-using-template-v2.mdx,
@@ -127,16 +132,8 @@ const voiceCreate = obj({
 		enum: ['no', 'detect', 'disconnect'],
 		requiredWhy: 'Agentless mode',
 	}),
-	queue_name: str({
-		required: usesQueue,
-		nonEmpty: true,
-		requiredWhy: 'Progressive and Preview modes',
-	}),
-	maxSkips: int({
-		required: (body) => body.dialingMode === 'Preview',
-		min: 0,
-		requiredWhy: 'Preview mode',
-	}),
+	queue_name: queueName(),
+	maxSkips: maxSkips(),
 	campaignType: str({ required: true, enum: ['voice'] }),
 });
 
@@ -197,16 +194,8 @@ const voiceUpdate = obj({
 	dialingMode: str({ required: true, enum: DIALING_MODES }),
 	dialingStrategy: voiceStrategy(),
 	// The table marks both required; the create pages use them only with agents (Progressive, Preview).
-	queue_name: str({
-		required: usesQueue,
-		nonEmpty: true,
-		requiredWhy: 'Progressive and Preview modes',
-	}),
-	maxSkips: int({
-		required: (body) => body.dialingMode === 'Preview',
-		min: 0,
-		requiredWhy: 'Preview mode',
-	}),
+	queue_name: queueName(),
+	maxSkips: maxSkips(),
 	campaignType: str({ required: true, enum: ['voice'] }),
 	schedule: scheduleAsRead(),
 	// In the sample, not in the table.
