@@ -30,6 +30,20 @@ function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
+/**
+ * The parameter's expression as the user wrote it (`={{ ... }}`), or undefined when it holds none:
+ * known without a read for a parameter itemParameter already found to hold none.
+ */
+export function parameterExpression(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): string | undefined {
+	if (readOnce.get(this)?.has(name)) return undefined;
+	const raw: unknown = this.getNodeParameter(name, itemIndex, undefined, { rawExpressions: true });
+	return typeof raw === 'string' && raw.startsWith('=') ? raw : undefined;
+}
+
 /** `this.getNodeParameter(name, itemIndex, fallback)`, read once per node run when no expression is in it. */
 export function itemParameter(
 	this: IExecuteFunctions,

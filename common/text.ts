@@ -9,6 +9,12 @@ export function isObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** `source[key]` when it is an object, else an empty one: Kore.ai's answers nest most fields. */
+export function objectAt(source: IDataObject, key: string): IDataObject {
+	const value = source[key];
+	return isObject(value) ? value : {};
+}
+
 /**
  * Characters a user cannot see in an error sentence but that change what was sent: control
  * characters, zero-width and other formatting characters (Unicode category Cf: U+200B..U+200F,

@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { itemParameter } from '../../../common/itemParameter';
+import { itemParameter, parameterExpression } from '../../../common/itemParameter';
 import { describeType, visible } from '../../../common/text';
 import { CAMPAIGN_STATUSES } from '../api/campaign';
 import { readChoices } from './readInputs';
@@ -126,14 +126,9 @@ function readExpectedName(this: IExecuteFunctions, itemIndex: number): string | 
 	}
 	const name = raw === undefined || raw === null ? '' : String(raw).trim();
 	if (name !== '') return name;
-	const expression = this.getNodeParameter('options.expectedName', itemIndex, '', {
-		rawExpressions: true,
-	}) as unknown;
-	if (
-		typeof expression === 'string' &&
-		expression.startsWith('=') &&
-		!/\$fromAI\s*\(/i.test(expression)
-	) {
+	// Read per item only when Expected Name is an expression (itemParameter knows when it is not).
+	const expression = parameterExpression.call(this, 'options.expectedName', itemIndex);
+	if (expression !== undefined && !/\$fromAI\s*\(/i.test(expression)) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Expected Name of item ${itemIndex} is empty: its expression gave no name, so nothing was read or deleted. Fill in the name (e.g. the row's name cell), or remove Expected Name to delete without the name check.`,

@@ -21,6 +21,16 @@ export function readIdentifier(
 		extractValue: true,
 		skipValidation: true,
 	});
+	return checkedIdentifier.call(this, raw, field, itemIndex, example);
+}
+
+function checkedIdentifier(
+	this: IExecuteFunctions,
+	raw: unknown,
+	field: string,
+	itemIndex: number,
+	example: string,
+): string {
 	const result = checkIdentifier(raw, `${field} of item ${itemIndex}`, example);
 	if ('problem' in result)
 		throw new NodeOperationError(this.getNode(), result.problem, { itemIndex });
@@ -31,7 +41,7 @@ export function readIdentifier(
 export function readStreamId(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	const raw = itemParameter.call(this, 'options.streamId', itemIndex, '');
 	if (raw === '' || raw === undefined || raw === null) return undefined;
-	return readIdentifier.call(this, 'options.streamId', 'Stream ID', itemIndex, EXAMPLE_IDS.stream);
+	return checkedIdentifier.call(this, raw, 'Stream ID', itemIndex, EXAMPLE_IDS.stream);
 }
 
 /** The campaign an operation acts on, and the stream (app) it belongs to. */

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { objectAt } from '../../../common/text';
 import type { CampaignType } from '../api/campaign';
 
 /**
@@ -116,13 +117,6 @@ function toNumber(value: unknown): unknown {
 	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
 		return Number(value);
 	return value;
-}
-
-export function objectAt(source: IDataObject, key: string): IDataObject {
-	const value = source[key];
-	return value !== null && typeof value === 'object' && !Array.isArray(value)
-		? (value as IDataObject)
-		: {};
 }
 
 export function put(target: IDataObject, key: string, value: unknown): void {

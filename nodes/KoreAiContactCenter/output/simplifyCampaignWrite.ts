@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { PREPARING, type CampaignType } from '../api/campaign';
-import { objectAt, put, simplifyCampaign } from './simplifyCampaign';
+import { objectAt } from '../../../common/text';
+import { put, simplifyCampaign } from './simplifyCampaign';
 
 /**
  * The answers to Create, Update, Schedule and Unschedule, flattened like a campaign (simplifyCampaign).

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CampaignType } from '../api/campaign';
-import { objectAt, put, simplifyCampaign } from './simplifyCampaign';
+import { objectAt } from '../../../common/text';
+import { put, simplifyCampaign } from './simplifyCampaign';
 
 /**
  * The other answers Kore.ai gives, flattened the same way as a campaign (simplifyCampaign):

@@ -46,10 +46,9 @@ export async function koreAiRequest(
 	itemIndex: number,
 	request: KoreAiRequest,
 ): Promise<IDataObject> {
-	const delivery = await sendWithRetries.call(this, itemIndex, request);
-	const answer = readAnswer(delivery.response, delivery.subject);
-	if (answer.kind === 'success') return answer.body;
-	throw answerError.call(this, answer, delivery.attempts, itemIndex);
+	const result = await koreAiRequestOrNotFound.call(this, itemIndex, request);
+	if (result.found) return result.body;
+	throw result.error;
 }
 
 /** Like koreAiRequest, but "not found" is a result, not an error. */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject } from '../../../../common/text';
+import { isObject, objectAt } from '../../../../common/text';
 import type { CampaignType } from '../../api/campaign';
 import {
 	changeCallingHours,
@@ -178,7 +178,7 @@ export function updateBody(
 	}
 	applyPaths(body, type, values, (setting) => setting.update.includes(type));
 	if (given(values, MESSAGE)) {
-		const message: IDataObject = { ...(isObject(body.message) ? body.message : {}) };
+		const message: IDataObject = { ...objectAt(body, 'message') };
 		if (values.messageText !== undefined)
 			message.message = encodeSmsText(values.messageText as string);
 		if (values.templateName !== undefined) message.template_name = values.templateName as string;

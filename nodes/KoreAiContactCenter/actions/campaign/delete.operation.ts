@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { deleteCampaignRequest } from '../../api/campaignRequests';
-import { objectAt, simplifyCampaignAnswer } from '../../output/simplifyCampaign';
+import { objectAt } from '../../../../common/text';
+import { simplifyCampaignAnswer } from '../../output/simplifyCampaign';
 import { koreAiRequestOrNotFound } from '../../transport';
 import { singleCampaignFields } from '../common.fields';
 import {

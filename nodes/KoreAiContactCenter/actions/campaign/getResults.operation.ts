@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isObject } from '../../../../common/text';
+import { isObject, objectAt } from '../../../../common/text';
 import { campaignResultsRequest } from '../../api/campaignRequests';
 import { collectPages, incompleteListing } from '../../api/paging';
 import { simplifyContactResult } from '../../output/simplifyContactResult';
@@ -72,7 +72,7 @@ export const getCampaignResults: Operation<CampaignResourceInfo> = {
 						pageSize,
 					),
 				);
-				const data = isObject(body.data) ? body.data : {};
+				const data = objectAt(body, 'data');
 				const results = Array.isArray(data.results) ? data.results.filter(isObject) : [];
 				const totalPages = typeof data.totalPages === 'number' ? data.totalPages : undefined;
 				const totalResults = typeof data.totalResults === 'number' ? data.totalResults : undefined;

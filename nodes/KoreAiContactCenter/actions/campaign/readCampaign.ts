@@ -1,14 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { isObject } from '../../../../common/text';
+import { objectAt } from '../../../../common/text';
 import { campaignTypeOf } from '../../api/campaign';
 import { getCampaignRequest } from '../../api/campaignRequests';
-import {
-	koreAiRequest,
-	koreAiRequestOrNotFound,
-	type IfMissing,
-	type NotFound,
-} from '../../transport';
+import { koreAiRequestOrNotFound, type IfMissing, type NotFound } from '../../transport';
 import type { CampaignResourceInfo } from '../types';
 
 /**
@@ -39,15 +34,9 @@ export async function readCampaign(
 	itemIndex: number,
 	campaign: { campaignId: string; streamId?: string; resource: CampaignResourceInfo },
 ): Promise<{ body: IDataObject; data: IDataObject }> {
-	const { campaignId, streamId, resource } = campaign;
-	const body = await koreAiRequest.call(
-		this,
-		itemIndex,
-		getCampaignRequest({ campaignId, type: resource.campaignType, streamId }),
-	);
-	const data = isObject(body.data) ? body.data : {};
-	checkCampaignType.call(this, itemIndex, campaignId, data, resource);
-	return { body, data };
+	const result = await readCampaignOrNotFound.call(this, itemIndex, campaign);
+	if (!result.found) throw result.error;
+	return { body: result.body, data: result.data };
 }
 
 /**
@@ -69,7 +58,7 @@ export async function readCampaignOrNotFound(
 	);
 	const result = await koreAiRequestOrNotFound.call(this, itemIndex, request);
 	if (!result.found) return result;
-	const data = isObject(result.body.data) ? result.body.data : {};
+	const data = objectAt(result.body, 'data');
 	checkCampaignType.call(this, itemIndex, campaignId, data, resource);
 	return { found: true, body: result.body, data };
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isObject } from '../../../../common/text';
+import { objectAt } from '../../../../common/text';
 import type { CampaignType } from '../../api/campaign';
 import type { CampaignRef } from '../../api/campaignRequests';
 import { koreAiRequest, type KoreAiRequest } from '../../transport';
@@ -55,13 +55,7 @@ export function singleCampaignOperation(spec: SingleCampaignSpec): Operation<Cam
 				itemIndex,
 				spec.request({ campaignId, type: resource.campaignType, streamId }),
 			);
-			spec.verify?.call(
-				this,
-				itemIndex,
-				campaignId,
-				isObject(body.data) ? body.data : {},
-				resource,
-			);
+			spec.verify?.call(this, itemIndex, campaignId, objectAt(body, 'data'), resource);
 			if (!this.getNodeParameter('simplify', itemIndex, true)) return body;
 			return spec.simplify(body, campaignId, resource.campaignType);
 		},

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { checkIdentifier, EXAMPLE_IDS } from '../../../../common/identifiers';
-import { charCount, isObject, visible } from '../../../../common/text';
+import { charCount, isObject, objectAt, visible } from '../../../../common/text';
 import { CONTACT_LIST_LIMITS, contactListNameOf } from '../../api/contactLists';
 import { readNumber, readStreamId } from '../readInputs';
 import { contactsPerRequestOption } from './addContacts.fields';
@@ -144,7 +144,7 @@ export async function resolveList(
 ): Promise<{ listName: string; listId?: string }> {
 	if ('byName' in list) return { listName: list.byName };
 	const answer = await readContactList.call(this, itemIndex, list.byId, streamId);
-	const name = contactListNameOf(isObject(answer.data) ? answer.data : {});
+	const name = contactListNameOf(objectAt(answer, 'data'));
 	if (name === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),

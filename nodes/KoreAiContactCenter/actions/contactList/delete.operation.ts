@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isObject } from '../../../../common/text';
+import { objectAt } from '../../../../common/text';
 import { deleteContactListRequest } from '../../api/contactListRequests';
 import { koreAiRequestOrNotFound } from '../../transport';
 import { optionsField, streamIdOption } from '../common.fields';
@@ -59,7 +59,7 @@ export const deleteContactList: Operation = {
 		const guards = readDeleteGuards.call(this, itemIndex, 'contact list');
 		if (isGuarded(guards)) {
 			const read = await readContactList.call(this, itemIndex, listId, streamId);
-			const asRead = isObject(read.data) ? read.data : {};
+			const asRead = objectAt(read, 'data');
 			const subject = subjectOf('Contact list', listId, asRead);
 			if (guards.dryRun)
 				return dryRunItem(
@@ -85,7 +85,7 @@ export const deleteContactList: Operation = {
 				message: `Contact list ${listId} is deleted: Kore.ai's answer to an earlier try was lost, and the retry found the list gone.`,
 			};
 		}
-		const data = isObject(result.body.data) ? result.body.data : {};
+		const data = objectAt(result.body, 'data');
 		const out: IDataObject = { deleted: true, _id: listId, ...data };
 		if (typeof result.body.message === 'string') out.message = result.body.message;
 		const warning = isGuarded(guards)
