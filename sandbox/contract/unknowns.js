@@ -20,7 +20,7 @@ const unknowns = [
 		sandboxDefault: 'replace',
 		lenient: 'merge',
 		harsh: 'replace',
-		node: "Update reads the campaign and sends the complete body, which is right in both readings for all that Get shows. Get shows a schedule only as its flags (`isSchedulingEnabled`, `isRecurrenceEnabled`), sent back as read; whether a replacing PUT keeps the schedule's dates, times and recurrence (set by the schedule endpoint) no page says.",
+		node: "Update reads the campaign and sends the complete documented body, which is right in both readings for every field the update page lists. Two things Get shows are not in that body: a voice campaign's `dialingStrategy.useSystemMappings` (not on the update page, so not sent; a replacing PUT may reset it) and the schedule beyond its flags. Get shows a schedule only as its flags (`isSchedulingEnabled`, `isRecurrenceEnabled`), sent back as read; whether a replacing PUT keeps the schedule's dates, times and recurrence (set by the schedule endpoint) no page says.",
 	},
 	{
 		id: 'smsStopPath',

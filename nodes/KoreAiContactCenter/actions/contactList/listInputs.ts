@@ -50,9 +50,13 @@ export function readListText(
 	const text = raw === undefined || raw === null ? '' : String(raw).trim();
 	if (text === '') {
 		if (!required) return undefined;
+		const what =
+			key === 'name'
+				? 'the contact list\'s name, e.g. "Renewal Due - July 2025"'
+				: 'a description (Kore.ai requires one), e.g. "Customers whose plan renews in July"';
 		throw new NodeOperationError(
 			this.getNode(),
-			`${field} of item ${itemIndex} is empty. Enter the contact list's name, e.g. "Renewal Due - July 2025", or map one with an expression.`,
+			`${field} of item ${itemIndex} is empty. Enter ${what}, or map one with an expression.`,
 			{ itemIndex },
 		);
 	}

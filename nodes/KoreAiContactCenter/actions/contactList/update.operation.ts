@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { isObject } from '../../../../common/text';
+import { objectAt } from '../../../../common/text';
 import { updateContactListRequest } from '../../api/contactListRequests';
 import { CONTACT_LIST_LIMITS } from '../../api/contactLists';
 import { koreAiRequest } from '../../transport';
@@ -34,7 +34,10 @@ export const updateContactList: Operation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				listDescriptionField,
+				{
+					...listDescriptionField,
+					description: `${listDescriptionField.description}. Added but left empty (or mapped from an empty cell), it clears the list's description.`,
+				},
 				{
 					...listNameField,
 					required: false,
@@ -68,8 +71,8 @@ export const updateContactList: Operation = {
 			itemIndex,
 			updateContactListRequest(listId, body, streamId),
 		);
-		const data = isObject(answer.data) ? answer.data : {};
-		const updated = isObject(data.body) ? data.body : {};
+		const data = objectAt(answer, 'data');
+		const updated = objectAt(data, 'body');
 		const out: IDataObject = {
 			_id: typeof data.contactListId === 'string' ? data.contactListId : listId,
 			...body,
